@@ -1,0 +1,177 @@
+// The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
+import { readFile } from 'node:fs/promises';
+import { flattenAgreement } from '../../shared/agreement';
+import { GOLD_POLICIES } from '../../shared/gold';
+import { formatLineError, parseJsonl } from '../../shared/jsonl';
+import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
+import { exportGold } from '../services/exporter';
+import { importFghm } from '../services/importer';
+import { initProject, Project } from '../services/project';
+import { validateFile } from '../services/validate';
+import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
+import { runBench } from './bench';
+import { formatStats } from './format';
+
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+export interface Command {
+  usage: string;
+  options: Options;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const project = { project: { type: 'string' } } as const;
+const json = { json: { type: 'boolean' } } as const;
+
+async function openForCli(dir: string): Promise<Project> {
+  const p = await Project.open(dir, { scanImages: false });
+  for (const e of p.problems().slice(0, 20)) process.stderr.write(`warning: ${e}\n`);
+  if (p.errors.length > 20) process.stderr.write(`warning: … ${p.errors.length - 20} more problems\n`);
+  return p;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: '<dir> [--name <name>] [--policy fghm|strict] [--annotators <1-3>]   make a folder a project',
+    options: { name: { type: 'string' }, policy: { type: 'string' }, annotators: { type: 'string' } },
+    async run(v, pos) {
+      const dir = positional(pos, 0, 'project folder');
+      const config = await initProject(dir, {
+        name: optStr(v, 'name'),
+        goldPolicy: oneOf(v, 'policy', GOLD_POLICIES, 'fghm'),
+        targetAnnotators: intOpt(v, 'annotators', 3),
+      });
+      out(`project "${config.name}" ready in ${dir} (policy ${config.goldPolicy}, ${config.targetAnnotators} annotators per item)`);
+      return 0;
+    },
+  },
+
+  import: {
+    usage: '<file>... --project <dir>   FGHM file(s): items, annotator labels, reference gold',
+    options: { ...project, json: { type: 'boolean' } },
+    async run(v, pos) {
+      if (pos.length === 0) throw new UsageError('missing FGHM file to import');
+      const p = await openForCli(str(v, 'project'));
+      try {
+        for (const file of pos) {
+          const r = await importFghm(p, file);
+          for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+          if (v.json) out(JSON.stringify(r));
+          else
+            out(
+              `${file}: ${r.records} records, ${r.itemsAdded} new items${r.itemList ? ` (item list ${r.itemList})` : ''}, ` +
+                `${r.itemsExisting} already present, ${r.annotationsAdded} annotator labels added`,
+            );
+        }
+      } finally {
+        await p.close();
+      }
+      return 0;
+    },
+  },
+
+  export: {
+    usage:
+      '--project <dir> --out <file> [--format fghm|full] [--policy fghm|strict] [--split <set_name>] [--complete-only] [--include-unresolved] [--json]',
+    options: {
+      ...project,
+      ...json,
+      out: { type: 'string' },
+      format: { type: 'string' },
+      policy: { type: 'string' },
+      split: { type: 'string', multiple: true },
+      'complete-only': { type: 'boolean' },
+      'include-unresolved': { type: 'boolean' },
+    },
+    async run(v) {
+      const p = await openForCli(str(v, 'project'));
+      const outFile = str(v, 'out');
+      const splits = (v.split as unknown as string[] | undefined)?.flatMap((s) => s.split(','));
+      const summary = await exportGold(p, outFile, {
+        format: oneOf(v, 'format', ['fghm', 'full'] as const, 'fghm'),
+        policy: oneOf(v, 'policy', GOLD_POLICIES, p.policy()),
+        splits,
+        completeOnly: v['complete-only'] === true,
+        includeUnresolved: v['include-unresolved'] === true,
+      });
+      const c = summary.counts;
+      if (v.json) out(JSON.stringify(summary));
+      else
+        out(
+          `${summary.out}: ${c.exported} of ${c.items} items (${c.hateful} hateful, ${c.notHateful} not hateful); ` +
+            `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${c.skipped.split} other splits`,
+        );
+      return 0;
+    },
+  },
+
+  stats: {
+    usage: '--project <dir> [--json] [--policy fghm|strict]   agreement statistics',
+    options: { ...project, ...json, policy: { type: 'string' } },
+    async run(v) {
+      const p = await openForCli(str(v, 'project'));
+      const report = p.agreement(oneOf(v, 'policy', GOLD_POLICIES, p.policy()));
+      out(v.json ? JSON.stringify(flattenAgreement(report)) : formatStats(report));
+      return 0;
+    },
+  },
+
+  score: {
+    usage: '--gold <file> --pred <file> [--json]   score FGHM predictions against gold',
+    options: { gold: { type: 'string' }, pred: { type: 'string' }, ...json },
+    async run(v) {
+      const goldFile = str(v, 'gold');
+      const predFile = str(v, 'pred');
+      const gold = parseJsonl(await readFile(goldFile, 'utf8'), goldFile, checkGoldRow);
+      const preds = parseJsonl(await readFile(predFile, 'utf8'), predFile, checkPrediction);
+      const first = gold.errors[0] ?? preds.errors[0];
+      if (first) throw new Error(formatLineError(first));
+      const report = score(
+        gold.records.map((r) => r.value),
+        preds.records.map((r) => r.value),
+        preds.records.map((r) => r.line),
+      );
+      if (report.items === 0) throw new Error(`no prediction in ${predFile} has an id found in ${goldFile}`);
+      if (v.json) {
+        const o: Record<string, unknown> = {};
+        for (const t of SCORE_TASKS) o[t] = { f1_micro: report[t].f1_micro, roc_auc_micro: report[t].roc_auc_micro };
+        out(JSON.stringify(o));
+      } else {
+        for (const t of SCORE_TASKS) out(`${t} f1:${report[t].f1_micro} roc_auc:${report[t].roc_auc_micro}`);
+        out(`(${report.items} predictions joined to gold, ${report.unmatched} without gold)`);
+      }
+      return 0;
+    },
+  },
+
+  validate: {
+    usage: '<file> [--type annotations|adjudications|items|predictions|gold]   check a JSONL file',
+    options: { type: { type: 'string' } },
+    async run(v, pos) {
+      const file = positional(pos, 0, 'file to validate');
+      const type = optStr(v, 'type');
+      const r = await validateFile(file, type);
+      for (const e of r.errors) out(formatLineError(e));
+      if (r.errors.length > 0) {
+        process.stderr.write(`memejury validate: ${file}: ${r.errors.length} bad line(s) of ${r.lines} (${r.type})\n`);
+        return 1;
+      }
+      out(`${file}: ${r.records} ${r.type} records, all valid`);
+      return 0;
+    },
+  },
+
+  bench: {
+    usage: '[--items <n>] [--runs <n>] [--json] [--no-nltk]   benchmark at scale (default 100000 items × 3)',
+    options: { items: { type: 'string' }, runs: { type: 'string' }, ...json, 'no-nltk': { type: 'boolean' } },
+    async run(v) {
+      await runBench({
+        items: intOpt(v, 'items', 100_000),
+        runs: intOpt(v, 'runs', 5),
+        json: v.json === true,
+        nltk: v['no-nltk'] !== true,
+      });
+      return 0;
+    },
+  },
+};

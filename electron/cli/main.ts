@@ -1,0 +1,50 @@
+// The `memejury` command. Each command is a thin layer over electron/services; errors are one
+// line on stderr and a non-zero exit status.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './args';
+import { COMMANDS, type Command } from './commands';
+
+const USAGE = `memejury <command> [options]
+
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.usage}`)
+  .join('\n')}
+
+Run "memejury <command> --help" for one command.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  const cmd: Command | undefined = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`memejury: unknown command "${name}" (try "memejury --help")\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`memejury ${name} ${cmd.usage}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: cmd.options as ParseArgsConfig['options'],
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    process.stderr.write(`memejury ${name}: ${(err as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`memejury ${name}: ${msg.split('\n')[0]}\n`);
+    if (process.env.MEMEJURY_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,146 @@
+// Import of released FGHM files: items go to an item list at the top of the project, each
+// annotator slot's labels to annotations/fghm-<n>.jsonl. Re-importing the same file adds nothing;
+// a file with any bad record imports nothing.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
+import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
+import { itemKey, type AnnotationEvent, type Item } from '../../shared/records';
+import { exists, writeFileAtomic } from './fsx';
+import type { Project } from './project';
+
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly errors: LineError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface ImportResult {
+  file: string;
+  records: number;
+  itemsAdded: number;
+  itemsExisting: number;
+  annotationsAdded: number;
+  annotators: string[];
+  warnings: string[];
+  itemList: string | null;
+}
+
+/** Checked before anything is written, e.g. a tombstone of a forgotten item. */
+export type ImportGuard = (item: Item, line: number) => Promise<string | null> | string | null;
+
+function sameLabels(a: AnnotationEvent | undefined, b: AnnotationEvent): boolean {
+  return (
+    !!a &&
+    a.hate === b.hate &&
+    JSON.stringify(a.pc) === JSON.stringify(b.pc) &&
+    JSON.stringify(a.attack) === JSON.stringify(b.attack)
+  );
+}
+
+function itemListRecord(item: Item): Record<string, unknown> {
+  const rec: Record<string, unknown> = { id: item.id };
+  if (item.set_name !== undefined) rec.set_name = item.set_name;
+  rec.img = item.img;
+  rec.text = item.text;
+  if (item.ref_hate) rec.gold_hate = [item.ref_hate];
+  return rec;
+}
+
+async function freeListName(dir: string, file: string): Promise<string> {
+  const stem = basename(file).replace(/\.(jsonl|json)$/i, '');
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${stem}.jsonl` : `${stem}-${n}.jsonl`;
+    if (!(await exists(join(dir, name)))) return name;
+  }
+}
+
+export async function importFghm(project: Project, file: string, guard?: ImportGuard): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ImportError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  const parsed = parseJsonOrJsonl(text, file);
+  const errors: LineError[] = [...parsed.errors];
+  const records: { rec: FghmImport; line: number }[] = [];
+  const warnings: string[] = [];
+  const inFile = new Map<string, number>();
+  for (const { value, line } of parsed.records) {
+    const m = fromFghm(value);
+    if (!m.ok) {
+      errors.push({ file, line, message: m.error });
+      continue;
+    }
+    const key = itemKey(m.value.item.id);
+    const first = inFile.get(key);
+    if (first !== undefined) {
+      errors.push({ file, line, message: `field "id": item ${key} already appears at line ${first}` });
+      continue;
+    }
+    inFile.set(key, line);
+    for (const w of m.value.warnings) warnings.push(`${file}:${line}: ${w}`);
+    const existing = project.item(m.value.item.id);
+    if (existing && (existing.img !== m.value.item.img || existing.text !== m.value.item.text)) {
+      errors.push({
+        file,
+        line,
+        message: `field "id": item ${key} already exists in the project (${existing.origin ?? existing.img}) with a different image or text`,
+      });
+      continue;
+    }
+    if (guard) {
+      const refused = await guard(m.value.item, line);
+      if (refused) {
+        errors.push({ file, line, message: refused });
+        continue;
+      }
+    }
+    records.push({ rec: m.value, line });
+  }
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.line - b.line);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new ImportError(`${formatLineError(errors[0])}${more}; nothing was imported`, errors);
+  }
+
+  const newItems = records.filter((r) => !project.item(r.rec.item.id)).map((r) => r.rec.item);
+  let itemList: string | null = null;
+  if (newItems.length > 0) {
+    const inRoot = resolve(dirname(file)) === project.paths.dir;
+    // A file already at the top of the project is itself an item list; anything else is copied.
+    if (!inRoot) {
+      itemList = await freeListName(project.paths.dir, file);
+      const body = newItems.map((it) => JSON.stringify(itemListRecord(it)) + '\n').join('');
+      await writeFileAtomic(join(project.paths.dir, itemList), body);
+    }
+    for (const it of newItems) project.addItem({ ...it, origin: `${itemList ?? basename(file)}` });
+  }
+
+  const at = new Date().toISOString();
+  const events: AnnotationEvent[] = [];
+  let maxSlots = 0;
+  for (const { rec } of records) {
+    maxSlots = Math.max(maxSlots, rec.slots.length);
+    for (const ev of slotEvents(rec, at))
+      if (!sameLabels(project.state.current(ev.annotator, ev.item), ev)) events.push(ev);
+  }
+  const annotators = Array.from({ length: maxSlots }, (_, i) => slotAnnotator(i));
+  if (annotators.length > 0)
+    await project.addToRoster(annotators.map((id, i) => ({ id, name: `FGHM annotator slot ${i + 1}`, role: 'imported' })));
+  if (events.length > 0) await project.appendAnnotations(events);
+  return {
+    file,
+    records: records.length,
+    itemsAdded: newItems.length,
+    itemsExisting: records.length - newItems.length,
+    annotationsAdded: events.length,
+    annotators,
+    warnings,
+    itemList,
+  };
+}

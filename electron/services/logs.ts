@@ -1,0 +1,118 @@
+// Reading the append-only logs (annotations/<annotator>.jsonl, adjudications.jsonl,
+// governance.jsonl). Reads are by byte offset so a watcher can pick up only what was appended.
+import { open, truncate } from 'node:fs/promises';
+import { parseJsonl, type LineError, type Parsed } from '../../shared/jsonl';
+import type { Check } from '../../shared/records';
+import { appendDurable } from './fsx';
+
+export interface LogChunk<T> {
+  records: Parsed<T>[];
+  errors: LineError[];
+  /** Byte offset just after the last complete line read. */
+  end: number;
+  /** Number of complete lines up to `end` (for line numbers of the next chunk). */
+  lines: number;
+  /** Bytes after the last newline: a line still being written, or torn by a crash. */
+  tail: string;
+}
+
+async function readBytesFrom(path: string, offset: number): Promise<Buffer> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+    throw err;
+  }
+  try {
+    const { size } = await fh.stat();
+    if (size <= offset) return Buffer.alloc(0);
+    const buf = Buffer.alloc(size - offset);
+    let read = 0;
+    while (read < buf.length) {
+      const r = await fh.read(buf, read, buf.length - read, offset + read);
+      if (r.bytesRead === 0) break;
+      read += r.bytesRead;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Reads complete lines from `offset` on. `firstLine` is the number of lines before `offset`, so
+ * errors carry the line number of the whole file. `label` names the file in messages.
+ */
+export async function readLogFrom<T>(
+  path: string,
+  label: string,
+  check: (raw: unknown) => Check<T>,
+  offset = 0,
+  firstLine = 0,
+): Promise<LogChunk<T>> {
+  const buf = await readBytesFrom(path, offset);
+  const lastNl = buf.lastIndexOf(0x0a);
+  const complete = lastNl >= 0 ? buf.subarray(0, lastNl + 1).toString('utf8') : '';
+  const tail = buf.subarray(lastNl + 1).toString('utf8');
+  const parsed = parseJsonl(complete, label, check);
+  const shift = (l: number): number => l + firstLine;
+  let lines = 0;
+  for (let i = 0; i < complete.length; i++) if (complete.charCodeAt(i) === 10) lines++;
+  return {
+    records: parsed.records.map((r) => ({ value: r.value, line: shift(r.line) })),
+    errors: parsed.errors.map((e) => ({ ...e, line: shift(e.line) })),
+    end: offset + lastNl + 1,
+    lines: firstLine + lines,
+    tail,
+  };
+}
+
+export interface OpenedLog<T> extends LogChunk<T> {
+  /** Set when a torn last line was cut off and kept aside. */
+  repaired: { savedTo: string; bytes: number; line: number } | null;
+}
+
+/**
+ * Reads a whole log. With `repair` (only for a file this process writes), a torn last line (no
+ * newline, not valid JSON) is appended to `<file>.corrupt` and cut off the log; a complete last
+ * line that only lacks its newline is kept. Files of other writers are never modified: their
+ * unfinished tail is left for the next read (it may still be arriving through a sync tool).
+ */
+export async function openLog<T>(
+  path: string,
+  label: string,
+  check: (raw: unknown) => Check<T>,
+  repair: boolean,
+): Promise<OpenedLog<T>> {
+  const chunk = await readLogFrom(path, label, check);
+  let repaired: OpenedLog<T>['repaired'] = null;
+  if (chunk.tail.trim() !== '') {
+    let valid = false;
+    try {
+      JSON.parse(chunk.tail);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (valid) {
+      // The line is whole; only its newline is missing. Count it and let the writer add one.
+      const extra = parseJsonl(chunk.tail, label, check);
+      for (const r of extra.records) chunk.records.push({ value: r.value, line: chunk.lines + 1 });
+      for (const e of extra.errors) chunk.errors.push({ ...e, line: chunk.lines + 1 });
+      chunk.end += Buffer.byteLength(chunk.tail);
+      chunk.lines += 1;
+      chunk.tail = '';
+    } else if (repair) {
+      const savedTo = `${path}.corrupt`;
+      await appendDurable(savedTo, chunk.tail + '\n');
+      await truncate(path, chunk.end);
+      const fh = await open(path, 'r+');
+      await fh.sync();
+      await fh.close();
+      repaired = { savedTo, bytes: Buffer.byteLength(chunk.tail), line: chunk.lines + 1 };
+      chunk.tail = '';
+    }
+  }
+  return { ...chunk, repaired };
+}

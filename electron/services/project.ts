@@ -1,0 +1,348 @@
+// A project folder opened in memory: items, images, every annotator's labels and the lead's
+// decisions. The same object backs the Electron app, the CLI and browser mode.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { computeAgreement, buildLabelMatrix, type AgreementReport } from '../../shared/agreement';
+import type { Gold, GoldPolicy } from '../../shared/gold';
+import { formatLineError, type LineError } from '../../shared/jsonl';
+import {
+  projectConfigSchema,
+  zodMessage,
+  type ProjectConfig,
+  type RosterEntry,
+} from '../../shared/project';
+import {
+  checkAdjudication,
+  checkAnnotationEvent,
+  isAnnotatorId,
+  itemKey,
+  type Adjudication,
+  type AnnotationEvent,
+  type Item,
+  type ItemId,
+} from '../../shared/records';
+import { AnnotationState, goldForAll, goldOf } from '../../shared/state';
+import { TAXONOMY_VERSION } from '../../shared/taxonomy';
+import { AppendQueue, exists, writeFileAtomic } from './fsx';
+import { scanImages } from './images';
+import { idFromImagePath, loadItemLists } from './items';
+import { openLog, readLogFrom } from './logs';
+import { projectPaths, type ProjectPaths } from './paths';
+
+export class ProjectError extends Error {}
+
+export interface InitOptions {
+  name?: string;
+  goldPolicy?: GoldPolicy;
+  targetAnnotators?: number;
+}
+
+/** Makes a folder a project. An existing project.json is left as it is. */
+export async function initProject(dir: string, opts: InitOptions = {}): Promise<ProjectConfig> {
+  const abs = resolve(dir);
+  const paths = projectPaths(abs);
+  await mkdir(paths.annotations, { recursive: true });
+  if (await exists(paths.config)) return readConfig(paths);
+  const config = projectConfigSchema.parse({
+    version: 1,
+    name: opts.name ?? basename(abs),
+    taxonomy: TAXONOMY_VERSION,
+    goldPolicy: opts.goldPolicy ?? 'fghm',
+    targetAnnotators: opts.targetAnnotators ?? 3,
+    roster: [],
+    created: new Date().toISOString(),
+    queueSeed: Math.random().toString(36).slice(2, 10),
+  });
+  await writeFileAtomic(paths.config, JSON.stringify(config, null, 2) + '\n');
+  return config;
+}
+
+export async function readConfig(paths: ProjectPaths): Promise<ProjectConfig> {
+  let text: string;
+  try {
+    text = await readFile(paths.config, 'utf8');
+  } catch {
+    throw new ProjectError(
+      `${paths.dir} is not a Meme Jury project (no .memejury/project.json): run "memejury init ${paths.dir}"`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ProjectError(`${paths.config}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = projectConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new ProjectError(`${paths.config}: ${zodMessage(parsed.error)}`);
+  return parsed.data;
+}
+
+export interface OpenOptions {
+  /** The annotator this process writes for: only that log is repaired and appended to. */
+  annotator?: string;
+  /** Whether this process may write adjudications.jsonl (lead mode). */
+  lead?: boolean;
+  /** Skip the image scan (CLI commands that never show images). */
+  scanImages?: boolean;
+  onProgress?: (stage: string, done: number) => void;
+}
+
+export interface LogPosition {
+  end: number;
+  lines: number;
+}
+
+export class Project {
+  readonly paths: ProjectPaths;
+  config: ProjectConfig;
+  items: Item[] = [];
+  readonly index = new Map<string, number>();
+  readonly state = new AnnotationState();
+  images: Set<string> | null = null;
+  missingImages: string[] = [];
+  errors: LineError[] = [];
+  warnings: string[] = [];
+  itemListFiles: string[] = [];
+  /** Byte positions read so far per log file, for picking up lines appended by sync tools. */
+  readonly positions = new Map<string, LogPosition>();
+  private readonly writers = new Map<string, AppendQueue>();
+  private goldCache: { version: number; policy: GoldPolicy; golds: Gold[] } | null = null;
+
+  private constructor(
+    dir: string,
+    config: ProjectConfig,
+    readonly options: OpenOptions,
+  ) {
+    this.paths = projectPaths(dir);
+    this.config = config;
+  }
+
+  static async open(dir: string, options: OpenOptions = {}): Promise<Project> {
+    const abs = resolve(dir);
+    const config = await readConfig(projectPaths(abs));
+    if (options.annotator !== undefined && !isAnnotatorId(options.annotator))
+      throw new ProjectError(`invalid annotator id "${options.annotator}"`);
+    const p = new Project(abs, config, options);
+    await p.load();
+    return p;
+  }
+
+  private async load(): Promise<void> {
+    const progress = this.options.onProgress;
+    const [lists, images] = await Promise.all([
+      loadItemLists(this.paths.dir),
+      this.options.scanImages === false
+        ? Promise.resolve(null)
+        : scanImages(this.paths.dir, (n) => progress?.('images', n)),
+    ]);
+    this.errors.push(...lists.errors);
+    this.warnings.push(...lists.warnings);
+    this.itemListFiles = lists.files;
+    this.setItems(lists.items);
+    if (images) {
+      this.images = new Set(images);
+      const listed = new Set(this.items.map((i) => i.img));
+      for (const img of images) {
+        if (listed.has(img)) continue;
+        const id = idFromImagePath(img);
+        if (this.index.has(itemKey(id))) continue;
+        this.addItem({ id, img, text: '' });
+      }
+      for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
+    }
+    progress?.('items', this.items.length);
+    for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
+    for (const id of [...this.state.annotators]) await this.readAnnotations(id);
+    await this.readAdjudications();
+  }
+
+  setItems(items: Item[]): void {
+    this.items = [];
+    this.index.clear();
+    for (const it of items) this.addItem(it);
+  }
+
+  addItem(item: Item): void {
+    this.index.set(itemKey(item.id), this.items.length);
+    this.items.push(item);
+    this.goldCache = null;
+  }
+
+  item(id: ItemId): Item | undefined {
+    const i = this.index.get(itemKey(id));
+    return i === undefined ? undefined : this.items[i];
+  }
+
+  /** Roster order first, then every other annotator file by name: stable across sessions. */
+  async annotatorOrder(): Promise<string[]> {
+    const order = this.config.roster.map((r) => r.id);
+    let names: string[] = [];
+    try {
+      names = await readdir(this.paths.annotations);
+    } catch {
+      names = [];
+    }
+    const others = names
+      .filter((n) => n.endsWith('.jsonl'))
+      .map((n) => n.slice(0, -'.jsonl'.length))
+      .filter((id) => isAnnotatorId(id) && !order.includes(id))
+      .sort();
+    return [...order, ...others];
+  }
+
+  /** Roster order, then every other annotator by id: the order of per-annotator export lists. */
+  stableOrder(): string[] {
+    const roster = this.config.roster.map((r) => r.id);
+    const others = this.state.annotators.filter((a) => !roster.includes(a)).sort();
+    return [...roster, ...others];
+  }
+
+  /** Reads an annotator's log from where the last read stopped; returns the new lines. */
+  async readAnnotations(annotator: string): Promise<AnnotationEvent[]> {
+    const file = this.paths.annotationFile(annotator);
+    const pos = this.positions.get(file);
+    const own = annotator === this.options.annotator;
+    const label = `annotations/${annotator}.jsonl`;
+    let chunk;
+    if (pos) chunk = await readLogFrom(file, label, checkAnnotationEvent, pos.end, pos.lines);
+    else {
+      const opened = await openLog(file, label, checkAnnotationEvent, own);
+      if (opened.repaired)
+        this.warnings.push(
+          `${label}:${opened.repaired.line}: torn last line (${opened.repaired.bytes} bytes) cut off and kept in ${basename(opened.repaired.savedTo)}`,
+        );
+      chunk = opened;
+    }
+    this.errors.push(...chunk.errors);
+    this.positions.set(file, { end: chunk.end, lines: chunk.lines });
+    const out: AnnotationEvent[] = [];
+    for (const { value, line } of chunk.records) {
+      if (value.annotator !== annotator) {
+        this.errors.push({
+          file: label,
+          line,
+          message: `field "annotator": "${value.annotator}" in the file of "${annotator}"`,
+        });
+        continue;
+      }
+      this.state.apply(value);
+      out.push(value);
+    }
+    return out;
+  }
+
+  async readAdjudications(): Promise<Adjudication[]> {
+    const file = this.paths.adjudications;
+    const pos = this.positions.get(file);
+    const label = 'adjudications.jsonl';
+    const chunk = pos
+      ? await readLogFrom(file, label, checkAdjudication, pos.end, pos.lines)
+      : await openLog(file, label, checkAdjudication, this.options.lead === true);
+    this.errors.push(...chunk.errors);
+    this.positions.set(file, { end: chunk.end, lines: chunk.lines });
+    for (const { value } of chunk.records) this.state.applyAdjudication(value);
+    return chunk.records.map((r) => r.value);
+  }
+
+  private writer(file: string): AppendQueue {
+    let q = this.writers.get(file);
+    if (!q) {
+      q = new AppendQueue(file);
+      // Our own appends advance the read position, so a watcher never replays them.
+      q.onWritten = (size) => {
+        const pos = this.positions.get(file) ?? { end: 0, lines: 0 };
+        this.positions.set(file, pos);
+        pos.end = size;
+      };
+      this.writers.set(file, q);
+    }
+    return q;
+  }
+
+  /**
+   * Appends annotation lines (fsynced before resolving) and applies them. A process opened for
+   * one annotator writes only that annotator's file; the CLI importer writes the slot files.
+   */
+  async appendAnnotations(events: AnnotationEvent[]): Promise<void> {
+    const byAnnotator = new Map<string, AnnotationEvent[]>();
+    for (const ev of events) {
+      const checked = checkAnnotationEvent(ev);
+      if (!checked.ok) throw new ProjectError(`annotation for item ${ev.item}: ${checked.error}`);
+      if (this.options.annotator !== undefined && ev.annotator !== this.options.annotator)
+        throw new ProjectError(
+          `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,
+        );
+      const list = byAnnotator.get(ev.annotator) ?? [];
+      list.push(checked.value);
+      byAnnotator.set(ev.annotator, list);
+    }
+    for (const [annotator, list] of byAnnotator) {
+      const file = this.paths.annotationFile(annotator);
+      if (!this.positions.has(file)) await this.readAnnotations(annotator);
+      const text = list.map((e) => JSON.stringify(e) + '\n').join('');
+      await this.writer(file).append(text);
+      const pos = this.positions.get(file) as LogPosition;
+      pos.lines += list.length;
+      for (const e of list) this.state.apply(e);
+    }
+  }
+
+  async appendAdjudication(adj: Adjudication): Promise<void> {
+    if (!this.options.lead) throw new ProjectError('only a lead writes adjudications');
+    const checked = checkAdjudication(adj);
+    if (!checked.ok) throw new ProjectError(`adjudication for item ${adj.item}: ${checked.error}`);
+    const file = this.paths.adjudications;
+    await this.writer(file).append(JSON.stringify(checked.value) + '\n');
+    const pos = this.positions.get(file) as LogPosition;
+    pos.lines += 1;
+    this.state.applyAdjudication(checked.value);
+  }
+
+  async saveConfig(next: ProjectConfig): Promise<void> {
+    const parsed = projectConfigSchema.parse(next);
+    await writeFileAtomic(this.paths.config, JSON.stringify(parsed, null, 2) + '\n');
+    this.config = parsed;
+    this.goldCache = null;
+  }
+
+  async addToRoster(entries: RosterEntry[]): Promise<void> {
+    const roster = [...this.config.roster];
+    for (const e of entries) if (!roster.some((r) => r.id === e.id)) roster.push(e);
+    if (roster.length !== this.config.roster.length) await this.saveConfig({ ...this.config, roster });
+    for (const e of entries) this.state.addAnnotator(e.id);
+  }
+
+  policy(): GoldPolicy {
+    return this.config.goldPolicy;
+  }
+
+  /** Gold of every item in item order, cached until labels change. */
+  golds(policy: GoldPolicy = this.policy()): Gold[] {
+    const c = this.goldCache;
+    if (c && c.version === this.state.version && c.policy === policy && c.golds.length === this.items.length)
+      return c.golds;
+    const golds = goldForAll(this.state, this.items, policy);
+    this.goldCache = { version: this.state.version, policy, golds };
+    return golds;
+  }
+
+  gold(item: Item, policy: GoldPolicy = this.policy()): Gold {
+    return goldOf(this.state, item, policy);
+  }
+
+  agreement(policy: GoldPolicy = this.policy()): AgreementReport {
+    const matrix = buildLabelMatrix(this.state, this.items, this.golds(policy));
+    return computeAgreement(matrix, this.config.targetAnnotators);
+  }
+
+  problems(): string[] {
+    return this.errors.map(formatLineError);
+  }
+
+  async close(): Promise<void> {
+    for (const q of this.writers.values()) {
+      await q.flush();
+      await q.close();
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// Mapping between the released FGHM files and the project's records. Import keeps every label,
+// including ones outside the taxonomy (reported as warnings); export writes the released shape.
+import type { Gold } from './gold';
+import { isItemId, type AnnotationEvent, type Item, type ItemId } from './records';
+import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from './taxonomy';
+
+/** One annotator slot of a released record: the labels of one (anonymous) annotator. */
+export interface SlotLabels {
+  hate: Hate;
+  pc: string[];
+  attack: string[];
+}
+
+export interface FghmImport {
+  item: Item;
+  /** Annotator slots in file order; empty for records without annotator labels. */
+  slots: SlotLabels[];
+  warnings: string[];
+}
+
+export interface FghmRecord {
+  id: ItemId;
+  set_name?: string;
+  img: string;
+  text: string;
+  gold_hate: string[];
+  gold_pc: string[];
+  gold_attack: string[];
+  pc: string[][] | 'None';
+  attack: string[][] | 'None';
+}
+
+type Result = { ok: true; value: FghmImport } | { ok: false; error: string };
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+function slotLists(v: unknown, field: Task): string[][] | 'None' | string {
+  if (v === undefined || v === null || v === 'None') return 'None';
+  if (!Array.isArray(v)) return `field "${field}": expected "None" or a list of label lists`;
+  for (let i = 0; i < v.length; i++) {
+    if (!isStringArray(v[i]))
+      return `field "${field}": annotator ${i + 1} must be a list of label strings`;
+  }
+  return v as string[][];
+}
+
+/** Validates one record of a released FGHM file (labelled or unlabelled) and maps it. */
+export function fromFghm(raw: unknown): Result {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: 'expected a JSON object' };
+  const r = raw as Record<string, unknown>;
+  if (!isItemId(r.id)) return { ok: false, error: 'field "id": expected an integer or an id string' };
+  if (typeof r.img !== 'string' || r.img === '')
+    return { ok: false, error: 'field "img": expected an image path' };
+  if (typeof r.text !== 'string') return { ok: false, error: 'field "text": expected a string' };
+  if (r.set_name !== undefined && typeof r.set_name !== 'string')
+    return { ok: false, error: 'field "set_name": expected a string' };
+  for (const f of ['gold_hate', 'gold_pc', 'gold_attack'] as const) {
+    if (r[f] !== undefined && !isStringArray(r[f]))
+      return { ok: false, error: `field "${f}": expected a list of label strings` };
+  }
+  const goldHate = r.gold_hate as string[] | undefined;
+  if (goldHate && goldHate.length > 0 && goldHate[0] !== HATEFUL && goldHate[0] !== NOT_HATEFUL)
+    return { ok: false, error: 'field "gold_hate": expected ["hateful"] or ["not_hateful"]' };
+  const pc = slotLists(r.pc, 'pc');
+  if (typeof pc === 'string' && pc !== 'None') return { ok: false, error: pc };
+  const attack = slotLists(r.attack, 'attack');
+  if (typeof attack === 'string' && attack !== 'None') return { ok: false, error: attack };
+
+  const warnings: string[] = [];
+  const slots: SlotLabels[] = [];
+  if (pc !== 'None' || attack !== 'None') {
+    const pcs = pc === 'None' ? [] : pc;
+    const attacks = attack === 'None' ? [] : attack;
+    if (pc !== 'None' && attack !== 'None' && pcs.length !== attacks.length)
+      return {
+        ok: false,
+        error: `field "attack": ${attacks.length} annotator lists where "pc" has ${pcs.length}`,
+      };
+    const n = Math.max(pcs.length, attacks.length);
+    for (let i = 0; i < n; i++) {
+      const p = pcs[i] ?? [];
+      const a = attacks[i] ?? [];
+      // In the released files only annotators who found the meme hateful have labels; an
+      // annotator slot with no label at all is a not-hateful vote (DESIGN.md, export record).
+      slots.push({ hate: p.length || a.length ? HATEFUL : NOT_HATEFUL, pc: p, attack: a });
+      for (const [task, list] of [['pc', p], ['attack', a]] as const) {
+        for (const l of list)
+          if (!isKnownLabel(task, l))
+            warnings.push(`field "${task}": label "${l}" of annotator ${i + 1} is outside the taxonomy (kept)`);
+      }
+    }
+  }
+  const item: Item = { id: r.id, img: r.img, text: r.text };
+  if (typeof r.set_name === 'string') item.set_name = r.set_name;
+  if (goldHate && goldHate.length > 0) item.ref_hate = goldHate[0] as Hate;
+  return { ok: true, value: { item, slots, warnings } };
+}
+
+export interface ExportVote {
+  hate: Hate;
+  pc: readonly string[];
+  attack: readonly string[];
+}
+
+/**
+ * The released record shape, field for field. `votes` are the annotators' labels in the project's
+ * stable annotator order; an annotator who voted not hateful contributes `[]`.
+ */
+export function toFghm(item: Item, votes: readonly ExportVote[], gold: Gold): FghmRecord {
+  const hateful = gold.hate === HATEFUL;
+  const rec: Partial<FghmRecord> = { id: item.id };
+  if (item.set_name !== undefined) rec.set_name = item.set_name;
+  rec.img = item.img;
+  rec.text = item.text;
+  rec.gold_hate = gold.hate ? [gold.hate] : [];
+  rec.gold_pc = gold.hate ? [...gold.pc.labels] : [];
+  rec.gold_attack = gold.hate ? [...gold.attack.labels] : [];
+  rec.pc = hateful ? votes.map((v) => (v.hate === HATEFUL ? [...v.pc] : [])) : 'None';
+  rec.attack = hateful ? votes.map((v) => (v.hate === HATEFUL ? [...v.attack] : [])) : 'None';
+  return rec as FghmRecord;
+}
+
+/** Released annotator slots become annotators "fghm-1", "fghm-2", "fghm-3". */
+export function slotAnnotator(slot: number): string {
+  return `fghm-${slot + 1}`;
+}
+
+/** Annotation lines for the slots of one imported record. */
+export function slotEvents(rec: FghmImport, at: string): AnnotationEvent[] {
+  return rec.slots.map((s, i) => ({
+    v: 1,
+    item: rec.item.id,
+    annotator: slotAnnotator(i),
+    hate: s.hate,
+    pc: s.hate === HATEFUL ? s.pc : [],
+    attack: s.hate === HATEFUL ? s.attack : [],
+    at,
+    ms: 0,
+    note: '',
+    flag: false,
+  }));
+}

@@ -1,0 +1,182 @@
+// Gold labels from annotators' votes. The `fghm` policy reproduces the released FGHM gold exactly
+// (DESIGN.md, "Gold policy fghm"); `strict` needs a true majority and sends the rest to a lead.
+import {
+  HATEFUL,
+  NOT_HATEFUL,
+  TASK_EMPTY,
+  TASK_PRIORITY,
+  type Hate,
+  type Task,
+} from './taxonomy';
+
+export type GoldPolicy = 'fghm' | 'strict';
+export const GOLD_POLICIES: readonly GoldPolicy[] = ['fghm', 'strict'];
+
+export interface Vote {
+  annotator: string;
+  hate: Hate;
+  pc: readonly string[];
+  attack: readonly string[];
+}
+
+export interface Decision {
+  hate: Hate;
+  pc: readonly string[];
+  attack: readonly string[];
+}
+
+export type TaskHow =
+  | 'majority' // labels reaching the policy's threshold
+  | 'fallback' // fghm: none reached 2, highest-priority label chosen
+  | 'empty' // nobody chose a label
+  | 'no_majority' // strict: labels chosen but none by a majority: unresolved
+  | 'not_hateful'
+  | 'adjudicated';
+
+export interface TaskGold {
+  readonly labels: readonly string[];
+  readonly resolved: boolean;
+  readonly how: TaskHow;
+}
+
+export type HateHow = 'majority' | 'tie' | 'reference' | 'no_votes' | 'adjudicated';
+
+export interface Gold {
+  /** null while unresolved (tie, or no votes and no reference). */
+  hate: Hate | null;
+  hateHow: HateHow;
+  hateful: number;
+  voters: number;
+  pc: TaskGold;
+  attack: TaskGold;
+  resolved: boolean;
+}
+
+// Gold is computed for every item on every statistic and export, so the common outcomes are
+// shared frozen objects and the counting below avoids temporary collections.
+const NOT_HATEFUL_GOLD: Record<Task, TaskGold> = {
+  pc: Object.freeze({ labels: Object.freeze([TASK_EMPTY.pc]), resolved: true, how: 'not_hateful' }),
+  attack: Object.freeze({ labels: Object.freeze([TASK_EMPTY.attack]), resolved: true, how: 'not_hateful' }),
+};
+const EMPTY_GOLD: Record<Task, TaskGold> = {
+  pc: Object.freeze({ labels: Object.freeze([TASK_EMPTY.pc]), resolved: true, how: 'empty' }),
+  attack: Object.freeze({ labels: Object.freeze([TASK_EMPTY.attack]), resolved: true, how: 'empty' }),
+};
+
+/**
+ * Votes per label in order of first appearance over the hateful voters' lists; a label repeated
+ * within one list counts once. Shown to leads as "race: 2 of 3".
+ */
+export function labelCounts(votes: readonly Vote[], task: Task): [label: string, votes: number][] {
+  const labels: string[] = [];
+  const counts: number[] = [];
+  countInto(votes, task, labels, counts);
+  return labels.map((l, i) => [l, counts[i]]);
+}
+
+function countInto(votes: readonly Vote[], task: Task, labels: string[], counts: number[]): void {
+  for (let v = 0; v < votes.length; v++) {
+    if (votes[v].hate !== HATEFUL) continue;
+    const list = votes[v][task];
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i];
+      let dup = false;
+      for (let j = 0; j < i; j++)
+        if (list[j] === l) {
+          dup = true;
+          break;
+        }
+      if (dup) continue;
+      const k = labels.indexOf(l);
+      if (k >= 0) counts[k]++;
+      else {
+        labels.push(l);
+        counts.push(1);
+      }
+    }
+  }
+}
+
+function byPriority(task: Task, labels: readonly string[]): string {
+  const priority = TASK_PRIORITY[task];
+  let best = labels[0];
+  let bestRank = Infinity;
+  for (let i = 0; i < labels.length; i++) {
+    const p = priority.indexOf(labels[i]);
+    // Labels outside the priority list rank after it, in order of first appearance.
+    const rank = p >= 0 ? p : priority.length + i;
+    if (rank < bestRank) {
+      bestRank = rank;
+      best = labels[i];
+    }
+  }
+  return best;
+}
+
+export function taskGold(task: Task, votes: readonly Vote[], policy: GoldPolicy): TaskGold {
+  const labels: string[] = [];
+  const counts: number[] = [];
+  countInto(votes, task, labels, counts);
+  if (labels.length === 0) return EMPTY_GOLD[task];
+  const threshold = policy === 'fghm' ? 2 : Math.floor(votes.length / 2) + 1;
+  const gold: string[] = [];
+  for (let i = 0; i < labels.length; i++) if (counts[i] >= threshold) gold.push(labels[i]);
+  if (gold.length > 0) return { labels: gold, resolved: true, how: 'majority' };
+  if (policy === 'strict') return { labels: gold, resolved: false, how: 'no_majority' };
+  return { labels: [byPriority(task, labels)], resolved: true, how: 'fallback' };
+}
+
+function decided(task: Task, labels: readonly string[]): TaskGold {
+  return { labels: labels.length ? [...labels] : [TASK_EMPTY[task]], resolved: true, how: 'adjudicated' };
+}
+
+/**
+ * Gold for one item. `votes` are the annotators' current labels; `reference` is an imported
+ * gold_hate used only when nobody voted; a lead's `decision` overrides everything.
+ */
+export function computeGold(
+  votes: readonly Vote[],
+  policy: GoldPolicy,
+  reference?: Hate,
+  decision?: Decision,
+): Gold {
+  let hateful = 0;
+  for (let i = 0; i < votes.length; i++) if (votes[i].hate === HATEFUL) hateful++;
+  const voters = votes.length;
+
+  if (decision) {
+    const isHateful = decision.hate === HATEFUL;
+    return {
+      hate: decision.hate,
+      hateHow: 'adjudicated',
+      hateful,
+      voters,
+      pc: isHateful ? decided('pc', decision.pc) : NOT_HATEFUL_GOLD.pc,
+      attack: isHateful ? decided('attack', decision.attack) : NOT_HATEFUL_GOLD.attack,
+      resolved: true,
+    };
+  }
+
+  let hate: Hate | null;
+  let hateHow: HateHow;
+  if (voters === 0) {
+    hate = reference ?? null;
+    hateHow = reference ? 'reference' : 'no_votes';
+  } else if (hateful * 2 > voters) {
+    hate = HATEFUL;
+    hateHow = 'majority';
+  } else if ((voters - hateful) * 2 > voters) {
+    hate = NOT_HATEFUL;
+    hateHow = 'majority';
+  } else {
+    hate = null;
+    hateHow = 'tie';
+  }
+
+  if (hate === NOT_HATEFUL)
+    return { hate, hateHow, hateful, voters, pc: NOT_HATEFUL_GOLD.pc, attack: NOT_HATEFUL_GOLD.attack, resolved: true };
+  // While hate is unresolved the task gold is still computed, as a suggestion for the lead.
+  const pc = taskGold('pc', votes, policy);
+  const attack = taskGold('attack', votes, policy);
+  return { hate, hateHow, hateful, voters, pc, attack, resolved: hate !== null && pc.resolved && attack.resolved };
+}

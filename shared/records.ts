@@ -1,0 +1,200 @@
+// Record types of the project folder, with hand-written runtime validation. The validators sit on
+// the hot path of replaying hundreds of thousands of lines, so they avoid schema libraries and
+// return the first problem as a field-named message instead of throwing.
+import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
+
+export type ItemId = number | string;
+
+/** Items are keyed by the string form of their id: the FGHM files use numbers, users may use names. */
+export function itemKey(id: ItemId): string {
+  return typeof id === 'number' ? String(id) : id;
+}
+
+export interface Provenance {
+  source?: string;
+  licence?: string;
+  consent?: 'yes' | 'no' | 'unknown';
+  region?: string;
+  notes?: string;
+}
+
+export interface Item {
+  id: ItemId;
+  img: string;
+  text: string;
+  set_name?: string;
+  /** Reference gold from an imported file: used only for hate when an item has no votes. */
+  ref_hate?: Hate;
+  /** Where the item came from: "<file>:<line>". */
+  origin?: string;
+  provenance?: Provenance;
+}
+
+export interface AnnotationEvent {
+  v: 1;
+  item: ItemId;
+  annotator: string;
+  /** null: the line records a flag, a note or a skip without a label. */
+  hate: Hate | null;
+  pc: string[];
+  attack: string[];
+  at: string;
+  ms: number;
+  note: string;
+  flag: boolean;
+  /** Retracts this annotator's previous line for the item. */
+  undo?: true;
+  /** Skipped without a label; "distressing" never counts against the annotator. */
+  skip?: 'distressing' | 'skip';
+}
+
+export interface Adjudication {
+  v: 1;
+  item: ItemId;
+  lead: string;
+  hate: Hate;
+  pc: string[];
+  attack: string[];
+  at: string;
+  note: string;
+  /** Retracts the lead's previous decision for the item. */
+  undo?: true;
+}
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+export function isItemId(v: unknown): v is ItemId {
+  return (
+    (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) ||
+    (typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v))
+  );
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const s of v) if (typeof s !== 'string' || s.length === 0) return false;
+  return true;
+}
+
+function isHate(v: unknown): v is Hate {
+  return v === HATEFUL || v === NOT_HATEFUL;
+}
+
+function checkCommon(o: Record<string, unknown>): string | null {
+  if (o.v !== 1) return 'field "v": expected 1';
+  if (!isItemId(o.item)) return 'field "item": expected a non-negative integer or a non-empty id string';
+  if (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at)))
+    return 'field "at": expected an ISO time';
+  return null;
+}
+
+export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
+  if (!isObject(raw)) return fail('expected a JSON object');
+  const common = checkCommon(raw);
+  if (common) return fail(common);
+  if (typeof raw.annotator !== 'string' || !isAnnotatorId(raw.annotator))
+    return fail('field "annotator": expected an annotator id (letters, digits, "_", "-")');
+  if (raw.undo === true) {
+    return {
+      ok: true,
+      value: {
+        v: 1,
+        item: raw.item as ItemId,
+        annotator: raw.annotator,
+        hate: null,
+        pc: [],
+        attack: [],
+        at: raw.at as string,
+        ms: 0,
+        note: '',
+        flag: false,
+        undo: true,
+      },
+    };
+  }
+  if (raw.undo !== undefined) return fail('field "undo": expected true or absent');
+  if (raw.hate !== null && !isHate(raw.hate))
+    return fail('field "hate": expected "hateful", "not_hateful" or null');
+  if (!stringList(raw.pc)) return fail('field "pc": expected a list of label strings');
+  if (!stringList(raw.attack)) return fail('field "attack": expected a list of label strings');
+  if (raw.hate !== HATEFUL && (raw.pc.length > 0 || raw.attack.length > 0))
+    return fail('field "pc"/"attack": labels are only allowed when "hate" is "hateful"');
+  const ms = raw.ms ?? 0;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    return fail('field "ms": expected a non-negative number');
+  const note = raw.note ?? '';
+  if (typeof note !== 'string') return fail('field "note": expected a string');
+  const flag = raw.flag ?? false;
+  if (typeof flag !== 'boolean') return fail('field "flag": expected true or false');
+  if (raw.skip !== undefined && raw.skip !== 'distressing' && raw.skip !== 'skip')
+    return fail('field "skip": expected "distressing", "skip" or absent');
+  const value: AnnotationEvent = {
+    v: 1,
+    item: raw.item as ItemId,
+    annotator: raw.annotator,
+    hate: raw.hate,
+    pc: raw.pc,
+    attack: raw.attack,
+    at: raw.at as string,
+    ms,
+    note,
+    flag,
+  };
+  if (raw.skip !== undefined) value.skip = raw.skip;
+  return { ok: true, value };
+}
+
+export function checkAdjudication(raw: unknown): Check<Adjudication> {
+  if (!isObject(raw)) return fail('expected a JSON object');
+  const common = checkCommon(raw);
+  if (common) return fail(common);
+  if (typeof raw.lead !== 'string' || !isAnnotatorId(raw.lead))
+    return fail('field "lead": expected an annotator id');
+  if (raw.undo === true)
+    return {
+      ok: true,
+      value: {
+        v: 1,
+        item: raw.item as ItemId,
+        lead: raw.lead,
+        hate: NOT_HATEFUL,
+        pc: [],
+        attack: [],
+        at: raw.at as string,
+        note: '',
+        undo: true,
+      },
+    };
+  if (!isHate(raw.hate)) return fail('field "hate": expected "hateful" or "not_hateful"');
+  if (!stringList(raw.pc)) return fail('field "pc": expected a list of label strings');
+  if (!stringList(raw.attack)) return fail('field "attack": expected a list of label strings');
+  const note = raw.note ?? '';
+  if (typeof note !== 'string') return fail('field "note": expected a string');
+  return {
+    ok: true,
+    value: {
+      v: 1,
+      item: raw.item as ItemId,
+      lead: raw.lead,
+      hate: raw.hate,
+      pc: raw.pc,
+      attack: raw.attack,
+      at: raw.at as string,
+      note,
+    },
+  };
+}
+
+/**
+ * Annotator ids name files (`annotations/<id>.jsonl`) and appear in flat statistics keys
+ * ("annotator.<id>.items_done"), so they are safe file names without dots.
+ */
+export function isAnnotatorId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id);
+}

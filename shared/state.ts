@@ -1,0 +1,127 @@
+// In-memory state rebuilt by replaying the append-only logs. The newest line per (annotator, item)
+// wins; an undo line retracts that annotator's previous line for the item, so undo after a
+// relabel restores the earlier label rather than clearing it.
+import { computeGold, type Gold, type GoldPolicy, type Vote } from './gold';
+import { itemKey, type Adjudication, type AnnotationEvent, type Item, type ItemId } from './records';
+
+interface Node<T> {
+  ev: T;
+  prev: Node<T> | null;
+}
+
+export class AnnotationState {
+  /** Annotator ids in the project's stable order; column index of every per-item slot array. */
+  readonly annotators: string[] = [];
+  private readonly annotatorIndex = new Map<string, number>();
+  private readonly byItem = new Map<string, (Node<AnnotationEvent> | undefined)[]>();
+  private readonly adjudications = new Map<string, Node<Adjudication>>();
+  /** Bumped on every change so callers can cache derived data cheaply. */
+  version = 0;
+
+  addAnnotator(id: string): number {
+    let i = this.annotatorIndex.get(id);
+    if (i === undefined) {
+      i = this.annotators.length;
+      this.annotators.push(id);
+      this.annotatorIndex.set(id, i);
+    }
+    return i;
+  }
+
+  indexOf(annotator: string): number | undefined {
+    return this.annotatorIndex.get(annotator);
+  }
+
+  apply(ev: AnnotationEvent): void {
+    const col = this.addAnnotator(ev.annotator);
+    const key = itemKey(ev.item);
+    let slots = this.byItem.get(key);
+    if (!slots) {
+      slots = [];
+      this.byItem.set(key, slots);
+    }
+    const cur = slots[col];
+    if (ev.undo) slots[col] = cur?.prev ?? undefined;
+    else slots[col] = { ev, prev: cur ?? null };
+    this.version++;
+  }
+
+  applyAdjudication(adj: Adjudication): void {
+    const key = itemKey(adj.item);
+    const cur = this.adjudications.get(key);
+    if (adj.undo) {
+      if (cur?.prev) this.adjudications.set(key, cur.prev);
+      else this.adjudications.delete(key);
+    } else this.adjudications.set(key, { ev: adj, prev: cur ?? null });
+    this.version++;
+  }
+
+  /** The current line of one annotator for one item, if any (undone lines are gone). */
+  current(annotator: string, id: ItemId): AnnotationEvent | undefined {
+    const col = this.annotatorIndex.get(annotator);
+    if (col === undefined) return undefined;
+    return this.byItem.get(itemKey(id))?.[col]?.ev;
+  }
+
+  /** Current lines of every annotator for an item, in annotator order. */
+  lines(id: ItemId): AnnotationEvent[] {
+    const slots = this.byItem.get(itemKey(id));
+    const out: AnnotationEvent[] = [];
+    if (!slots) return out;
+    for (const s of slots) if (s) out.push(s.ev);
+    return out;
+  }
+
+  /** Votes (lines with a hate label) for an item, in annotator order. */
+  votes(id: ItemId): Vote[] {
+    const slots = this.byItem.get(itemKey(id));
+    const out: Vote[] = [];
+    if (!slots) return out;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
+      // A line with a hate label has exactly the shape of a vote: no copy needed.
+      if (s && s.ev.hate !== null) out.push(s.ev as Vote);
+    }
+    return out;
+  }
+
+  adjudication(id: ItemId): Adjudication | undefined {
+    return this.adjudications.get(itemKey(id))?.ev;
+  }
+
+  adjudicationCount(): number {
+    return this.adjudications.size;
+  }
+
+  /** Every item key with at least one line, with its per-annotator slots. */
+  entries(): IterableIterator<[string, (Node<AnnotationEvent> | undefined)[]]> {
+    return this.byItem.entries();
+  }
+
+  /** Drops everything recorded for an item (used when an item is forgotten). */
+  dropItem(id: ItemId): void {
+    const key = itemKey(id);
+    this.byItem.delete(key);
+    this.adjudications.delete(key);
+    this.version++;
+  }
+
+  /** Drops every line of one annotator (used when an annotator is forgotten). */
+  dropAnnotator(annotator: string): void {
+    const col = this.annotatorIndex.get(annotator);
+    if (col === undefined) return;
+    for (const slots of this.byItem.values()) slots[col] = undefined;
+    this.version++;
+  }
+}
+
+export function goldOf(state: AnnotationState, item: Item, policy: GoldPolicy): Gold {
+  return computeGold(state.votes(item.id), policy, item.ref_hate, state.adjudication(item.id));
+}
+
+/** Gold for every item, in item order. */
+export function goldForAll(state: AnnotationState, items: readonly Item[], policy: GoldPolicy): Gold[] {
+  const out = new Array<Gold>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = goldOf(state, items[i], policy);
+  return out;
+}
