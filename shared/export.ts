@@ -108,7 +108,9 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
       hate_votes: votes.map((v) => v.hate),
       notes: lines.map((l) => l.note),
       gold_how: { hate: gold.hateHow, pc: gold.pc.how, attack: gold.attack.how },
-      adjudication: adj ? { lead: adj.lead, hate: adj.hate, pc: adj.pc, attack: adj.attack, at: adj.at, note: adj.note } : null,
+      adjudication: adj
+        ? { lead: adj.lead, hate: adj.hate, pc: adj.pc, attack: adj.attack, at: adj.at, note: adj.note }
+        : null,
       provenance: item.provenance ?? null,
       policy: opts.policy,
     };

@@ -1,7 +1,7 @@
 // Mapping between the released FGHM files and the project's records. Import keeps every label,
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
-import { isItemId, type AnnotationEvent, type Item, type ItemId } from './records';
+import { internString, isItemId, type AnnotationEvent, type Check, type Item, type ItemId } from './records';
 import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from './taxonomy';
 
 /** One annotator slot of a released record: the labels of one (anonymous) annotator. */
@@ -40,14 +40,13 @@ function slotLists(v: unknown, field: Task): string[][] | 'None' | string {
   if (v === undefined || v === null || v === 'None') return 'None';
   if (!Array.isArray(v)) return `field "${field}": expected "None" or a list of label lists`;
   for (let i = 0; i < v.length; i++) {
-    if (!isStringArray(v[i]))
-      return `field "${field}": annotator ${i + 1} must be a list of label strings`;
+    if (!isStringArray(v[i])) return `field "${field}": annotator ${i + 1} must be a list of label strings`;
   }
   return v as string[][];
 }
 
-/** Validates one record of a released FGHM file (labelled or unlabelled) and maps it. */
-export function fromFghm(raw: unknown): Result {
+/** The item part of a released record (id, img, text, set_name, reference gold_hate). */
+export function checkFghmItem(raw: unknown): Check<Item> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: 'expected a JSON object' };
   const r = raw as Record<string, unknown>;
@@ -64,6 +63,18 @@ export function fromFghm(raw: unknown): Result {
   const goldHate = r.gold_hate as string[] | undefined;
   if (goldHate && goldHate.length > 0 && goldHate[0] !== HATEFUL && goldHate[0] !== NOT_HATEFUL)
     return { ok: false, error: 'field "gold_hate": expected ["hateful"] or ["not_hateful"]' };
+  const item: Item = { id: r.id, img: r.img, text: r.text };
+  if (typeof r.set_name === 'string') item.set_name = internString(r.set_name);
+  if (goldHate && goldHate.length > 0) item.ref_hate = goldHate[0] as Hate;
+  return { ok: true, value: item };
+}
+
+/** Validates one record of a released FGHM file (labelled or unlabelled) and maps it. */
+export function fromFghm(raw: unknown): Result {
+  const checked = checkFghmItem(raw);
+  if (!checked.ok) return checked;
+  const item = checked.value;
+  const r = raw as Record<string, unknown>;
   const pc = slotLists(r.pc, 'pc');
   if (typeof pc === 'string' && pc !== 'None') return { ok: false, error: pc };
   const attack = slotLists(r.attack, 'attack');
@@ -86,16 +97,18 @@ export function fromFghm(raw: unknown): Result {
       // In the released files only annotators who found the meme hateful have labels; an
       // annotator slot with no label at all is a not-hateful vote (DESIGN.md, export record).
       slots.push({ hate: p.length || a.length ? HATEFUL : NOT_HATEFUL, pc: p, attack: a });
-      for (const [task, list] of [['pc', p], ['attack', a]] as const) {
+      for (const [task, list] of [
+        ['pc', p],
+        ['attack', a],
+      ] as const) {
         for (const l of list)
           if (!isKnownLabel(task, l))
-            warnings.push(`field "${task}": label "${l}" of annotator ${i + 1} is outside the taxonomy (kept)`);
+            warnings.push(
+              `field "${task}": label "${l}" of annotator ${i + 1} is outside the taxonomy (kept)`,
+            );
       }
     }
   }
-  const item: Item = { id: r.id, img: r.img, text: r.text };
-  if (typeof r.set_name === 'string') item.set_name = r.set_name;
-  if (goldHate && goldHate.length > 0) item.ref_hate = goldHate[0] as Hate;
   return { ok: true, value: { item, slots, warnings } };
 }
 

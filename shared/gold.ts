@@ -1,13 +1,6 @@
 // Gold labels from annotators' votes. The `fghm` policy reproduces the released FGHM gold exactly
 // (DESIGN.md, "Gold policy fghm"); `strict` needs a true majority and sends the rest to a lead.
-import {
-  HATEFUL,
-  NOT_HATEFUL,
-  TASK_EMPTY,
-  TASK_PRIORITY,
-  type Hate,
-  type Task,
-} from './taxonomy';
+import { HATEFUL, NOT_HATEFUL, TASK_EMPTY, TASK_PRIORITY, type Hate, type Task } from './taxonomy';
 
 export type GoldPolicy = 'fghm' | 'strict';
 export const GOLD_POLICIES: readonly GoldPolicy[] = ['fghm', 'strict'];
@@ -174,9 +167,25 @@ export function computeGold(
   }
 
   if (hate === NOT_HATEFUL)
-    return { hate, hateHow, hateful, voters, pc: NOT_HATEFUL_GOLD.pc, attack: NOT_HATEFUL_GOLD.attack, resolved: true };
+    return {
+      hate,
+      hateHow,
+      hateful,
+      voters,
+      pc: NOT_HATEFUL_GOLD.pc,
+      attack: NOT_HATEFUL_GOLD.attack,
+      resolved: true,
+    };
   // While hate is unresolved the task gold is still computed, as a suggestion for the lead.
   const pc = taskGold('pc', votes, policy);
   const attack = taskGold('attack', votes, policy);
-  return { hate, hateHow, hateful, voters, pc, attack, resolved: hate !== null && pc.resolved && attack.resolved };
+  return {
+    hate,
+    hateHow,
+    hateful,
+    voters,
+    pc,
+    attack,
+    resolved: hate !== null && pc.resolved && attack.resolved,
+  };
 }

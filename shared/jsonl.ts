@@ -28,40 +28,72 @@ export function jsonParseMessage(err: unknown): string {
 }
 
 /**
- * Parses JSON Lines text. Blank lines are allowed. When `check` is given each parsed value is
- * validated and only valid ones are returned.
+ * Visits every non-blank line of JSON Lines text without collecting them, so that replaying a
+ * large log keeps only the records the caller keeps. `firstLine` offsets line numbers for text
+ * that starts in the middle of a file.
  */
+export function eachJsonl<T>(
+  text: string,
+  file: string,
+  check: ((raw: unknown) => Check<T>) | null,
+  onRecord: (value: T, line: number) => void,
+  onError: (e: LineError) => void,
+  firstLine = 0,
+): number {
+  let start = 0;
+  let line = firstLine;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (!isBlank(text, start, stop)) {
+      let raw: unknown;
+      let parsed = true;
+      try {
+        raw = JSON.parse(text.slice(start, stop));
+      } catch (err) {
+        parsed = false;
+        onError({ file, line, message: jsonParseMessage(err) });
+      }
+      if (parsed) {
+        if (!check) onRecord(raw as T, line);
+        else {
+          const res = check(raw);
+          if (res.ok) onRecord(res.value, line);
+          else onError({ file, line, message: res.error });
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return line - firstLine;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Parses JSON Lines text into records and line-numbered errors (blank lines are allowed). */
 export function parseJsonl<T = unknown>(
   text: string,
   file: string,
   check?: (raw: unknown) => Check<T>,
 ): ParseResult<T> {
-  const lines = text.split('\n');
-  const raws: unknown[] = [];
-  const rawLines: number[] = [];
-  const errors: LineError[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let l = lines[i];
-    if (l.endsWith('\r')) l = l.slice(0, -1);
-    if (l.trim() === '') continue;
-    try {
-      raws.push(JSON.parse(l));
-      rawLines.push(i + 1);
-    } catch (err) {
-      errors.push({ file, line: i + 1, message: jsonParseMessage(err) });
-    }
-  }
   const records: Parsed<T>[] = [];
-  for (let k = 0; k < raws.length; k++) {
-    if (!check) {
-      records.push({ value: raws[k] as T, line: rawLines[k] });
-      continue;
-    }
-    const res = check(raws[k]);
-    if (res.ok) records.push({ value: res.value, line: rawLines[k] });
-    else errors.push({ file, line: rawLines[k], message: res.error });
-  }
-  errors.sort((a, b) => a.line - b.line);
+  const errors: LineError[] = [];
+  eachJsonl(
+    text,
+    file,
+    check ?? null,
+    (value, line) => records.push({ value, line }),
+    (e) => errors.push(e),
+  );
   return { records, errors };
 }
 

@@ -3,7 +3,7 @@
 // in prediction order; per task the classes are the distinct first gold labels in order of
 // appearance; gold label sets are binarised over those classes (labels outside them are
 // ignored); micro F1 with `score > 0.5`, micro ROC AUC with tied scores sharing their average rank.
-import { isItemId, itemKey, type ItemId } from './records';
+import { isItemId, itemKey, type ItemId, type ItemKey } from './records';
 
 export const SCORE_TASKS = ['hate', 'pc', 'attack'] as const;
 export type ScoreTask = (typeof SCORE_TASKS)[number];
@@ -35,7 +35,12 @@ export interface TaskScore {
   per_label: Record<string, LabelScore>;
 }
 
-export type ScoreReport = Record<ScoreTask, TaskScore> & { items: number; unmatched: number };
+export type ScoreReport = Record<ScoreTask, TaskScore> & {
+  /** Joined rows: a prediction repeated for one id counts each time, as in the official scorer. */
+  items: number;
+  unmatched: number;
+  duplicateIds: string[];
+};
 
 type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -79,7 +84,7 @@ export function rocAuc(truth: ArrayLike<number>, scores: ArrayLike<number>): num
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let pos = 0;
   let rankSum = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
     const avgRank = (i + j) / 2 + 1;
@@ -107,15 +112,28 @@ export class ScoreError extends Error {}
  * `predLines` gives the line number of each prediction so a missing score can be reported where
  * it is. Throws ScoreError when a joined prediction lacks a score for a class.
  */
-export function score(gold: readonly GoldRow[], preds: readonly PredictionRow[], predLines?: number[]): ScoreReport {
-  const goldById = new Map<string, GoldRow>();
+export function score(
+  gold: readonly GoldRow[],
+  preds: readonly PredictionRow[],
+  predLines?: number[],
+): ScoreReport {
+  const goldById = new Map<ItemKey, GoldRow>();
   for (const g of gold) goldById.set(itemKey(g.id), g);
   const joined: [PredictionRow, GoldRow, number][] = [];
+  const seen = new Set<ItemKey>();
+  const duplicates = new Set<ItemKey>();
   preds.forEach((p, i) => {
+    const key = itemKey(p.id);
+    if (seen.has(key)) duplicates.add(key);
+    seen.add(key);
     const g = goldById.get(itemKey(p.id));
     if (g) joined.push([p, g, predLines?.[i] ?? i + 1]);
   });
-  const report = { items: joined.length, unmatched: preds.length - joined.length } as ScoreReport;
+  const report = {
+    items: joined.length,
+    unmatched: preds.length - joined.length,
+    duplicateIds: [...duplicates].map(String),
+  } as ScoreReport;
   for (const task of SCORE_TASKS) {
     const goldField = `gold_${task}` as const;
     const predField = `pred_${task}` as const;

@@ -2,7 +2,14 @@
 // wins; an undo line retracts that annotator's previous line for the item, so undo after a
 // relabel restores the earlier label rather than clearing it.
 import { computeGold, type Gold, type GoldPolicy, type Vote } from './gold';
-import { itemKey, type Adjudication, type AnnotationEvent, type Item, type ItemId } from './records';
+import {
+  itemKey,
+  type ItemKey,
+  type Adjudication,
+  type AnnotationEvent,
+  type Item,
+  type ItemId,
+} from './records';
 
 interface Node<T> {
   ev: T;
@@ -13,8 +20,8 @@ export class AnnotationState {
   /** Annotator ids in the project's stable order; column index of every per-item slot array. */
   readonly annotators: string[] = [];
   private readonly annotatorIndex = new Map<string, number>();
-  private readonly byItem = new Map<string, (Node<AnnotationEvent> | undefined)[]>();
-  private readonly adjudications = new Map<string, Node<Adjudication>>();
+  private readonly byItem = new Map<ItemKey, (Node<AnnotationEvent> | undefined)[]>();
+  private readonly adjudications = new Map<ItemKey, Node<Adjudication>>();
   /** Bumped on every change so callers can cache derived data cheaply. */
   version = 0;
 
@@ -94,7 +101,7 @@ export class AnnotationState {
   }
 
   /** Every item key with at least one line, with its per-annotator slots. */
-  entries(): IterableIterator<[string, (Node<AnnotationEvent> | undefined)[]]> {
+  entries(): IterableIterator<[ItemKey, (Node<AnnotationEvent> | undefined)[]]> {
     return this.byItem.entries();
   }
 

@@ -35,15 +35,7 @@ export const TASK_EMPTY: Record<Task, string> = { pc: PC_EMPTY, attack: ATTACK_E
 /** Fallback priority of the `fghm` gold policy (DESIGN.md, "Gold policy fghm"). */
 export const TASK_PRIORITY: Record<Task, readonly string[]> = {
   pc: ['race', 'religion', 'nationality', 'sex', 'disability'],
-  attack: [
-    'dehumanizing',
-    'inferiority',
-    'mocking',
-    'inciting_violence',
-    'contempt',
-    'slurs',
-    'exclusion',
-  ],
+  attack: ['dehumanizing', 'inferiority', 'mocking', 'inciting_violence', 'contempt', 'slurs', 'exclusion'],
 };
 
 export const TASK_TITLE: Record<Task | 'hate', string> = {

@@ -6,6 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { median } from 'simple-statistics';
 import { buildLabelMatrix, computeAgreement, flattenAgreement } from '../../shared/agreement';
 import { goldForAll } from '../../shared/state';
@@ -39,6 +41,12 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t];
 }
 
+/** Full collection between runs, so one run's garbage is not charged to the next. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 function findPythonWithNltk(): string | null {
   for (const py of PYTHON) {
     const r = spawnSync(py, ['-c', 'import nltk'], { stdio: 'ignore' });
@@ -52,13 +60,26 @@ export async function runBench(opts: BenchOptions): Promise<void> {
     if (!opts.json) out(s);
   };
   const work = await mkdtemp(join(tmpdir(), 'memejury-bench-'));
-  const samples: Record<string, number[]> = { import: [], open: [], gold: [], agreement: [], 'gold+agreement': [], export: [] };
+  const samples: Record<string, number[]> = {
+    import: [],
+    open: [],
+    gold: [],
+    agreement: [],
+    'gold+agreement': [],
+    export: [],
+  };
   let flat: Record<string, number | null> = {};
   try {
     log(`Meme Jury benchmark: ${opts.items} items × 3 annotators, ${opts.runs} runs (medians below)`);
     const src = join(work, 'synthetic.jsonl');
-    await writeFile(src, syntheticFghm(opts.items).map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await writeFile(
+      src,
+      syntheticFghm(opts.items)
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
     let dir = '';
+    collectGarbage();
     for (let run = 0; run < opts.runs; run++) {
       dir = join(work, `project-${run}`);
       await initProject(dir, { name: 'bench' });
@@ -81,13 +102,20 @@ export async function runBench(opts: BenchOptions): Promise<void> {
         exportGold(p, join(work, `export-${run}.jsonl`), { format: 'fghm', policy: p.policy() }),
       );
       samples.export.push(tExport);
+      await p.close();
       if (run < opts.runs - 1) await rm(dir, { recursive: true, force: true });
+      collectGarbage();
     }
     const medians: Record<string, number> = {};
     for (const [k, v] of Object.entries(samples)) medians[k] = median(v);
     for (const [k, v] of Object.entries(medians)) {
       const target = TARGETS_MS[k];
-      const verdict = target === undefined ? '' : v < target ? `  (target < ${target} ms: met)` : `  (target < ${target} ms: MISSED)`;
+      const verdict =
+        target === undefined
+          ? ''
+          : v < target
+            ? `  (target < ${target} ms: met)`
+            : `  (target < ${target} ms: MISSED)`;
       log(`  ${k.padEnd(16)} ${v.toFixed(1).padStart(9)} ms${verdict}`);
     }
 
@@ -122,7 +150,10 @@ async function nltkReference(
     items.push([m.goldHate[u], cells]);
   }
   const input = join(work, 'nltk-input.json');
-  await writeFile(input, JSON.stringify({ raters: A, pc_labels: m.labels.pc, attack_labels: m.labels.attack, items }));
+  await writeFile(
+    input,
+    JSON.stringify({ raters: A, pc_labels: m.labels.pc, attack_labels: m.labels.attack, items }),
+  );
   const nltkRuns = Math.min(opts.runs, 3);
   const seconds: number[] = [];
   let figures: Record<string, number> = {};
@@ -142,8 +173,12 @@ async function nltkReference(
     compared++;
   }
   const nltkMs = median(seconds);
-  log(`  NLTK agreement  ${nltkMs.toFixed(1).padStart(9)} ms  (median of ${nltkRuns}; same figures on the same labels)`);
-  log(`  ratio           ${(nltkMs / oursMs).toFixed(1).padStart(9)} ×  NLTK time / Meme Jury agreement time`);
+  log(
+    `  NLTK agreement  ${nltkMs.toFixed(1).padStart(9)} ms  (median of ${nltkRuns}; same figures on the same labels)`,
+  );
+  log(
+    `  ratio           ${(nltkMs / oursMs).toFixed(1).padStart(9)} ×  NLTK time / Meme Jury agreement time`,
+  );
   log(`  figures compared with NLTK: ${compared}, largest difference ${worst.toExponential(2)}`);
   return { median_ms: nltkMs, runs: nltkRuns, ratio: nltkMs / oursMs, compared, max_abs_diff: worst };
 }

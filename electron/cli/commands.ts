@@ -41,7 +41,9 @@ export const COMMANDS: Record<string, Command> = {
         goldPolicy: oneOf(v, 'policy', GOLD_POLICIES, 'fghm'),
         targetAnnotators: intOpt(v, 'annotators', 3),
       });
-      out(`project "${config.name}" ready in ${dir} (policy ${config.goldPolicy}, ${config.targetAnnotators} annotators per item)`);
+      out(
+        `project "${config.name}" ready in ${dir} (policy ${config.goldPolicy}, ${config.targetAnnotators} annotators per item)`,
+      );
       return 0;
     },
   },
@@ -134,11 +136,16 @@ export const COMMANDS: Record<string, Command> = {
       if (report.items === 0) throw new Error(`no prediction in ${predFile} has an id found in ${goldFile}`);
       if (v.json) {
         const o: Record<string, unknown> = {};
-        for (const t of SCORE_TASKS) o[t] = { f1_micro: report[t].f1_micro, roc_auc_micro: report[t].roc_auc_micro };
+        for (const t of SCORE_TASKS)
+          o[t] = { f1_micro: report[t].f1_micro, roc_auc_micro: report[t].roc_auc_micro };
         out(JSON.stringify(o));
       } else {
         for (const t of SCORE_TASKS) out(`${t} f1:${report[t].f1_micro} roc_auc:${report[t].roc_auc_micro}`);
         out(`(${report.items} predictions joined to gold, ${report.unmatched} without gold)`);
+        if (report.duplicateIds.length)
+          out(
+            `note: ${report.duplicateIds.length} ids have more than one prediction; each is scored, as the official scorer does`,
+          );
       }
       return 0;
     },
@@ -153,7 +160,9 @@ export const COMMANDS: Record<string, Command> = {
       const r = await validateFile(file, type);
       for (const e of r.errors) out(formatLineError(e));
       if (r.errors.length > 0) {
-        process.stderr.write(`memejury validate: ${file}: ${r.errors.length} bad line(s) of ${r.lines} (${r.type})\n`);
+        process.stderr.write(
+          `memejury validate: ${file}: ${r.errors.length} bad line(s) of ${r.lines} (${r.type})\n`,
+        );
         return 1;
       }
       out(`${file}: ${r.records} ${r.type} records, all valid`);

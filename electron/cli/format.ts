@@ -12,7 +12,13 @@ function row(label: string, a: NominalAgreement): string {
 
 export function formatStats(r: AgreementReport): string {
   const head = `  ${''.padEnd(20)} ${'fleiss'.padStart(7)} ${'alpha'.padStart(7)} ${'cohen'.padStart(7)} ${'agree'.padStart(7)}`;
-  const lines = [`${r.items} items, ${r.annotators.length} annotators (${r.annotators.join(', ')})`, '', 'hate (all items)', head, row('hateful', r.hate)];
+  const lines = [
+    `${r.items} items, ${r.annotators.length} annotators (${r.annotators.join(', ')})`,
+    '',
+    'hate (all items)',
+    head,
+    row('hateful', r.hate),
+  ];
   for (const task of TASKS) {
     const t = r[task];
     lines.push('', `${task} (${t.items} items with hateful gold; alpha MASI ${fmt(t.alpha_masi)})`, head);

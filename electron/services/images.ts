@@ -16,10 +16,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
  * Relative paths ('/'-separated) of every image under `root`, at any depth. Hidden folders
  * (including .memejury) and symlinked folders are not followed.
  */
-export async function scanImages(
-  root: string,
-  onProgress?: (found: number) => void,
-): Promise<string[]> {
+export async function scanImages(root: string, onProgress?: (found: number) => void): Promise<string[]> {
   const found: string[] = [];
   const stack: string[] = [''];
   let sinceYield = 0;

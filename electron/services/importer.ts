@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
 import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
-import { itemKey, type AnnotationEvent, type Item } from '../../shared/records';
+import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
 import { exists, writeFileAtomic } from './fsx';
 import type { Project } from './project';
 
@@ -69,7 +69,7 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
   const errors: LineError[] = [...parsed.errors];
   const records: { rec: FghmImport; line: number }[] = [];
   const warnings: string[] = [];
-  const inFile = new Map<string, number>();
+  const inFile = new Map<ItemKey, number>();
   for (const { value, line } of parsed.records) {
     const m = fromFghm(value);
     if (!m.ok) {
@@ -131,7 +131,9 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
   }
   const annotators = Array.from({ length: maxSlots }, (_, i) => slotAnnotator(i));
   if (annotators.length > 0)
-    await project.addToRoster(annotators.map((id, i) => ({ id, name: `FGHM annotator slot ${i + 1}`, role: 'imported' })));
+    await project.addToRoster(
+      annotators.map((id, i) => ({ id, name: `FGHM annotator slot ${i + 1}`, role: 'imported' })),
+    );
   if (events.length > 0) await project.appendAnnotations(events);
   return {
     file,

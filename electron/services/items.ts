@@ -1,9 +1,9 @@
 // Item lists: the *.json / *.jsonl files at the top of a project folder, in the FGHM shape.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fromFghm } from '../../shared/fghm';
-import { parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
-import { itemKey, type Item, type ItemId } from '../../shared/records';
+import { checkFghmItem } from '../../shared/fghm';
+import { eachJsonl, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
+import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
 
 export interface ItemListLoad {
   items: Item[];
@@ -33,35 +33,58 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
     .map((e) => e.name)
     .sort();
   const items: Item[] = [];
-  const seen = new Map<string, Item>();
+  const seen = new Map<ItemKey, Item>();
   const errors: LineError[] = [];
   const warnings: string[] = [];
   const files: string[] = [];
   for (const name of names) {
-    const parsed = parseJsonOrJsonl(await readFile(join(dir, name), 'utf8'), name);
-    if (parsed.records.length > 0 && !looksLikeItemList(parsed.records[0].value)) {
-      warnings.push(`${name}: not an item list (its first record has no "id" and "img"); ignored`);
-      continue;
-    }
-    files.push(name);
-    errors.push(...parsed.errors);
-    for (const { value, line } of parsed.records) {
-      const m = fromFghm(value);
-      if (!m.ok) {
-        errors.push({ file: name, line, message: m.error });
-        continue;
-      }
-      const item = { ...m.value.item, origin: `${name}:${line}` };
+    const text = await readFile(join(dir, name), 'utf8');
+    const add = (item: Item, line: number): void => {
       const key = itemKey(item.id);
       const prev = seen.get(key);
       if (prev) {
         if (prev.img !== item.img || prev.text !== item.text)
-          warnings.push(`${name}:${line}: item ${key} is already defined at ${prev.origin}; the first definition is kept`);
-        continue;
+          warnings.push(
+            `${name}:${line}: item ${key} is already defined in ${prev.origin}; the first definition is kept`,
+          );
+        return;
       }
+      item.origin = name;
       seen.set(key, item);
       items.push(item);
+    };
+    const onError = (e: LineError): void => {
+      errors.push(e);
+    };
+    if (text.trimStart().startsWith('[')) {
+      // A JSON array instead of JSON lines: elements are numbered like lines.
+      const parsed = parseJsonOrJsonl(text, name);
+      errors.push(...parsed.errors);
+      if (parsed.records.length && !looksLikeItemList(parsed.records[0].value)) {
+        warnings.push(`${name}: not an item list (its first record has no "id" and "img"); ignored`);
+        continue;
+      }
+      files.push(name);
+      for (const { value, line } of parsed.records) {
+        const c = checkFghmItem(value);
+        if (c.ok) add(c.value, line);
+        else onError({ file: name, line, message: c.error });
+      }
+      continue;
     }
+    const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+    let first: unknown = null;
+    try {
+      first = JSON.parse(firstLine);
+    } catch {
+      first = null;
+    }
+    if (first !== null && !looksLikeItemList(first)) {
+      warnings.push(`${name}: not an item list (its first record has no "id" and "img"); ignored`);
+      continue;
+    }
+    files.push(name);
+    eachJsonl(text, name, checkFghmItem, add, onError);
   }
   return { items, errors, warnings, files };
 }

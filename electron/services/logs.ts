@@ -1,12 +1,11 @@
 // Reading the append-only logs (annotations/<annotator>.jsonl, adjudications.jsonl,
 // governance.jsonl). Reads are by byte offset so a watcher can pick up only what was appended.
 import { open, truncate } from 'node:fs/promises';
-import { parseJsonl, type LineError, type Parsed } from '../../shared/jsonl';
+import { eachJsonl, type LineError } from '../../shared/jsonl';
 import type { Check } from '../../shared/records';
 import { appendDurable } from './fsx';
 
-export interface LogChunk<T> {
-  records: Parsed<T>[];
+export interface LogChunk {
   errors: LineError[];
   /** Byte offset just after the last complete line read. */
   end: number;
@@ -41,34 +40,28 @@ async function readBytesFrom(path: string, offset: number): Promise<Buffer> {
 }
 
 /**
- * Reads complete lines from `offset` on. `firstLine` is the number of lines before `offset`, so
- * errors carry the line number of the whole file. `label` names the file in messages.
+ * Reads complete lines from `offset` on, handing each valid record to `onRecord` as it goes.
+ * `firstLine` is the number of lines before `offset`, so messages carry the line number of the
+ * whole file; `label` names the file in messages.
  */
 export async function readLogFrom<T>(
   path: string,
   label: string,
   check: (raw: unknown) => Check<T>,
+  onRecord: (value: T, line: number) => void,
   offset = 0,
   firstLine = 0,
-): Promise<LogChunk<T>> {
+): Promise<LogChunk> {
   const buf = await readBytesFrom(path, offset);
   const lastNl = buf.lastIndexOf(0x0a);
   const complete = lastNl >= 0 ? buf.subarray(0, lastNl + 1).toString('utf8') : '';
   const tail = buf.subarray(lastNl + 1).toString('utf8');
-  const parsed = parseJsonl(complete, label, check);
-  const shift = (l: number): number => l + firstLine;
-  let lines = 0;
-  for (let i = 0; i < complete.length; i++) if (complete.charCodeAt(i) === 10) lines++;
-  return {
-    records: parsed.records.map((r) => ({ value: r.value, line: shift(r.line) })),
-    errors: parsed.errors.map((e) => ({ ...e, line: shift(e.line) })),
-    end: offset + lastNl + 1,
-    lines: firstLine + lines,
-    tail,
-  };
+  const errors: LineError[] = [];
+  const lines = eachJsonl(complete, label, check, onRecord, (e) => errors.push(e), firstLine);
+  return { errors, end: offset + lastNl + 1, lines: firstLine + lines, tail };
 }
 
-export interface OpenedLog<T> extends LogChunk<T> {
+export interface OpenedLog extends LogChunk {
   /** Set when a torn last line was cut off and kept aside. */
   repaired: { savedTo: string; bytes: number; line: number } | null;
 }
@@ -83,10 +76,11 @@ export async function openLog<T>(
   path: string,
   label: string,
   check: (raw: unknown) => Check<T>,
+  onRecord: (value: T, line: number) => void,
   repair: boolean,
-): Promise<OpenedLog<T>> {
-  const chunk = await readLogFrom(path, label, check);
-  let repaired: OpenedLog<T>['repaired'] = null;
+): Promise<OpenedLog> {
+  const chunk = await readLogFrom(path, label, check, onRecord);
+  let repaired: OpenedLog['repaired'] = null;
   if (chunk.tail.trim() !== '') {
     let valid = false;
     try {
@@ -97,9 +91,7 @@ export async function openLog<T>(
     }
     if (valid) {
       // The line is whole; only its newline is missing. Count it and let the writer add one.
-      const extra = parseJsonl(chunk.tail, label, check);
-      for (const r of extra.records) chunk.records.push({ value: r.value, line: chunk.lines + 1 });
-      for (const e of extra.errors) chunk.errors.push({ ...e, line: chunk.lines + 1 });
+      eachJsonl(chunk.tail, label, check, onRecord, (e) => chunk.errors.push(e), chunk.lines);
       chunk.end += Buffer.byteLength(chunk.tail);
       chunk.lines += 1;
       chunk.tail = '';

@@ -5,12 +5,7 @@ import { basename, resolve } from 'node:path';
 import { computeAgreement, buildLabelMatrix, type AgreementReport } from '../../shared/agreement';
 import type { Gold, GoldPolicy } from '../../shared/gold';
 import { formatLineError, type LineError } from '../../shared/jsonl';
-import {
-  projectConfigSchema,
-  zodMessage,
-  type ProjectConfig,
-  type RosterEntry,
-} from '../../shared/project';
+import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
 import {
   checkAdjudication,
   checkAnnotationEvent,
@@ -20,6 +15,7 @@ import {
   type AnnotationEvent,
   type Item,
   type ItemId,
+  type ItemKey,
 } from '../../shared/records';
 import { AnnotationState, goldForAll, goldOf } from '../../shared/state';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
@@ -96,7 +92,7 @@ export class Project {
   readonly paths: ProjectPaths;
   config: ProjectConfig;
   items: Item[] = [];
-  readonly index = new Map<string, number>();
+  readonly index = new Map<ItemKey, number>();
   readonly state = new AnnotationState();
   images: Set<string> | null = null;
   missingImages: string[] = [];
@@ -152,7 +148,7 @@ export class Project {
     }
     progress?.('items', this.items.length);
     for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
-    for (const id of [...this.state.annotators]) await this.readAnnotations(id);
+    for (const id of [...this.state.annotators]) await this.readAnnotations(id, false);
     await this.readAdjudications();
   }
 
@@ -197,16 +193,32 @@ export class Project {
     return [...roster, ...others];
   }
 
-  /** Reads an annotator's log from where the last read stopped; returns the new lines. */
-  async readAnnotations(annotator: string): Promise<AnnotationEvent[]> {
+  /**
+   * Reads an annotator's log from where the last read stopped and returns the new lines (the
+   * initial load passes `collect = false`: it replays whole files and keeps nothing aside).
+   */
+  async readAnnotations(annotator: string, collect = true): Promise<AnnotationEvent[]> {
     const file = this.paths.annotationFile(annotator);
     const pos = this.positions.get(file);
     const own = annotator === this.options.annotator;
     const label = `annotations/${annotator}.jsonl`;
+    const fresh: AnnotationEvent[] = [];
+    const onRecord = (ev: AnnotationEvent, line: number): void => {
+      if (ev.annotator !== annotator) {
+        this.errors.push({
+          file: label,
+          line,
+          message: `field "annotator": "${ev.annotator}" in the file of "${annotator}"`,
+        });
+        return;
+      }
+      this.state.apply(ev);
+      if (collect) fresh.push(ev);
+    };
     let chunk;
-    if (pos) chunk = await readLogFrom(file, label, checkAnnotationEvent, pos.end, pos.lines);
+    if (pos) chunk = await readLogFrom(file, label, checkAnnotationEvent, onRecord, pos.end, pos.lines);
     else {
-      const opened = await openLog(file, label, checkAnnotationEvent, own);
+      const opened = await openLog(file, label, checkAnnotationEvent, onRecord, own);
       if (opened.repaired)
         this.warnings.push(
           `${label}:${opened.repaired.line}: torn last line (${opened.repaired.bytes} bytes) cut off and kept in ${basename(opened.repaired.savedTo)}`,
@@ -215,33 +227,24 @@ export class Project {
     }
     this.errors.push(...chunk.errors);
     this.positions.set(file, { end: chunk.end, lines: chunk.lines });
-    const out: AnnotationEvent[] = [];
-    for (const { value, line } of chunk.records) {
-      if (value.annotator !== annotator) {
-        this.errors.push({
-          file: label,
-          line,
-          message: `field "annotator": "${value.annotator}" in the file of "${annotator}"`,
-        });
-        continue;
-      }
-      this.state.apply(value);
-      out.push(value);
-    }
-    return out;
+    return fresh;
   }
 
   async readAdjudications(): Promise<Adjudication[]> {
     const file = this.paths.adjudications;
     const pos = this.positions.get(file);
     const label = 'adjudications.jsonl';
+    const fresh: Adjudication[] = [];
+    const onRecord = (adj: Adjudication): void => {
+      this.state.applyAdjudication(adj);
+      fresh.push(adj);
+    };
     const chunk = pos
-      ? await readLogFrom(file, label, checkAdjudication, pos.end, pos.lines)
-      : await openLog(file, label, checkAdjudication, this.options.lead === true);
+      ? await readLogFrom(file, label, checkAdjudication, onRecord, pos.end, pos.lines)
+      : await openLog(file, label, checkAdjudication, onRecord, this.options.lead === true);
     this.errors.push(...chunk.errors);
     this.positions.set(file, { end: chunk.end, lines: chunk.lines });
-    for (const { value } of chunk.records) this.state.applyAdjudication(value);
-    return chunk.records.map((r) => r.value);
+    return fresh;
   }
 
   private writer(file: string): AppendQueue {
@@ -276,15 +279,16 @@ export class Project {
       list.push(checked.value);
       byAnnotator.set(ev.annotator, list);
     }
-    for (const [annotator, list] of byAnnotator) {
+    // Enqueue synchronously so lines land in the order of the calls, even when not awaited.
+    const writes = [...byAnnotator].map(async ([annotator, list]) => {
       const file = this.paths.annotationFile(annotator);
-      if (!this.positions.has(file)) await this.readAnnotations(annotator);
-      const text = list.map((e) => JSON.stringify(e) + '\n').join('');
-      await this.writer(file).append(text);
-      const pos = this.positions.get(file) as LogPosition;
-      pos.lines += list.length;
+      if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
+      this.state.addAnnotator(annotator);
+      await this.writer(file).append(list.map((e) => JSON.stringify(e) + '\n').join(''));
+      (this.positions.get(file) as LogPosition).lines += list.length;
       for (const e of list) this.state.apply(e);
-    }
+    });
+    await Promise.all(writes);
   }
 
   async appendAdjudication(adj: Adjudication): Promise<void> {
@@ -292,9 +296,9 @@ export class Project {
     const checked = checkAdjudication(adj);
     if (!checked.ok) throw new ProjectError(`adjudication for item ${adj.item}: ${checked.error}`);
     const file = this.paths.adjudications;
+    if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
     await this.writer(file).append(JSON.stringify(checked.value) + '\n');
-    const pos = this.positions.get(file) as LogPosition;
-    pos.lines += 1;
+    (this.positions.get(file) as LogPosition).lines += 1;
     this.state.applyAdjudication(checked.value);
   }
 

@@ -64,7 +64,7 @@ export class SettingsStore {
     return this.get();
   }
 
-  addAnnotator(id: string, name = ''): Promise<Settings> {
+  async addAnnotator(id: string, name = ''): Promise<Settings> {
     const profile: AnnotatorProfile = { id, name, created: new Date().toISOString() };
     const checked = annotatorProfileSchema.safeParse(profile);
     if (!checked.success) throw new Error(`annotator: ${zodMessage(checked.error)}`);
@@ -74,7 +74,7 @@ export class SettingsStore {
     });
   }
 
-  selectAnnotator(id: string): Promise<Settings> {
+  async selectAnnotator(id: string): Promise<Settings> {
     return this.update((s) => {
       if (!s.annotators.some((a) => a.id === id)) throw new Error(`no annotator profile "${id}"`);
       s.currentAnnotator = id;
@@ -90,7 +90,7 @@ export class SettingsStore {
     });
   }
 
-  setPreferences(patch: Partial<Preferences>): Promise<Settings> {
+  async setPreferences(patch: Partial<Preferences>): Promise<Settings> {
     return this.update((s) => {
       s.preferences = settingsSchema.shape.preferences.parse({ ...s.preferences, ...patch });
     });

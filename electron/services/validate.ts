@@ -46,7 +46,9 @@ export async function validateFile(file: string, type?: string): Promise<Validat
   const parsed = parseJsonOrJsonl(text, label);
   const kind = (type as FileType | undefined) ?? detectType(parsed.records[0]?.value);
   if (!kind)
-    throw new Error(`${basename(file)}: cannot tell what kind of file this is; pass --type ${FILE_TYPES.join('|')}`);
+    throw new Error(
+      `${basename(file)}: cannot tell what kind of file this is; pass --type ${FILE_TYPES.join('|')}`,
+    );
   const errors: LineError[] = [...parsed.errors];
   let records = 0;
   for (const { value, line } of parsed.records) {

@@ -30,10 +30,9 @@ async function devSeen(): Promise<{ state: AnnotationState; items: Item[] }> {
 
 describe('agreement on dev_seen against NLTK (fixtures/fghm/dev_seen.agreement.reference.json)', () => {
   it('matches every reference key to 1e-9', async () => {
-    const reference = JSON.parse(await readFile(fixture('dev_seen.agreement.reference.json'), 'utf8')) as Record<
-      string,
-      number | string
-    >;
+    const reference = JSON.parse(
+      await readFile(fixture('dev_seen.agreement.reference.json'), 'utf8'),
+    ) as Record<string, number | string>;
     const { state, items } = await devSeen();
     const report = computeAgreement(buildLabelMatrix(state, items, goldForAll(state, items, 'fghm')), 3);
     const flat = flattenAgreement(report);
@@ -56,7 +55,9 @@ describe('agreement on dev_seen against NLTK (fixtures/fghm/dev_seen.agreement.r
 
   it('never produces NaN or Infinity', async () => {
     const { state, items } = await devSeen();
-    const flat = flattenAgreement(computeAgreement(buildLabelMatrix(state, items, goldForAll(state, items, 'fghm')), 3));
+    const flat = flattenAgreement(
+      computeAgreement(buildLabelMatrix(state, items, goldForAll(state, items, 'fghm')), 3),
+    );
     for (const [k, v] of Object.entries(flat)) if (v !== null) expect(Number.isFinite(v), k).toBe(true);
   });
 });
@@ -73,7 +74,8 @@ describe('Krippendorff alpha on the published worked example', () => {
       [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
     ];
     const values = new Int32Array(12 * 4);
-    for (let u = 0; u < 12; u++) for (let c = 0; c < 4; c++) values[u * 4 + c] = rows[c][u] < 0 ? -1 : rows[c][u] - 1;
+    for (let u = 0; u < 12; u++)
+      for (let c = 0; c < 4; c++) values[u * 4 + c] = rows[c][u] < 0 ? -1 : rows[c][u] - 1;
     const a = nominalAgreement({ values, items: 12, raters: 4, categories: 5 }, 4);
     expect(a.krippendorff_alpha).toBeCloseTo(0.743, 3);
     expect(a.items_two_or_more).toBe(11);
@@ -112,14 +114,27 @@ describe('degenerate cases have defined values', () => {
   it('no variation: every coefficient is 1, like NLTK alpha', () => {
     const values = new Int32Array([0, 0, 0, 0, 0, 0]);
     const a = nominalAgreement({ values, items: 2, raters: 3, categories: 2 }, 3);
-    expect(a).toMatchObject({ fleiss_kappa: 1, krippendorff_alpha: 1, mean_pairwise_cohen_kappa: 1, percent_agreement: 1 });
+    expect(a).toMatchObject({
+      fleiss_kappa: 1,
+      krippendorff_alpha: 1,
+      mean_pairwise_cohen_kappa: 1,
+      percent_agreement: 1,
+    });
     expect(cohenKappa([1, 1, 1], [1, 1, 1], 2)).toBe(1);
     expect(masiAlpha({ masks: new Int32Array([3, 3, 0, 0]), items: 2, raters: 2 })).toBe(1);
   });
 
   it('one rater or no data: null, not NaN', () => {
-    const one = nominalAgreement({ values: new Int32Array([0, 1, 0]), items: 3, raters: 1, categories: 2 }, 3);
-    expect(one).toMatchObject({ fleiss_kappa: null, krippendorff_alpha: null, mean_pairwise_cohen_kappa: null, percent_agreement: null });
+    const one = nominalAgreement(
+      { values: new Int32Array([0, 1, 0]), items: 3, raters: 1, categories: 2 },
+      3,
+    );
+    expect(one).toMatchObject({
+      fleiss_kappa: null,
+      krippendorff_alpha: null,
+      mean_pairwise_cohen_kappa: null,
+      percent_agreement: null,
+    });
     expect(cohenKappa([], [], 2)).toBeNull();
     expect(masiAlpha({ masks: new Int32Array([1, -1]), items: 1, raters: 2 })).toBeNull();
   });
@@ -135,10 +150,27 @@ describe('degenerate cases have defined values', () => {
   it('one annotator only: per-annotator figures still work', () => {
     const state = new AnnotationState();
     const items: Item[] = [{ id: 1, img: 'a.png', text: '' }];
-    const ev: AnnotationEvent = { v: 1, item: 1, annotator: 'solo', hate: 'hateful', pc: ['race'], attack: ['slurs'], at: new Date().toISOString(), ms: 1500, note: '', flag: false };
+    const ev: AnnotationEvent = {
+      v: 1,
+      item: 1,
+      annotator: 'solo',
+      hate: 'hateful',
+      pc: ['race'],
+      attack: ['slurs'],
+      at: new Date().toISOString(),
+      ms: 1500,
+      note: '',
+      flag: false,
+    };
     state.apply(ev);
     const r = computeAgreement(buildLabelMatrix(state, items, goldForAll(state, items, 'fghm')), 3);
-    expect(r.per_annotator[0]).toMatchObject({ id: 'solo', items_done: 1, gold_agreement: 1, median_seconds: 1.5, fast_labels: 1 });
+    expect(r.per_annotator[0]).toMatchObject({
+      id: 'solo',
+      items_done: 1,
+      gold_agreement: 1,
+      median_seconds: 1.5,
+      fast_labels: 1,
+    });
     expect(r.hate.krippendorff_alpha).toBeNull();
   });
 });

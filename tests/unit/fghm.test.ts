@@ -91,7 +91,10 @@ describe('import then export', () => {
     const hateful = original.find((r) => Array.isArray(r.pc)) as Rec;
     const dir = await tempDir();
     const file = join(dir, 'wrong-gold.json');
-    await writeFile(file, JSON.stringify({ ...hateful, gold_pc: ['disability'], gold_attack: ['slurs'] }) + '\n');
+    await writeFile(
+      file,
+      JSON.stringify({ ...hateful, gold_pc: ['disability'], gold_attack: ['slurs'] }) + '\n',
+    );
     const [exported] = await importAndExport(file);
     expect(exported.gold_pc).toStrictEqual(hateful.gold_pc);
     expect(exported.gold_attack).toStrictEqual(hateful.gold_attack);

@@ -23,7 +23,16 @@ function naiveTask(task: 'pc' | 'attack', lists: string[][]): string[] {
 
 const POOL = {
   pc: ['race', 'religion', 'nationality', 'sex', 'disability', 'class'],
-  attack: ['dehumanizing', 'inferiority', 'mocking', 'inciting_violence', 'contempt', 'slurs', 'exclusion', 'other'],
+  attack: [
+    'dehumanizing',
+    'inferiority',
+    'mocking',
+    'inciting_violence',
+    'contempt',
+    'slurs',
+    'exclusion',
+    'other',
+  ],
 };
 
 function randomList(r: () => number, pool: string[]): string[] {
@@ -40,29 +49,53 @@ describe('fghm policy', () => {
       const n = 1 + Math.floor(r() * 3);
       const votes: Vote[] = [];
       for (let a = 0; a < n; a++)
-        votes.push({ annotator: `a${a}`, hate: 'hateful', pc: randomList(r, POOL.pc), attack: randomList(r, POOL.attack) });
+        votes.push({
+          annotator: `a${a}`,
+          hate: 'hateful',
+          pc: randomList(r, POOL.pc),
+          attack: randomList(r, POOL.attack),
+        });
       const g = computeGold(votes, 'fghm');
       expect(g.hate).toBe('hateful');
-      expect(g.pc.labels).toStrictEqual(naiveTask('pc', votes.map((v) => [...v.pc])));
-      expect(g.attack.labels).toStrictEqual(naiveTask('attack', votes.map((v) => [...v.attack])));
+      expect(g.pc.labels).toStrictEqual(
+        naiveTask(
+          'pc',
+          votes.map((v) => [...v.pc]),
+        ),
+      );
+      expect(g.attack.labels).toStrictEqual(
+        naiveTask(
+          'attack',
+          votes.map((v) => [...v.attack]),
+        ),
+      );
     }
   });
 
   it('decides hate by majority, leaves ties unresolved, keeps a reference when nobody voted', () => {
-    const h = (hate: 'hateful' | 'not_hateful'): Vote => ({ annotator: 'x', hate, pc: hate === 'hateful' ? ['race'] : [], attack: [] });
+    const h = (hate: 'hateful' | 'not_hateful'): Vote => ({
+      annotator: 'x',
+      hate,
+      pc: hate === 'hateful' ? ['race'] : [],
+      attack: [],
+    });
     expect(computeGold([h('hateful'), h('hateful'), h('not_hateful')], 'fghm').hate).toBe('hateful');
     const tie = computeGold([h('hateful'), h('not_hateful')], 'fghm');
     expect(tie.hate).toBeNull();
     expect(tie.hateHow).toBe('tie');
     expect(tie.resolved).toBe(false);
-    expect(computeGold([], 'fghm', 'not_hateful')).toMatchObject({ hate: 'not_hateful', hateHow: 'reference', resolved: true });
+    expect(computeGold([], 'fghm', 'not_hateful')).toMatchObject({
+      hate: 'not_hateful',
+      hateHow: 'reference',
+      resolved: true,
+    });
     expect(computeGold([], 'fghm')).toMatchObject({ hate: null, hateHow: 'no_votes', resolved: false });
     const not = computeGold([h('not_hateful'), h('not_hateful'), h('hateful')], 'fghm');
     expect(not.pc.labels).toStrictEqual(['pc_empty']);
     expect(not.attack.labels).toStrictEqual(['attack_empty']);
   });
 
-  it('does not count a not-hateful voter\'s labels and counts a label once per annotator', () => {
+  it("does not count a not-hateful voter's labels and counts a label once per annotator", () => {
     const votes: Vote[] = [
       { annotator: 'a', hate: 'hateful', pc: ['sex', 'sex'], attack: ['mocking'] },
       { annotator: 'b', hate: 'hateful', pc: ['religion'], attack: ['mocking'] },
@@ -70,7 +103,10 @@ describe('fghm policy', () => {
     const g = computeGold(votes, 'fghm');
     expect(g.pc).toMatchObject({ labels: ['religion'], how: 'fallback' });
     expect(g.attack).toMatchObject({ labels: ['mocking'], how: 'majority' });
-    expect(labelCounts(votes, 'pc')).toStrictEqual([['sex', 1], ['religion', 1]]);
+    expect(labelCounts(votes, 'pc')).toStrictEqual([
+      ['sex', 1],
+      ['religion', 1],
+    ]);
   });
 });
 

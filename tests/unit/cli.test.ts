@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, fixture, tempDir } from './helpers';
+
+const BIN = join(ROOT, 'electron/cli/memejury.mjs');
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('memejury CLI', () => {
+  it('init, import, export, stats --json on dev_seen', async () => {
+    const dir = await tempDir();
+    expect(cli('init', dir).code).toBe(0);
+    const imp = cli('import', fixture('dev_seen.json'), '--project', dir);
+    expect(imp.stderr).toBe('');
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/500 records, 500 new items/);
+
+    const out = join(dir, 'gold.jsonl');
+    const exp = cli('export', '--project', dir, '--out', out);
+    expect(exp.code).toBe(0);
+    const exported = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const original = (await readFile(fixture('dev_seen.json'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(exported).toStrictEqual(original);
+
+    const split = cli(
+      'export',
+      '--project',
+      dir,
+      '--out',
+      join(dir, 'none.jsonl'),
+      '--split',
+      'test_seen',
+      '--json',
+    );
+    expect(JSON.parse(split.stdout).counts).toMatchObject({ exported: 0, skipped: { split: 500 } });
+
+    const stats = cli('stats', '--project', dir, '--json');
+    expect(stats.code).toBe(0);
+    const flat = JSON.parse(stats.stdout) as Record<string, number>;
+    const ref = JSON.parse(await readFile(fixture('dev_seen.agreement.reference.json'), 'utf8')) as Record<
+      string,
+      number
+    >;
+    for (const key of [
+      'pc.alpha_masi',
+      'pc.race.fleiss_kappa',
+      'attack.slurs.krippendorff_alpha',
+      'pc.race.mean_pairwise_cohen_kappa',
+      'attack.mocking.percent_agreement',
+    ])
+      expect(Math.abs(flat[key] - ref[key]), key).toBeLessThan(1e-9);
+    expect(flat).toHaveProperty('hate.fleiss_kappa');
+  });
+
+  it('score --json prints the official figures', async () => {
+    const r = cli(
+      'score',
+      '--gold',
+      fixture('dev_seen.json'),
+      '--pred',
+      fixture('dev_seen.predictions.jsonl'),
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout) as Record<string, { f1_micro: number; roc_auc_micro: number }>;
+    const want = JSON.parse(await readFile(fixture('dev_seen.scores.reference.json'), 'utf8')) as typeof got;
+    expect(Object.keys(got)).toStrictEqual(['hate', 'pc', 'attack']);
+    for (const t of ['hate', 'pc', 'attack']) {
+      expect(Math.abs(got[t].f1_micro - want[t].f1_micro)).toBeLessThan(1e-9);
+      expect(Math.abs(got[t].roc_auc_micro - want[t].roc_auc_micro)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('validate names file:line and field, exits non-zero', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'ann.jsonl');
+    await writeFile(
+      file,
+      '{"v":1,"item":1,"annotator":"a","hate":"hateful","pc":["race"],"attack":[],"at":"2026-01-01T00:00:00Z","ms":1,"note":"","flag":false}\n' +
+        '{"v":1,"item":2,"annotator":"a","hate":"hateful","pc":["race"],"attack":[],"at":"yesterday","ms":1,"note":"","flag":false}\n',
+    );
+    const r = cli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe(`${file}:2: field "at": expected an ISO time`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const ok = cli('validate', fixture('dev_seen.json'));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/500 items records, all valid/);
+  });
+
+  it('errors are one line on stderr with a non-zero exit', async () => {
+    const dir = await tempDir();
+    for (const args of [
+      ['stats', '--project', dir],
+      ['export', '--project', dir],
+      ['frobnicate'],
+      ['import', join(dir, 'nope.json'), '--project', dir],
+      ['score', '--gold', fixture('dev_seen.json'), '--pred', fixture('dev_seen.json')],
+    ]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^memejury/);
+    }
+  });
+});
