@@ -65,7 +65,7 @@ describe('project folder', () => {
   });
 
   it('scans 100,000 image files without blocking the event loop', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('memejury-scan-', true);
     const per = 1000;
     for (let d = 0; d < 100; d++) {
       const sub = join(dir, `img/${d}`);
