@@ -1,0 +1,321 @@
+// The backend behind `window.api`: one instance per window (Electron) or per server (browser
+// mode). It holds the user's settings, the open project and this app's annotator, and answers
+// every channel of shared/api.ts. Transports (ipcMain, HTTP) validate arguments with
+// shared/api.ts before calling `handle`.
+import { cp, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  parseArgs,
+  type ApiEvents,
+  type AppInfo,
+  type Channel,
+  type ItemView,
+  type MyLabel,
+  type ParsedArgsOf,
+  type Progress,
+  type ProjectSummary,
+  type ResultOf,
+} from '../../shared/api';
+import { queueOrder, selectQueue } from '../../shared/queue';
+import type { AnnotationEvent, ItemId } from '../../shared/records';
+import { exists } from './fsx';
+import { importFghm } from './importer';
+import { AnnotatorLock } from './locks';
+import { initProject, Project, ProjectError } from './project';
+import { SettingsStore } from './settings';
+
+export interface Platform {
+  mode: 'electron' | 'browser';
+  version: string;
+  settingsPath: string;
+  /** The demo project shipped with the app, and where its writable copy lives. */
+  demoSource: string;
+  demoTarget: string;
+  chooseFolder?(): Promise<string | null>;
+  chooseFile?(title: string, extensions: string[]): Promise<string | null>;
+  chooseSaveFile?(title: string, defaultName: string): Promise<string | null>;
+}
+
+type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> };
+type Listener = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
+
+export class UserError extends Error {}
+
+function myLabel(ev: AnnotationEvent | undefined): MyLabel | null {
+  if (!ev) return null;
+  const out: MyLabel = {
+    hate: ev.hate,
+    pc: [...ev.pc],
+    attack: [...ev.attack],
+    note: ev.note,
+    flag: ev.flag,
+    at: ev.at,
+  };
+  if (ev.skip) out.skip = ev.skip;
+  return out;
+}
+
+export class Backend {
+  project: Project | null = null;
+  private lock: AnnotatorLock | null = null;
+  private order: { version: number; order: Int32Array } | null = null;
+  private listeners = new Set<Listener>();
+  private readonly handlers: Handlers;
+
+  private constructor(
+    readonly platform: Platform,
+    readonly settings: SettingsStore,
+  ) {
+    this.handlers = this.buildHandlers();
+  }
+
+  static async create(platform: Platform): Promise<Backend> {
+    return new Backend(platform, await SettingsStore.open(platform.settingsPath));
+  }
+
+  /** Validates the argument and runs the channel. */
+  async handle(channel: Channel, rawArgs: unknown): Promise<unknown> {
+    const args = parseArgs(channel, rawArgs);
+    const fn = this.handlers[channel] as (a: unknown) => Promise<unknown>;
+    return fn(args);
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  annotator(): string | null {
+    return this.settings.get().currentAnnotator;
+  }
+
+  private requireProject(): Project {
+    if (!this.project) throw new UserError('no project is open');
+    return this.project;
+  }
+
+  private requireAnnotator(): string {
+    const a = this.annotator();
+    if (!a) throw new UserError('choose an annotator profile first');
+    return a;
+  }
+
+  async openProject(dir: string, create = false): Promise<ProjectSummary> {
+    const abs = resolve(dir);
+    if (!(await exists(abs))) throw new UserError(`${abs} does not exist`);
+    if (!(await stat(abs)).isDirectory()) throw new UserError(`${abs} is not a folder`);
+    if (create) await initProject(abs);
+    const annotator = this.annotator() ?? undefined;
+    // Take the new project's lock before letting go of the old one: a refusal keeps the old
+    // project open and untouched.
+    const project = await Project.open(abs, { annotator });
+    let lock: AnnotatorLock | null = null;
+    if (annotator) {
+      try {
+        lock = await AnnotatorLock.acquire(project.paths.meta, annotator);
+      } catch (err) {
+        await project.close();
+        throw err;
+      }
+    }
+    await this.closeProject();
+    this.project = project;
+    this.lock = lock;
+    this.order = null;
+    await this.settings.touchRecent(abs, project.config.name);
+    return this.summary();
+  }
+
+  async closeProject(): Promise<void> {
+    const p = this.project;
+    this.project = null;
+    await p?.close();
+    await this.lock?.release();
+    this.lock = null;
+  }
+
+  summary(): ProjectSummary {
+    const p = this.requireProject();
+    return {
+      dir: p.paths.dir,
+      name: p.config.name,
+      items: p.items.length,
+      annotators: p.stableOrder(),
+      targetAnnotators: p.config.targetAnnotators,
+      goldPolicy: p.config.goldPolicy,
+      missingImages: p.missingImages.length,
+      problems: p.problems().slice(0, 50),
+      warnings: p.warnings.slice(0, 50),
+      annotator: this.annotator(),
+      isDemo: resolve(p.paths.dir) === resolve(this.platform.demoTarget),
+    };
+  }
+
+  private queueOrderFor(p: Project): Int32Array {
+    if (!this.order || this.order.version !== p.items.length) {
+      this.order = { version: p.items.length, order: queueOrder(p.items, p.config.queueSeed) };
+    }
+    return this.order.order;
+  }
+
+  progress(): Progress {
+    const p = this.requireProject();
+    const sel = selectQueue(
+      this.queueOrderFor(p),
+      p.items,
+      p.state,
+      this.annotator() ?? '',
+      p.config.targetAnnotators,
+      'todo',
+    );
+    let annotations = 0;
+    for (const [, slots] of p.state.entries())
+      for (const s of slots) if (s && s.ev.hate !== null) annotations++;
+    return { counts: sel.counts, items: p.items.length, annotations };
+  }
+
+  private itemView(id: ItemId): ItemView {
+    const p = this.requireProject();
+    const item = p.item(id);
+    if (!item) throw new UserError(`no item ${id} in this project`);
+    const annotator = this.annotator();
+    return {
+      id: item.id,
+      img: item.img,
+      text: item.text,
+      set_name: item.set_name ?? null,
+      missing: p.images ? !p.images.has(item.img) : false,
+      mine: annotator ? myLabel(p.state.current(annotator, item.id)) : null,
+    };
+  }
+
+  private async reopenForAnnotator(): Promise<void> {
+    if (this.project) await this.openProject(this.project.paths.dir);
+  }
+
+  private buildHandlers(): Handlers {
+    return {
+      'app:info': async (): Promise<AppInfo> => ({
+        version: this.platform.version,
+        mode: this.platform.mode,
+        dialogs: !!this.platform.chooseFolder,
+      }),
+      'settings:get': async () => this.settings.get(),
+      'settings:setPreferences': async (patch) => this.settings.setPreferences(patch),
+      'annotator:create': async ({ id, name }) => {
+        const s = await this.settings.addAnnotator(id, name ?? '');
+        await this.reopenForAnnotator();
+        return s;
+      },
+      'annotator:select': async ({ id }) => {
+        const s = await this.settings.selectAnnotator(id);
+        await this.reopenForAnnotator();
+        return s;
+      },
+      'annotator:figures': async () => {
+        const p = this.project;
+        const a = this.annotator();
+        if (!p || !a) return null;
+        return p.agreement().per_annotator.find((f) => f.id === a) ?? null;
+      },
+      'project:current': async () => (this.project ? this.summary() : null),
+      'project:open': async ({ dir, create }) => this.openProject(dir, create),
+      'project:openDemo': async () => {
+        const { demoSource, demoTarget } = this.platform;
+        if (!(await exists(demoTarget))) await cp(demoSource, demoTarget, { recursive: true });
+        return this.openProject(demoTarget);
+      },
+      'project:chooseFolder': async () => ({ dir: (await this.platform.chooseFolder?.()) ?? null }),
+      'project:import': async ({ file }) => {
+        const p = this.requireProject();
+        const path = file ?? (await this.platform.chooseFile?.('Import FGHM file', ['json', 'jsonl']));
+        if (!path) return null;
+        const r = await importFghm(p, path);
+        this.order = null;
+        this.emit('project:changed', { reason: 'import', annotators: r.annotators });
+        return {
+          file: r.file,
+          records: r.records,
+          itemsAdded: r.itemsAdded,
+          annotationsAdded: r.annotationsAdded,
+          warnings: r.warnings.slice(0, 50),
+        };
+      },
+      'queue:list': async ({ filter }) => {
+        const p = this.requireProject();
+        const sel = selectQueue(
+          this.queueOrderFor(p),
+          p.items,
+          p.state,
+          this.annotator() ?? '',
+          p.config.targetAnnotators,
+          filter,
+        );
+        return { filter, ids: sel.indices.map((i) => p.items[i].id), counts: sel.counts };
+      },
+      'item:get': async ({ ids }) => ids.map((id) => this.itemView(id)),
+      'annotation:save': async (args) => {
+        const p = this.requireProject();
+        const annotator = this.requireAnnotator();
+        if (!p.item(args.item)) throw new UserError(`no item ${args.item} in this project`);
+        const hateful = args.hate === 'hateful';
+        const ev: AnnotationEvent = {
+          v: 1,
+          item: p.item(args.item)!.id,
+          annotator,
+          hate: args.hate,
+          // Not hateful clears categories and attacks (the UI does too; the log must agree).
+          pc: hateful ? [...new Set(args.pc)] : [],
+          attack: hateful ? [...new Set(args.attack)] : [],
+          at: new Date().toISOString(),
+          ms: args.ms,
+          note: args.note,
+          flag: args.flag,
+        };
+        if (args.skip) ev.skip = args.skip;
+        await p.appendAnnotations([ev]);
+        return { item: ev.item, at: ev.at, saved: true, progress: this.progress() };
+      },
+      'annotation:undo': async ({ item }) => {
+        const p = this.requireProject();
+        const annotator = this.requireAnnotator();
+        const it = p.item(item);
+        if (!it) throw new UserError(`no item ${item} in this project`);
+        if (p.state.current(annotator, it.id)) {
+          await p.appendAnnotations([
+            {
+              v: 1,
+              item: it.id,
+              annotator,
+              hate: null,
+              pc: [],
+              attack: [],
+              at: new Date().toISOString(),
+              ms: 0,
+              note: '',
+              flag: false,
+              undo: true,
+            },
+          ]);
+        }
+        return { item: it.id, mine: myLabel(p.state.current(annotator, it.id)), progress: this.progress() };
+      },
+      'progress:get': async () => this.progress(),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.closeProject();
+  }
+}
+
+/** Errors the user can act on are shown as they are; anything else is reported generically. */
+export function userMessage(err: unknown): string {
+  if (err instanceof UserError || err instanceof ProjectError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,79 @@
+// One writer per annotator file: an app that labels as annotator X holds
+// .memejury/locks/X.lock. A second app (another window, a second instance, the same profile on
+// another machine through a synced folder) gets a clear message instead of becoming a second
+// writer. Locks of dead processes on this host are taken over.
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { isAnnotatorId } from '../../shared/records';
+
+export interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+  app: string;
+}
+
+export class LockError extends Error {}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class AnnotatorLock {
+  private constructor(
+    readonly path: string,
+    readonly info: LockInfo,
+  ) {}
+
+  static async acquire(metaDir: string, annotator: string, app = 'Meme Jury'): Promise<AnnotatorLock> {
+    if (!isAnnotatorId(annotator)) throw new LockError(`invalid annotator id "${annotator}"`);
+    const dir = join(metaDir, 'locks');
+    await mkdir(dir, { recursive: true });
+    // Lock files are per machine: keep them out of git for teams that version the project.
+    await writeFile(join(metaDir, '.gitignore'), 'locks/\n', { flag: 'wx' }).catch(() => undefined);
+    const path = join(dir, `${annotator}.lock`);
+    const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fh = await open(path, 'wx');
+        await fh.writeFile(JSON.stringify(info));
+        await fh.sync();
+        await fh.close();
+        return new AnnotatorLock(path, info);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      let held: LockInfo | null = null;
+      try {
+        held = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
+      } catch {
+        held = null; // unreadable: a crash while writing it; take it over
+      }
+      const stale =
+        !held || (held.host === info.host && (held.pid === process.pid ? false : !alive(held.pid)));
+      if (held && held.host === info.host && held.pid === process.pid)
+        throw new LockError(`annotator "${annotator}" is already open in this app`);
+      if (!stale && held)
+        throw new LockError(
+          `annotator "${annotator}" is already labeling this project in another app (${held.app}, pid ${held.pid} on ${held.host} since ${held.since}); close it there first, or pick another annotator profile`,
+        );
+      await rm(path, { force: true });
+    }
+    throw new LockError(`could not take the lock ${path}`);
+  }
+
+  async release(): Promise<void> {
+    try {
+      const held = JSON.parse(await readFile(this.path, 'utf8')) as LockInfo;
+      if (held.pid === this.info.pid && held.host === this.info.host) await rm(this.path, { force: true });
+    } catch {
+      /* already gone */
+    }
+  }
+}

@@ -1,0 +1,76 @@
+// The only way images reach the renderer: a path relative to the open project, resolved and
+// checked to stay inside it (after following symlinks), with an image extension. Used by the
+// Electron media:// protocol and by browser mode's /media/ route.
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, sep } from 'node:path';
+import { isImagePath } from './images';
+
+export class MediaError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404,
+  ) {
+    super(message);
+  }
+}
+
+/** Checks the shape of a project-relative image path before touching the disk. */
+export function checkRelativeImagePath(rel: string): string {
+  if (rel.length === 0 || rel.length > 4096) throw new MediaError('empty or overlong path', 400);
+  if (rel.includes('\0')) throw new MediaError('NUL in path', 400);
+  // Backslashes are separators on Windows; refuse them everywhere rather than guess.
+  if (rel.includes('\\')) throw new MediaError('backslash in path', 400);
+  if (rel.startsWith('/') || isAbsolute(rel) || /^[A-Za-z]:/.test(rel))
+    throw new MediaError('absolute path', 403);
+  const parts = rel.split('/');
+  if (parts.some((p) => p === '..' || p === '.' || p === ''))
+    throw new MediaError('path leaves the project', 403);
+  if (parts.some((p) => p.startsWith('.'))) throw new MediaError('hidden path', 403);
+  if (!isImagePath(rel)) throw new MediaError('not an image', 403);
+  return rel;
+}
+
+/**
+ * Decodes a URL path (percent-encoding, once) into a project-relative path. Encoded separators
+ * (%2F, %5C) and dot segments are checked after decoding.
+ */
+export function decodeMediaPath(urlPath: string): string {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.replace(/^\/+/, ''));
+  } catch {
+    throw new MediaError('bad percent-encoding', 400);
+  }
+  return checkRelativeImagePath(rel);
+}
+
+/** Absolute path of an image inside `root`, after following symlinks; throws MediaError. */
+export async function resolveMediaPath(root: string, rel: string): Promise<string> {
+  checkRelativeImagePath(rel);
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = await realpath(root);
+    real = await realpath(join(root, rel));
+  } catch {
+    throw new MediaError('not found', 404);
+  }
+  if (!real.startsWith(realRoot + sep)) throw new MediaError('path leaves the project', 403);
+  if (!isImagePath(real)) throw new MediaError('not an image', 403);
+  const st = await stat(real);
+  if (!st.isFile()) throw new MediaError('not a file', 404);
+  return real;
+}
+
+export const MEDIA_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
+
+export function mediaType(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.')).toLowerCase();
+  return MEDIA_TYPES[ext] ?? 'application/octet-stream';
+}

@@ -1,0 +1,217 @@
+// The one contract between the renderer and the backend. Channel names are `domain:verb`; each
+// has a zod schema for its argument (checked at runtime by Electron main and by the browser-mode
+// server before any service runs) and a result type. Preload and the browser client build
+// `window.api.<domain>.<verb>(args)` from CHANNELS.
+import { z } from 'zod';
+import type { AnnotatorFigures } from './agreement';
+import type { QueueCounts } from './queue';
+import { QUEUE_FILTERS } from './queue';
+import type { ItemId } from './records';
+import type { Settings } from './settings';
+import { preferencesSchema } from './settings';
+
+const itemId = z.union([
+  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  z.string().min(1).max(200),
+]);
+const annotatorId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "_" and "-" only');
+const label = z.string().min(1).max(64);
+const labelList = z.array(label).max(32);
+const path = z.string().min(1).max(4096);
+const none = z.undefined();
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  /** Native file dialogs exist (Electron); browser mode types paths instead. */
+  dialogs: boolean;
+}
+
+export interface ProjectSummary {
+  dir: string;
+  name: string;
+  items: number;
+  annotators: string[];
+  targetAnnotators: number;
+  goldPolicy: 'fghm' | 'strict';
+  missingImages: number;
+  problems: string[];
+  warnings: string[];
+  /** This app's annotator, or null until a profile is chosen. */
+  annotator: string | null;
+  isDemo: boolean;
+}
+
+/** This annotator's own current label for an item (others' labels are never sent: blind). */
+export interface MyLabel {
+  hate: 'hateful' | 'not_hateful' | null;
+  pc: string[];
+  attack: string[];
+  note: string;
+  flag: boolean;
+  at: string;
+  skip?: 'distressing' | 'skip';
+}
+
+export interface ItemView {
+  id: ItemId;
+  img: string;
+  text: string;
+  set_name: string | null;
+  missing: boolean;
+  mine: MyLabel | null;
+}
+
+export interface QueueList {
+  filter: (typeof QUEUE_FILTERS)[number];
+  ids: ItemId[];
+  counts: QueueCounts;
+}
+
+export interface Progress {
+  counts: QueueCounts;
+  items: number;
+  annotations: number;
+}
+
+export interface SaveResult {
+  item: ItemId;
+  at: string;
+  /** True once the line is fsynced: the UI's "saved" indicator waits for this. */
+  saved: true;
+  progress: Progress;
+}
+
+export interface UndoResult {
+  item: ItemId;
+  mine: MyLabel | null;
+  progress: Progress;
+}
+
+export interface ImportSummary {
+  file: string;
+  records: number;
+  itemsAdded: number;
+  annotationsAdded: number;
+  warnings: string[];
+}
+
+const saveArgs = z
+  .object({
+    item: itemId,
+    hate: z.enum(['hateful', 'not_hateful']).nullable(),
+    pc: labelList,
+    attack: labelList,
+    ms: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600 * 1000),
+    note: z.string().max(5000).default(''),
+    flag: z.boolean().default(false),
+    skip: z.enum(['distressing', 'skip']).optional(),
+  })
+  .strict();
+
+/** `channel<Result>()(argsSchema)`: the result type is declared, the argument type inferred. */
+function channel<R>() {
+  return <S extends z.ZodType>(args: S): { args: S; result: R } => ({
+    args,
+    result: undefined as unknown as R,
+  });
+}
+
+export const CONTRACT = {
+  'app:info': channel<AppInfo>()(none),
+  'settings:get': channel<Settings>()(none),
+  'settings:setPreferences': channel<Settings>()(preferencesSchema.partial().strict()),
+  'annotator:create': channel<Settings>()(
+    z.object({ id: annotatorId, name: z.string().max(200).optional() }).strict(),
+  ),
+  'annotator:select': channel<Settings>()(z.object({ id: annotatorId }).strict()),
+  'annotator:figures': channel<AnnotatorFigures | null>()(none),
+  'project:current': channel<ProjectSummary | null>()(none),
+  'project:open': channel<ProjectSummary>()(z.object({ dir: path, create: z.boolean().optional() }).strict()),
+  'project:openDemo': channel<ProjectSummary>()(none),
+  'project:chooseFolder': channel<{ dir: string | null }>()(none),
+  'project:import': channel<ImportSummary | null>()(z.object({ file: path.optional() }).strict()),
+  'queue:list': channel<QueueList>()(
+    z.object({ filter: z.enum(QUEUE_FILTERS as ['todo', 'done', 'flagged', 'all']) }).strict(),
+  ),
+  'item:get': channel<ItemView[]>()(z.object({ ids: z.array(itemId).max(200) }).strict()),
+  'annotation:save': channel<SaveResult>()(saveArgs),
+  'annotation:undo': channel<UndoResult>()(z.object({ item: itemId }).strict()),
+  'progress:get': channel<Progress>()(none),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+
+type Method<C extends Channel> =
+  undefined extends ArgsOf<C>
+    ? (args?: ArgsOf<C>) => Promise<ResultOf<C>>
+    : (args: ArgsOf<C>) => Promise<ResultOf<C>>;
+
+/** `window.api.<domain>.<verb>(args)`: one async function per channel. */
+export type Api = {
+  [D in DomainOf<Channel>]: {
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: Method<C>;
+  };
+};
+
+/** Events the backend pushes: labels synced in from other machines, long-task progress. */
+export interface ApiEvents {
+  'project:changed': { reason: 'sync' | 'import' | 'forget' | 'adjudication'; annotators: string[] };
+  'task:progress': { task: string; done: number; total: number };
+  /** Native menu choices (Electron), handled by the renderer like its own buttons. */
+  'menu:command': {
+    command: 'open-folder' | 'open-recent' | 'open-demo' | 'import' | 'export' | 'preferences' | 'help';
+    dir?: string;
+  };
+}
+
+export const EVENT_NAMES: readonly (keyof ApiEvents)[] = ['project:changed', 'task:progress', 'menu:command'];
+
+export interface WindowApi {
+  api: Api;
+  on<E extends keyof ApiEvents>(event: E, cb: (payload: ApiEvents[E]) => void): () => void;
+  /** URL of a project image for <img src>: media:// in Electron, /media/ in browser mode. */
+  mediaUrl(relPath: string): string;
+}
+
+/** Builds the nested `api` object from any transport (ipcRenderer.invoke, fetch). */
+export function buildApi(invoke: (channel: Channel, args: unknown) => Promise<unknown>): Api {
+  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
+  for (const ch of CHANNELS) {
+    const [domain, verb] = ch.split(':');
+    api[domain] ??= {};
+    api[domain][verb] = (args?: unknown) => invoke(ch, args);
+  }
+  return api as unknown as Api;
+}
+
+export class ApiArgError extends Error {}
+
+/** Validates a channel's argument; the message names the field. */
+export function parseArgs<C extends Channel>(channel: C, args: unknown): ParsedArgsOf<C> {
+  const schema = CONTRACT[channel]?.args as z.ZodType | undefined;
+  if (!schema) throw new ApiArgError(`unknown channel "${String(channel)}"`);
+  const r = schema.safeParse(args);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = issue.path.length ? `field "${issue.path.join('.')}"` : 'argument';
+    throw new ApiArgError(`${channel}: ${field}: ${issue.message}`);
+  }
+  return r.data as ParsedArgsOf<C>;
+}
+
+export function isChannel(x: unknown): x is Channel {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, x);
+}

@@ -1,0 +1,102 @@
+// The labeling queue. Every annotator walks the items in the same deterministic order (a seeded
+// hash, so neighbouring ids from one source are spread out), which makes overlap complete early:
+// the first items everyone sees are the same items.
+import type { Item } from './records';
+import type { AnnotationState } from './state';
+
+export type QueueFilter = 'todo' | 'done' | 'flagged' | 'all';
+export const QUEUE_FILTERS: readonly QueueFilter[] = ['todo', 'done', 'flagged', 'all'];
+
+/** FNV-1a, 32 bit: stable across machines and runtimes. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Item indices in queue order for a project seed. */
+export function queueOrder(items: readonly Item[], seed: string): Int32Array {
+  const n = items.length;
+  const keys = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Ties (hash collisions) fall back to item order, so the order is total.
+    keys[i] = fnv1a(`${seed}:${items[i].id}`) * 2 ** 20 + (i % 2 ** 20);
+    order[i] = i;
+  }
+  order.sort((a, b) => keys[a] - keys[b]);
+  return order;
+}
+
+export interface QueueCounts {
+  todo: number;
+  done: number;
+  flagged: number;
+  all: number;
+  /** Items that reached the target number of votes (project-wide). */
+  complete: number;
+  /** Items skipped as distressing by this annotator (never counted against them). */
+  distressing: number;
+}
+
+export interface QueueSelection {
+  indices: number[];
+  counts: QueueCounts;
+}
+
+/**
+ * Items for one annotator. "todo": no line of mine yet, and fewer than `target` other
+ * annotators have voted (those need no more votes); "done": my label; "flagged": my flag.
+ */
+export function selectQueue(
+  order: Int32Array,
+  items: readonly Item[],
+  state: AnnotationState,
+  annotator: string,
+  target: number,
+  filter: QueueFilter,
+): QueueSelection {
+  const counts: QueueCounts = {
+    todo: 0,
+    done: 0,
+    flagged: 0,
+    all: items.length,
+    complete: 0,
+    distressing: 0,
+  };
+  const indices: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const id = items[i].id;
+    const lines = state.lines(id);
+    let mine = null;
+    let others = 0;
+    let votes = 0;
+    for (const l of lines) {
+      if (l.annotator === annotator) mine = l;
+      if (l.hate !== null) {
+        votes++;
+        if (l.annotator !== annotator) others++;
+      }
+    }
+    if (votes >= target) counts.complete++;
+    const isDone = mine !== null && mine.hate !== null;
+    const isTodo = mine === null && others < target;
+    const isFlagged = mine !== null && mine.flag;
+    if (mine?.skip === 'distressing') counts.distressing++;
+    if (isDone) counts.done++;
+    if (isTodo) counts.todo++;
+    if (isFlagged) counts.flagged++;
+    if (
+      filter === 'all' ||
+      (filter === 'todo' && isTodo) ||
+      (filter === 'done' && isDone) ||
+      (filter === 'flagged' && isFlagged)
+    )
+      indices.push(i);
+  }
+  return { indices, counts };
+}
