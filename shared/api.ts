@@ -179,12 +179,15 @@ export interface ApiEvents {
 
 export const EVENT_NAMES: readonly (keyof ApiEvents)[] = ['project:changed', 'task:progress', 'menu:command'];
 
-export interface WindowApi {
-  api: Api;
+/**
+ * `window.api`: one async function per channel (`window.api.project.open({ dir })`), plus event
+ * subscription and image URLs.
+ */
+export type WindowApi = Api & {
   on<E extends keyof ApiEvents>(event: E, cb: (payload: ApiEvents[E]) => void): () => void;
   /** URL of a project image for <img src>: media:// in Electron, /media/ in browser mode. */
   mediaUrl(relPath: string): string;
-}
+};
 
 /** Builds the nested `api` object from any transport (ipcRenderer.invoke, fetch). */
 export function buildApi(invoke: (channel: Channel, args: unknown) => Promise<unknown>): Api {

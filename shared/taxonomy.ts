@@ -51,3 +51,9 @@ export function isKnownLabel(task: Task, label: string): boolean {
 export function labelTitle(label: string): string {
   return label.replace(/_/g, ' ');
 }
+
+/** Default keys of the label chips: digits for categories, the top letter row for attacks. */
+export const LABEL_KEYS: Record<Task, Record<string, string>> = {
+  pc: Object.fromEntries(PC_LABELS.map((l, i) => [l, String(i + 1)])),
+  attack: Object.fromEntries(ATTACK_LABELS.map((l, i) => [l, 'qwertyu'[i]])),
+};

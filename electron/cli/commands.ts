@@ -10,6 +10,7 @@ import { initProject, Project } from '../services/project';
 import { validateFile } from '../services/validate';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
 import { runBench } from './bench';
+import { runServe } from './serve';
 import { formatStats } from './format';
 
 type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -166,6 +167,19 @@ export const COMMANDS: Record<string, Command> = {
         return 1;
       }
       out(`${file}: ${r.records} ${r.type} records, all valid`);
+      return 0;
+    },
+  },
+
+  serve: {
+    usage: '--project <dir> [--port <n>] [--annotator <id>]   browser mode on 127.0.0.1',
+    options: { ...project, port: { type: 'string' }, annotator: { type: 'string' } },
+    async run(v) {
+      await runServe({
+        project: str(v, 'project'),
+        port: intOpt(v, 'port', 0, 0),
+        annotator: optStr(v, 'annotator'),
+      });
       return 0;
     },
   },

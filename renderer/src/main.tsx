@@ -1,3 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { installBrowserApi } from './api';
+import { App } from './App';
+import './styles.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<p>Meme Jury</p>);
+installBrowserApi();
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,76 @@
+import { ATTACK_LABELS, PC_LABELS, TASK_TITLE, labelTitle, type Task } from '../../../shared/taxonomy';
+import { KEYMAP } from '../hotkeys';
+import type { Draft } from '../labeling/useLabelSession';
+
+type LabelPanelProps = {
+  draft: Draft;
+  onHate: (hate: 'hateful' | 'not_hateful') => void;
+  onToggle: (task: Task, label: string) => void;
+};
+
+type ChipProps = {
+  on: boolean;
+  label: string;
+  shortcut: string;
+  onClick: () => void;
+  testId: string;
+  disabled?: boolean;
+};
+
+function Chip({ on, label, shortcut, onClick, testId, disabled }: ChipProps) {
+  return (
+    <button
+      type="button"
+      className={`chip${on ? ' on' : ''}`}
+      aria-pressed={on}
+      onClick={onClick}
+      data-testid={testId}
+      disabled={disabled}
+    >
+      <kbd>{shortcut}</kbd> {label}
+    </button>
+  );
+}
+
+/** The three questions as chips that show their keys. */
+export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
+  const hateful = draft.hate === 'hateful';
+  const group = (task: Task, labels: readonly string[]) => (
+    <fieldset className={`chips ${hateful ? '' : 'muted'}`}>
+      <legend>{TASK_TITLE[task]}</legend>
+      {labels.map((l) => (
+        <Chip
+          key={l}
+          on={draft[task].includes(l)}
+          label={labelTitle(l)}
+          shortcut={KEYMAP[`${task}:${l}`].show}
+          onClick={() => onToggle(task, l)}
+          testId={`chip-${task}-${l}`}
+        />
+      ))}
+    </fieldset>
+  );
+  return (
+    <div className="label-panel">
+      <fieldset className="chips hate">
+        <legend>{TASK_TITLE.hate}</legend>
+        <Chip
+          on={draft.hate === 'not_hateful'}
+          label="Not hateful"
+          shortcut="N"
+          onClick={() => onHate('not_hateful')}
+          testId="chip-not-hateful"
+        />
+        <Chip
+          on={hateful}
+          label="Hateful"
+          shortcut="H"
+          onClick={() => onHate('hateful')}
+          testId="chip-hateful"
+        />
+      </fieldset>
+      {group('pc', PC_LABELS)}
+      {group('attack', ATTACK_LABELS)}
+    </div>
+  );
+}

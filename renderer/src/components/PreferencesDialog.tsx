@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { Preferences, Settings } from '../../../shared/settings';
+import { api } from '../api';
+import { Modal } from './Modal';
+
+type PreferencesDialogProps = { prefs: Preferences; onSaved: (s: Settings) => void; onClose: () => void };
+
+export function PreferencesDialog({ prefs, onSaved, onClose }: PreferencesDialogProps) {
+  const [p, setP] = useState(prefs);
+  const [error, setError] = useState<string | null>(null);
+  const check = (key: keyof Preferences, label: string, help: string) => (
+    <label className="pref">
+      <input
+        type="checkbox"
+        checked={p[key] as boolean}
+        onChange={(e) => setP({ ...p, [key]: e.target.checked })}
+        data-testid={`pref-${key}`}
+      />
+      <span>
+        {label}
+        <small>{help}</small>
+      </span>
+    </label>
+  );
+  const num = (key: 'breakMinutes' | 'sessionCap', label: string, help: string) => (
+    <label className="pref">
+      <input
+        type="number"
+        min={0}
+        value={p[key]}
+        onChange={(e) => setP({ ...p, [key]: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+        data-testid={`pref-${key}`}
+      />
+      <span>
+        {label}
+        <small>{help}</small>
+      </span>
+    </label>
+  );
+  return (
+    <Modal title="Preferences" onClose={onClose} testId="preferences">
+      <div className="prefs">
+        {check('blurImages', 'Blur images until revealed', 'Space reveals the current meme.')}
+        {check(
+          'greyscale',
+          'Show images in greyscale',
+          'Colour can make distressing content harder to look at.',
+        )}
+        {check('contentWarning', 'Content warning at the start of a session', '')}
+        {num('breakMinutes', 'Break reminder after (minutes)', '0 turns reminders off.')}
+        {num('sessionCap', 'Stop suggestion after (memes per session)', '0 means no cap.')}
+        {check('showAnnotatorNames', 'Show annotator names in review', 'Off: annotators appear as A, B, C.')}
+      </div>
+      {error && <p className="banner error">{error}</p>}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          Cancel <kbd>Esc</kbd>
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="save-preferences"
+          onClick={() =>
+            void api()
+              .settings.setPreferences(p)
+              .then((s) => {
+                onSaved(s);
+                onClose();
+              })
+              .catch((e: Error) => setError(e.message))
+          }
+        >
+          Save
+        </button>
+      </div>
+    </Modal>
+  );
+}

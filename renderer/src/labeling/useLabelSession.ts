@@ -1,0 +1,235 @@
+// The labeling session: the queue snapshot, the current meme, the draft answer, saving and
+// undo. The next meme comes from a local cache filled ahead of time, so moving on never waits
+// for the disk: the save goes out in the background and the "saved" mark follows the fsync.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { ItemView, MyLabel, Progress, QueueList } from '../../../shared/api';
+import type { QueueFilter } from '../../../shared/queue';
+import type { ItemId } from '../../../shared/records';
+import { api, mediaUrl } from '../api';
+
+export interface Draft {
+  hate: 'hateful' | 'not_hateful' | null;
+  pc: string[];
+  attack: string[];
+  note: string;
+  flag: boolean;
+}
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving'; pending: number }
+  | { state: 'saved'; item: ItemId; at: string }
+  | { state: 'error'; item: ItemId; message: string };
+
+interface View {
+  pos: number;
+  current: ItemView | null;
+  draft: Draft;
+  /** The item at `pos` is being fetched (a cache miss). */
+  loading: boolean;
+}
+
+const PREFETCH = 12;
+const PRELOAD_IMAGES = 4;
+
+export const emptyDraft = (): Draft => ({ hate: null, pc: [], attack: [], note: '', flag: false });
+
+function draftOf(mine: MyLabel | null): Draft {
+  if (!mine) return emptyDraft();
+  return { hate: mine.hate, pc: [...mine.pc], attack: [...mine.attack], note: mine.note, flag: mine.flag };
+}
+
+const keyOf = (id: ItemId): string => String(id);
+
+declare global {
+  interface Window {
+    /** Keypress-to-painted latencies of moving to the next meme (ms), read by the e2e benchmark. */
+    __mjLatency?: number[];
+  }
+}
+
+/** Records the time from `startedAt` to the frame that shows the new meme. */
+function recordLatency(startedAt: number): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      (window.__mjLatency ??= []).push(performance.now() - startedAt);
+    }, 0),
+  );
+}
+
+/** Runs backend mutations one after another, so an undo never overtakes its save. */
+function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>): Promise<T> {
+  const run = chain.current.then(fn, fn);
+  chain.current = run.catch(() => undefined);
+  return run;
+}
+
+export function useLabelSession(filter: QueueFilter) {
+  const [ids, setIds] = useState<ItemId[] | null>(null);
+  const [view, setView] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [undoable, setUndoable] = useState(0);
+  const cache = useRef(new Map<string, ItemView>());
+  const shownAt = useRef(0);
+  const saved = useRef<ItemId[]>([]);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const idsRef = useRef<ItemId[]>([]);
+
+  const prefetch = useCallback(async (from: number): Promise<void> => {
+    const ahead = idsRef.current.slice(from, from + PREFETCH);
+    const missing = ahead.filter((id) => !cache.current.has(keyOf(id)));
+    if (missing.length > 0)
+      for (const v of await api().item.get({ ids: missing })) cache.current.set(keyOf(v.id), v);
+    for (const next of ahead.slice(1, PRELOAD_IMAGES + 1)) {
+      const v = cache.current.get(keyOf(next));
+      if (v && !v.missing) new Image().src = mediaUrl(v.img);
+    }
+  }, []);
+
+  /** Moves to `pos`: at once from the cache, after one fetch otherwise. */
+  const goTo = useCallback(
+    (pos: number, startedAt?: number) => {
+      const list = idsRef.current;
+      const target = Math.max(0, Math.min(pos, list.length));
+      const show = (current: ItemView | null): void => {
+        shownAt.current = performance.now();
+        setView({ pos: target, current, draft: draftOf(current?.mine ?? null), loading: false });
+        if (current && startedAt !== undefined) recordLatency(startedAt);
+      };
+      if (target >= list.length) return show(null);
+      const hit = cache.current.get(keyOf(list[target]));
+      if (hit) show(hit);
+      else setView({ pos: target, current: null, draft: emptyDraft(), loading: true });
+      prefetch(target)
+        .then(() => {
+          if (!hit) show(cache.current.get(keyOf(list[target])) ?? null);
+        })
+        .catch((e: Error) => setError(e.message));
+    },
+    [prefetch],
+  );
+
+  const applyQueue = useCallback(
+    (q: QueueList) => {
+      cache.current.clear();
+      idsRef.current = q.ids;
+      setIds(q.ids);
+      setProgress((p) => (p ? { ...p, counts: q.counts } : p));
+      goTo(0);
+    },
+    [goTo],
+  );
+
+  const reload = useCallback(async () => {
+    applyQueue(await api().queue.list({ filter }));
+    setProgress(await api().progress.get());
+  }, [filter, applyQueue]);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api().queue.list({ filter }), api().progress.get()])
+      .then(([q, p]) => {
+        if (!live) return;
+        setProgress(p);
+        applyQueue(q);
+      })
+      .catch((e: Error) => setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [filter, applyQueue]);
+
+  const setDraft = useCallback(
+    (fn: (d: Draft) => Draft) => setView((v) => ({ ...v, draft: fn(v.draft) })),
+    [],
+  );
+
+  const { current, pos } = view;
+  const save = useCallback(
+    (d: Draft, opts: { skip?: 'distressing'; startedAt?: number } = {}) => {
+      const item = current;
+      if (!item) return;
+      const hateful = d.hate === 'hateful';
+      const payload = {
+        item: item.id,
+        hate: d.hate,
+        pc: hateful ? d.pc : [],
+        attack: hateful ? d.attack : [],
+        ms: Math.round(performance.now() - shownAt.current),
+        note: d.note,
+        flag: d.flag,
+        ...(opts.skip ? { skip: opts.skip } : {}),
+      };
+      const mine: MyLabel = {
+        hate: payload.hate,
+        pc: payload.pc,
+        attack: payload.attack,
+        note: d.note,
+        flag: d.flag,
+        at: '',
+      };
+      if (opts.skip) mine.skip = opts.skip;
+      cache.current.set(keyOf(item.id), { ...item, mine });
+      saved.current.push(item.id);
+      setUndoable(saved.current.length);
+      pending.current++;
+      setStatus({ state: 'saving', pending: pending.current });
+      goTo(pos + 1, opts.startedAt ?? performance.now());
+      runSerial(chain, () => api().annotation.save(payload))
+        .then((r) => {
+          pending.current--;
+          setProgress(r.progress);
+          setStatus(
+            pending.current > 0
+              ? { state: 'saving', pending: pending.current }
+              : { state: 'saved', item: r.item, at: r.at },
+          );
+        })
+        .catch((e: Error) => {
+          pending.current--;
+          saved.current = saved.current.filter((x) => x !== item.id);
+          setUndoable(saved.current.length);
+          cache.current.set(keyOf(item.id), item);
+          setStatus({ state: 'error', item: item.id, message: e.message });
+        });
+    },
+    [current, pos, goTo],
+  );
+
+  const undo = useCallback(async () => {
+    const id = saved.current.pop();
+    setUndoable(saved.current.length);
+    if (id === undefined) return;
+    const r = await runSerial(chain, () => api().annotation.undo({ item: id }));
+    const cached = cache.current.get(keyOf(id));
+    if (cached) cache.current.set(keyOf(id), { ...cached, mine: r.mine });
+    setProgress(r.progress);
+    setStatus({ state: 'idle' });
+    const at = idsRef.current.findIndex((x) => keyOf(x) === keyOf(id));
+    if (at >= 0) goTo(at);
+  }, [goTo]);
+
+  return {
+    ids,
+    pos: view.pos,
+    current: view.current,
+    loading: view.loading,
+    draft: view.draft,
+    setDraft,
+    status,
+    progress,
+    error,
+    setError,
+    save,
+    undo,
+    canUndo: undoable > 0,
+    next: (startedAt?: number) => goTo(view.pos + 1, startedAt ?? performance.now()),
+    back: () => goTo(view.pos - 1),
+    reload,
+  };
+}
+
+export type LabelSession = ReturnType<typeof useLabelSession>;

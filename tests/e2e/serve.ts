@@ -1,0 +1,65 @@
+// Starts `memejury serve` on a throwaway copy of a project, as a user would, and stops it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEMO = join(ROOT, 'electron/resources/demo');
+
+export interface Served {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function tempCopy(src: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'memejury-e2e-'));
+  await cp(src, join(dir, 'project'), { recursive: true });
+  return join(dir, 'project');
+}
+
+export async function removeTemp(projectDir: string): Promise<void> {
+  await rm(join(projectDir, '..'), { recursive: true, force: true });
+}
+
+/** Runs the CLI's browser mode and resolves with the address it prints. */
+export function startServe(project: string, userData: string, extra: string[] = []): Promise<Served> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.execPath,
+      [join(ROOT, 'electron/cli/memejury.mjs'), 'serve', '--project', project, ...extra],
+      {
+        cwd: ROOT,
+        env: { ...process.env, MEMEJURY_USER_DATA: userData },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1],
+          proc,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (proc.exitCode !== null) return done();
+              proc.once('exit', () => done());
+              proc.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${err}`));
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// First run in browser mode with the mouse only: profile, project, preferences, labeling.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DEMO, removeTemp, startServe, tempCopy, type Served } from './serve';
+
+let project = '';
+let userData = '';
+let served: Served | null = null;
+
+test.beforeEach(async () => {
+  project = await tempCopy(DEMO);
+  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
+  served = await startServe(project, userData);
+});
+
+test.afterEach(async () => {
+  await served?.stop();
+  await removeTemp(project);
+  await rm(userData, { recursive: true, force: true });
+});
+
+test('a new user creates a profile and labels with the mouse', async ({ page }, info) => {
+  await page.goto(served!.url);
+  await expect(page.getByTestId('profiles')).toBeVisible();
+  await expect(page.getByTestId('start-labeling')).toBeDisabled();
+  await page.screenshot({ path: info.outputPath('start.png') });
+  await page.getByTestId('new-profile-id').fill('mouse-user');
+  await page.getByTestId('create-profile').click();
+  await expect(page.getByTestId('annotator')).toHaveText('mouse-user');
+  await page.getByTestId('start-labeling').click();
+  await page.getByTestId('content-warning-continue').click();
+
+  // Blurred by default; the preference turns it off.
+  await expect(page.getByTestId('meme-image')).toHaveClass(/blurred/);
+  await page.getByTestId('reveal').click();
+  await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
+  const first = await page.getByTestId('item-id').textContent();
+  await page.getByTestId('chip-hateful').click();
+  await page.getByTestId('chip-pc-religion').click();
+  await page.getByTestId('chip-attack-mocking').click();
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('item-id')).not.toHaveText(first as string);
+  await page.getByTestId('chip-not-hateful').click();
+  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+  const text = await readFile(join(project, '.memejury/annotations/mouse-user.jsonl'), 'utf8');
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { hate: string; pc: string[]; attack: string[] });
+  expect(lines.map((l) => l.hate)).toStrictEqual(['hateful', 'not_hateful']);
+  expect(lines[0]).toMatchObject({ pc: ['religion'], attack: ['mocking'] });
+
+  await page.getByTestId('open-preferences').click();
+  await page.getByTestId('pref-blurImages').uncheck();
+  await page.getByTestId('save-preferences').click();
+  await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
+  const settings = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')) as {
+    preferences: { blurImages: boolean };
+  };
+  expect(settings.preferences.blurImages).toBe(false);
+});
