@@ -4,6 +4,11 @@
 // `window.api.<domain>.<verb>(args)` from CHANNELS.
 import { z } from 'zod';
 import type { AnnotatorFigures } from './agreement';
+import type { Dashboard } from './dashboard';
+import type { ExportCounts } from './export';
+import type { Gold } from './gold';
+import type { GoldExplanation, ReviewReason } from './review';
+import type { ScoreReport } from './scorer';
 import type { QueueCounts } from './queue';
 import { QUEUE_FILTERS } from './queue';
 import type { ItemId } from './records';
@@ -40,6 +45,8 @@ export interface ProjectSummary {
   /** This app's annotator, or null until a profile is chosen. */
   annotator: string | null;
   isDemo: boolean;
+  /** Lead mode is on: review and adjudication are available. */
+  lead: boolean;
 }
 
 /** This annotator's own current label for an item (others' labels are never sent: blind). */
@@ -96,6 +103,69 @@ export interface ImportSummary {
   warnings: string[];
 }
 
+export interface ReviewRow {
+  id: ItemId;
+  reasons: ReviewReason[];
+  disagreement: number;
+  votes: number;
+  decided: boolean;
+}
+
+export interface ReviewList {
+  rows: ReviewRow[];
+  /** Items with labels, and how many of them the policy settles alone. */
+  labeled: number;
+  autoAccepted: number;
+}
+
+export interface ReviewVote {
+  annotator: string;
+  hate: 'hateful' | 'not_hateful' | null;
+  pc: string[];
+  attack: string[];
+  note: string;
+  flag: boolean;
+  ms: number;
+  at: string;
+}
+
+export interface ReviewItem {
+  item: ItemView;
+  votes: ReviewVote[];
+  gold: Gold;
+  /** What the policy alone would give, when a lead decision overrides it. */
+  policyGold: Gold;
+  explanation: GoldExplanation;
+  decision: { lead: string; hate: string; pc: string[]; attack: string[]; note: string; at: string } | null;
+}
+
+export interface ExportRun {
+  out: string;
+  bytes: number;
+  counts: ExportCounts;
+  manifest: string | null;
+}
+
+const exportOptions = z
+  .object({
+    format: z.enum(['fghm', 'full']).default('fghm'),
+    policy: z.enum(['fghm', 'strict']).optional(),
+    splits: z.array(z.string().max(200)).max(100).optional(),
+    completeOnly: z.boolean().optional(),
+    includeUnresolved: z.boolean().optional(),
+  })
+  .strict();
+
+const reviewFilter = z
+  .object({
+    anyDisagreement: z.boolean().optional(),
+    task: z.enum(['hate', 'pc', 'attack']).optional(),
+    label: label.optional(),
+    annotator: annotatorId.optional(),
+    decided: z.boolean().optional(),
+  })
+  .strict();
+
 const saveArgs = z
   .object({
     item: itemId,
@@ -142,6 +212,32 @@ export const CONTRACT = {
   'annotation:save': channel<SaveResult>()(saveArgs),
   'annotation:undo': channel<UndoResult>()(z.object({ item: itemId }).strict()),
   'progress:get': channel<Progress>()(none),
+  'lead:set': channel<ProjectSummary>()(z.object({ on: z.boolean() }).strict()),
+  'review:list': channel<ReviewList>()(z.object({ filter: reviewFilter }).strict()),
+  'review:item': channel<ReviewItem>()(z.object({ id: itemId }).strict()),
+  'adjudication:save': channel<ReviewItem>()(
+    z
+      .object({
+        item: itemId,
+        hate: z.enum(['hateful', 'not_hateful']),
+        pc: labelList,
+        attack: labelList,
+        note: z.string().max(5000).default(''),
+      })
+      .strict(),
+  ),
+  'adjudication:undo': channel<ReviewItem>()(z.object({ item: itemId }).strict()),
+  'stats:dashboard': channel<Dashboard>()(
+    z.object({ policy: z.enum(['fghm', 'strict']).optional() }).strict(),
+  ),
+  'stats:exportReport': channel<{ out: string } | null>()(
+    z.object({ format: z.enum(['json', 'csv', 'html']), out: path.optional() }).strict(),
+  ),
+  'export:preview': channel<ExportCounts>()(z.object({ options: exportOptions }).strict()),
+  'export:run': channel<ExportRun | null>()(
+    z.object({ options: exportOptions, out: path.optional() }).strict(),
+  ),
+  'score:run': channel<ScoreReport | null>()(z.object({ pred: path.optional() }).strict()),
 } as const;
 
 export type Contract = typeof CONTRACT;

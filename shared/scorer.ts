@@ -116,6 +116,7 @@ export function score(
   gold: readonly GoldRow[],
   preds: readonly PredictionRow[],
   predLines?: number[],
+  predFile = 'predictions',
 ): ScoreReport {
   const goldById = new Map<ItemKey, GoldRow>();
   for (const g of gold) goldById.set(itemKey(g.id), g);
@@ -146,7 +147,7 @@ export function score(
       for (let c = 0; c < C; c++) {
         const s = p[predField][classes[c]];
         if (s === undefined)
-          throw new ScoreError(`line ${line}: field "${predField}": no score for "${classes[c]}"`);
+          throw new ScoreError(`${predFile}:${line}: field "${predField}": no score for "${classes[c]}"`);
         scores[r * C + c] = s;
         truth[r * C + c] = g[goldField].includes(classes[c]) ? 1 : 0;
       }

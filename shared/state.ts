@@ -113,6 +113,11 @@ export class AnnotationState {
     this.version++;
   }
 
+  clearAdjudications(): void {
+    this.adjudications.clear();
+    this.version++;
+  }
+
   /** Drops every line of one annotator (used when an annotator is forgotten). */
   dropAnnotator(annotator: string): void {
     const col = this.annotatorIndex.get(annotator);

@@ -133,6 +133,7 @@ export const COMMANDS: Record<string, Command> = {
         gold.records.map((r) => r.value),
         preds.records.map((r) => r.value),
         preds.records.map((r) => r.line),
+        predFile,
       );
       if (report.items === 0) throw new Error(`no prediction in ${predFile} has an id found in ${goldFile}`);
       if (v.json) {

@@ -23,6 +23,8 @@ import { importFghm } from './importer';
 import { AnnotatorLock } from './locks';
 import { initProject, Project, ProjectError } from './project';
 import { SettingsStore } from './settings';
+import { ProjectWatcher } from './watcher';
+import { leadHandlers } from './leadHandlers';
 
 export interface Platform {
   mode: 'electron' | 'browser';
@@ -36,7 +38,7 @@ export interface Platform {
   chooseSaveFile?(title: string, defaultName: string): Promise<string | null>;
 }
 
-type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> };
+export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> };
 type Listener = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
 export class UserError extends Error {}
@@ -57,7 +59,10 @@ function myLabel(ev: AnnotationEvent | undefined): MyLabel | null {
 
 export class Backend {
   project: Project | null = null;
-  private lock: AnnotatorLock | null = null;
+  /** Lead mode: this app may write adjudications.jsonl (and governance.jsonl). */
+  lead = false;
+  private locks = new Map<string, AnnotatorLock>();
+  private watcher: ProjectWatcher | null = null;
   private order: { version: number; order: Int32Array } | null = null;
   private listeners = new Set<Listener>();
   private readonly handlers: Handlers;
@@ -93,7 +98,7 @@ export class Backend {
     return this.settings.get().currentAnnotator;
   }
 
-  private requireProject(): Project {
+  requireProject(): Project {
     if (!this.project) throw new UserError('no project is open');
     return this.project;
   }
@@ -104,28 +109,48 @@ export class Backend {
     return a;
   }
 
-  async openProject(dir: string, create = false): Promise<ProjectSummary> {
+  async openProject(dir: string, create = false, lead = this.lead): Promise<ProjectSummary> {
     const abs = resolve(dir);
     if (!(await exists(abs))) throw new UserError(`${abs} does not exist`);
     if (!(await stat(abs)).isDirectory()) throw new UserError(`${abs} is not a folder`);
     if (create) await initProject(abs);
     const annotator = this.annotator() ?? undefined;
-    // Take the new project's lock before letting go of the old one: a refusal keeps the old
-    // project open and untouched.
-    const project = await Project.open(abs, { annotator });
-    let lock: AnnotatorLock | null = null;
-    if (annotator) {
-      try {
-        lock = await AnnotatorLock.acquire(project.paths.meta, annotator);
-      } catch (err) {
-        await project.close();
-        throw err;
+    // Take the new project's locks before letting go of the old ones: a refusal leaves the
+    // open project as it was. Locks this app already holds are reused.
+    const project = await Project.open(abs, { annotator, lead });
+    const wanted = [annotator ? `${abs}|${annotator}` : null, lead ? `${abs}|_lead` : null].filter(
+      (k): k is string => k !== null,
+    );
+    const taken = new Map<string, AnnotatorLock>();
+    try {
+      for (const key of wanted) {
+        const held = this.locks.get(key);
+        if (held) taken.set(key, held);
+        else
+          taken.set(
+            key,
+            key.endsWith('|_lead')
+              ? await AnnotatorLock.acquireLead(project.paths.meta)
+              : await AnnotatorLock.acquire(project.paths.meta, annotator as string),
+          );
       }
+    } catch (err) {
+      for (const [key, lock] of taken) if (!this.locks.has(key)) await lock.release();
+      await project.close();
+      throw err;
     }
-    await this.closeProject();
+    const old = this.project;
+    this.watcher?.close();
     this.project = project;
-    this.lock = lock;
+    this.lead = lead;
     this.order = null;
+    await old?.close();
+    for (const [key, lock] of this.locks) if (!taken.has(key)) await lock.release();
+    this.locks = taken;
+    this.watcher = new ProjectWatcher(project, (c) =>
+      this.emit('project:changed', { reason: 'sync', annotators: c.annotators }),
+    );
+    this.watcher.start();
     await this.settings.touchRecent(abs, project.config.name);
     return this.summary();
   }
@@ -133,9 +158,11 @@ export class Backend {
   async closeProject(): Promise<void> {
     const p = this.project;
     this.project = null;
+    this.watcher?.close();
+    this.watcher = null;
     await p?.close();
-    await this.lock?.release();
-    this.lock = null;
+    for (const lock of this.locks.values()) await lock.release();
+    this.locks.clear();
   }
 
   summary(): ProjectSummary {
@@ -152,6 +179,7 @@ export class Backend {
       warnings: p.warnings.slice(0, 50),
       annotator: this.annotator(),
       isDemo: resolve(p.paths.dir) === resolve(this.platform.demoTarget),
+      lead: this.lead,
     };
   }
 
@@ -178,7 +206,7 @@ export class Backend {
     return { counts: sel.counts, items: p.items.length, annotations };
   }
 
-  private itemView(id: ItemId): ItemView {
+  itemView(id: ItemId): ItemView {
     const p = this.requireProject();
     const item = p.item(id);
     if (!item) throw new UserError(`no item ${id} in this project`);
@@ -305,6 +333,7 @@ export class Backend {
         return { item: it.id, mine: myLabel(p.state.current(annotator, it.id)), progress: this.progress() };
       },
       'progress:get': async () => this.progress(),
+      ...leadHandlers(this),
     };
   }
 

@@ -33,6 +33,26 @@ export class AnnotatorLock {
 
   static async acquire(metaDir: string, annotator: string, app = 'Meme Jury'): Promise<AnnotatorLock> {
     if (!isAnnotatorId(annotator)) throw new LockError(`invalid annotator id "${annotator}"`);
+    return AnnotatorLock.take(
+      metaDir,
+      annotator,
+      `annotator "${annotator}" is already labeling this project`,
+      app,
+    );
+  }
+
+  /** The lead writes adjudications.jsonl and governance.jsonl: one lead app at a time. */
+  static async acquireLead(metaDir: string, app = 'Meme Jury'): Promise<AnnotatorLock> {
+    // "_lead" cannot collide with an annotator: annotator ids never start with "_".
+    return AnnotatorLock.take(metaDir, '_lead', 'lead mode is already on for this project', app);
+  }
+
+  private static async take(
+    metaDir: string,
+    annotator: string,
+    busy: string,
+    app: string,
+  ): Promise<AnnotatorLock> {
     const dir = join(metaDir, 'locks');
     await mkdir(dir, { recursive: true });
     // Lock files are per machine: keep them out of git for teams that version the project.
@@ -58,10 +78,10 @@ export class AnnotatorLock {
       const stale =
         !held || (held.host === info.host && (held.pid === process.pid ? false : !alive(held.pid)));
       if (held && held.host === info.host && held.pid === process.pid)
-        throw new LockError(`annotator "${annotator}" is already open in this app`);
+        throw new LockError(`${busy} in this app`);
       if (!stale && held)
         throw new LockError(
-          `annotator "${annotator}" is already labeling this project in another app (${held.app}, pid ${held.pid} on ${held.host} since ${held.since}); close it there first, or pick another annotator profile`,
+          `${busy} in another app (${held.app}, pid ${held.pid} on ${held.host} since ${held.since}); close it there first`,
         );
       await rm(path, { force: true });
     }

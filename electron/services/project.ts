@@ -230,6 +230,21 @@ export class Project {
     return fresh;
   }
 
+  /** Replays an annotator's whole file again (after it was rewritten, e.g. by a forget). */
+  async reloadAnnotations(annotator: string): Promise<AnnotationEvent[]> {
+    this.state.dropAnnotator(annotator);
+    this.positions.delete(this.paths.annotationFile(annotator));
+    this.goldCache = null;
+    return this.readAnnotations(annotator);
+  }
+
+  async reloadAdjudications(): Promise<Adjudication[]> {
+    this.state.clearAdjudications();
+    this.positions.delete(this.paths.adjudications);
+    this.goldCache = null;
+    return this.readAdjudications();
+  }
+
   async readAdjudications(): Promise<Adjudication[]> {
     const file = this.paths.adjudications;
     const pos = this.positions.get(file);

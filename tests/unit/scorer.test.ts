@@ -42,7 +42,7 @@ describe('scorer against the official FGHM figures (dev_seen.scores.reference.js
     const { gold, preds } = await load();
     const broken = preds.map((p, i) => (i === 3 ? { ...p, pred_pc: { race: 0.2 } } : p));
     expect(() => score(gold, broken)).toThrow(ScoreError);
-    expect(() => score(gold, broken)).toThrow(/line 4: field "pred_pc": no score for/);
+    expect(() => score(gold, broken)).toThrow(/^predictions:4: field "pred_pc": no score for/);
   });
 });
 
