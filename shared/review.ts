@@ -79,7 +79,8 @@ export function reviewReasons(
 ): ReviewReason[] {
   const reasons: ReviewReason[] = [];
   if (gold.hateHow === 'tie') reasons.push('hate_tie');
-  if (gold.hate !== 'not_hateful') {
+  // Category and attack questions matter once the item is hateful; a hate tie comes first.
+  if (gold.hate === HATEFUL) {
     for (const task of TASKS) {
       const how = gold[task].how;
       if (how === 'fallback' || how === 'no_majority') reasons.push(`${task}_no_majority`);

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { selectAndMap } from '../../shared/export';
+import type { AnnotationEvent, Item } from '../../shared/records';
+import { explainGold, reviewQueue } from '../../shared/review';
+import { queueOrder, selectQueue } from '../../shared/queue';
+import { AnnotationState, goldForAll } from '../../shared/state';
+
+const at = '2026-01-01T00:00:00.000Z';
+function ev(item: number, annotator: string, hate: 'hateful' | 'not_hateful', pc: string[] = [], attack: string[] = [], flag = false): AnnotationEvent {
+  return { v: 1, item, annotator, hate, pc, attack, at, ms: 3000, note: '', flag };
+}
+
+const items: Item[] = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, img: `img/${i + 1}.png`, text: `t${i + 1}`, set_name: 'dev' }));
+
+function fixture(): AnnotationState {
+  const s = new AnnotationState();
+  // 1: unanimous not hateful. 2: unanimous hateful race/mocking. 3: hate tie (2 annotators).
+  // 4: hateful, pc all different (fallback). 5: 2-1 on hate (settled). 6: unanimous but flagged.
+  // 7: hateful, attack all different. 8: no votes.
+  for (const a of ['a', 'b', 'c']) s.apply(ev(1, a, 'not_hateful'));
+  for (const a of ['a', 'b', 'c']) s.apply(ev(2, a, 'hateful', ['race'], ['mocking']));
+  s.apply(ev(3, 'a', 'hateful', ['sex'], ['slurs']));
+  s.apply(ev(3, 'b', 'not_hateful'));
+  s.apply(ev(4, 'a', 'hateful', ['sex'], ['mocking']));
+  s.apply(ev(4, 'b', 'hateful', ['religion'], ['mocking']));
+  s.apply(ev(4, 'c', 'hateful', ['disability'], ['mocking']));
+  s.apply(ev(5, 'a', 'hateful', ['race'], ['contempt']));
+  s.apply(ev(5, 'b', 'not_hateful'));
+  s.apply(ev(5, 'c', 'not_hateful'));
+  for (const a of ['a', 'b']) s.apply(ev(6, a, 'not_hateful'));
+  s.apply(ev(6, 'c', 'not_hateful', [], [], true));
+  s.apply(ev(7, 'a', 'hateful', ['race'], ['slurs']));
+  s.apply(ev(7, 'b', 'hateful', ['race'], ['exclusion']));
+  s.apply(ev(7, 'c', 'hateful', ['race'], ['contempt']));
+  return s;
+}
+
+describe('review queue', () => {
+  it('queues ties, no-majority tasks and flags; never unanimous items; most disputed first', () => {
+    const s = fixture();
+    const q = reviewQueue(items, s, goldForAll(s, items, 'fghm'));
+    expect(q.map((e) => items[e.index].id)).toStrictEqual([3, 4, 7, 6]);
+    expect(q.find((e) => items[e.index].id === 3)?.reasons).toContain('hate_tie');
+    expect(q.find((e) => items[e.index].id === 4)?.reasons).toContain('pc_no_majority');
+    expect(q.find((e) => items[e.index].id === 7)?.reasons).toContain('attack_no_majority');
+    expect(q.find((e) => items[e.index].id === 6)?.reasons).toStrictEqual(['flagged']);
+    expect(q[0].disagreement).toBe(1);
+  });
+
+  it('optionally adds any disagreement, and filters by task, label and annotator', () => {
+    const s = fixture();
+    const golds = goldForAll(s, items, 'fghm');
+    const all = reviewQueue(items, s, golds, { anyDisagreement: true }).map((e) => items[e.index].id);
+    expect(all).toContain(5);
+    expect(all).not.toContain(1);
+    expect(all).not.toContain(2);
+    expect(reviewQueue(items, s, golds, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual([7]);
+    expect(reviewQueue(items, s, golds, { label: 'disability' }).map((e) => items[e.index].id)).toStrictEqual([4]);
+    expect(reviewQueue(items, s, golds, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([4, 7, 6]);
+  });
+
+  it('strict policy queues a 1-1-1 split that fghm settles by priority', () => {
+    const s = fixture();
+    const strict = reviewQueue(items, s, goldForAll(s, items, 'strict'));
+    expect(strict.find((e) => items[e.index].id === 4)?.reasons).toContain('pc_no_majority');
+    const g = goldForAll(s, items, 'fghm')[3];
+    expect(explainGold(g, s.votes(4), 'fghm').pc).toStrictEqual([
+      'sex: 1 of 3',
+      'religion: 1 of 3',
+      'disability: 1 of 3',
+      'fallback: no label reaches 2 votes, priority picks religion',
+    ]);
+    expect(explainGold(goldForAll(s, items, 'fghm')[1], s.votes(2), 'fghm')).toStrictEqual({
+      hate: '3 of 3 say hateful',
+      pc: ['race: 3 of 3'],
+      attack: ['mocking: 3 of 3'],
+    });
+  });
+
+  it('a decided item leaves the queue; its decision overrides gold and export', () => {
+    const s = fixture();
+    s.applyAdjudication({ v: 1, item: 3, lead: 'lead-l', hate: 'hateful', pc: ['nationality'], attack: ['exclusion'], at, note: 'context' });
+    const golds = goldForAll(s, items, 'fghm');
+    expect(reviewQueue(items, s, golds).map((e) => items[e.index].id)).not.toContain(3);
+    expect(reviewQueue(items, s, golds, { decided: true }).map((e) => items[e.index].id)).toContain(3);
+    expect(golds[2]).toMatchObject({ hate: 'hateful', hateHow: 'adjudicated', resolved: true });
+    const { records } = selectAndMap(
+      { items, golds, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 },
+      { format: 'full', policy: 'fghm' },
+    );
+    const three = records.find((r) => r.id === 3) as unknown as Record<string, unknown>;
+    expect(three.gold_hate).toStrictEqual(['hateful']);
+    expect(three.gold_pc).toStrictEqual(['nationality']);
+    expect(three.gold_attack).toStrictEqual(['exclusion']);
+    expect(three.pc).toStrictEqual([['sex'], []]);
+    expect(three.adjudication).toMatchObject({ lead: 'lead-l', note: 'context' });
+    // An unresolved tie is left out of a default export; once decided it is in.
+    expect(records.map((r) => r.id)).toContain(3);
+    // Undo of the decision brings the tie back.
+    s.applyAdjudication({ v: 1, item: 3, lead: 'lead-l', hate: 'not_hateful', pc: [], attack: [], at, note: '', undo: true });
+    const again = goldForAll(s, items, 'fghm');
+    expect(again[2].hateHow).toBe('tie');
+    const out = selectAndMap({ items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 }, { format: 'fghm', policy: 'fghm' });
+    expect(out.records.map((r) => r.id)).not.toContain(3);
+    expect(out.counts.skipped.unresolved).toBe(2);
+  });
+});
+
+describe('labeling queue', () => {
+  it('gives every annotator the same order and skips items that need no more votes', () => {
+    const s = fixture();
+    const order = queueOrder(items, 'seed');
+    expect([...queueOrder(items, 'seed')]).toStrictEqual([...order]);
+    expect([...order].sort()).toStrictEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const d = selectQueue(order, items, s, 'd', 3, 'todo');
+    // Items 1, 2, 4, 5, 6, 7 have three votes already; 3 has two; 8 none.
+    expect(d.indices.map((i) => items[i].id).sort()).toStrictEqual([3, 8]);
+    expect(d.counts).toMatchObject({ todo: 2, done: 0, complete: 6, all: 8 });
+    const a = selectQueue(order, items, s, 'a', 3, 'todo');
+    expect(a.indices.map((i) => items[i].id)).toStrictEqual([8]);
+    expect(selectQueue(order, items, s, 'c', 3, 'flagged').indices.map((i) => items[i].id)).toStrictEqual([6]);
+    expect(selectQueue(order, items, s, 'c', 3, 'done').counts.done).toBe(6);
+    // The order is the same for every annotator: "d" and "e" see item 3 and 8 in the same order.
+    expect(selectQueue(order, items, s, 'e', 3, 'todo').indices).toStrictEqual(d.indices);
+  });
+});
