@@ -1,7 +1,7 @@
 // The labeling queue. Every annotator walks the items in the same deterministic order (a seeded
 // hash, so neighbouring ids from one source are spread out), which makes overlap complete early:
 // the first items everyone sees are the same items.
-import type { Item } from './records';
+import type { AnnotationEvent, Item } from './records';
 import type { AnnotationState } from './state';
 
 export type QueueFilter = 'todo' | 'done' | 'flagged' | 'all';
@@ -47,10 +47,53 @@ export interface QueueSelection {
   counts: QueueCounts;
 }
 
+export interface ItemStatus {
+  todo: boolean;
+  done: boolean;
+  flagged: boolean;
+  complete: boolean;
+  distressing: boolean;
+  votes: number;
+}
+
 /**
- * Items for one annotator. "todo": no line of mine yet, and fewer than `target` other
+ * One item for one annotator. "todo": no line of mine yet, and fewer than `target` other
  * annotators have voted (those need no more votes); "done": my label; "flagged": my flag.
  */
+export function itemStatus(lines: readonly AnnotationEvent[], annotator: string, target: number): ItemStatus {
+  let mine: AnnotationEvent | null = null;
+  let others = 0;
+  let votes = 0;
+  for (const l of lines) {
+    if (l.annotator === annotator) mine = l;
+    if (l.hate !== null) {
+      votes++;
+      if (l.annotator !== annotator) others++;
+    }
+  }
+  return {
+    todo: mine === null && others < target,
+    done: mine !== null && mine.hate !== null,
+    flagged: mine !== null && mine.flag,
+    complete: votes >= target,
+    distressing: mine?.skip === 'distressing',
+    votes,
+  };
+}
+
+export function emptyCounts(all: number): QueueCounts {
+  return { todo: 0, done: 0, flagged: 0, all, complete: 0, distressing: 0 };
+}
+
+/** Adds (sign 1) or removes (sign -1) one item's status from the counts. */
+export function addStatus(counts: QueueCounts, st: ItemStatus, sign: 1 | -1): void {
+  if (st.todo) counts.todo += sign;
+  if (st.done) counts.done += sign;
+  if (st.flagged) counts.flagged += sign;
+  if (st.complete) counts.complete += sign;
+  if (st.distressing) counts.distressing += sign;
+}
+
 export function selectQueue(
   order: Int32Array,
   items: readonly Item[],
@@ -59,42 +102,17 @@ export function selectQueue(
   target: number,
   filter: QueueFilter,
 ): QueueSelection {
-  const counts: QueueCounts = {
-    todo: 0,
-    done: 0,
-    flagged: 0,
-    all: items.length,
-    complete: 0,
-    distressing: 0,
-  };
+  const counts = emptyCounts(items.length);
   const indices: number[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const id = items[i].id;
-    const lines = state.lines(id);
-    let mine = null;
-    let others = 0;
-    let votes = 0;
-    for (const l of lines) {
-      if (l.annotator === annotator) mine = l;
-      if (l.hate !== null) {
-        votes++;
-        if (l.annotator !== annotator) others++;
-      }
-    }
-    if (votes >= target) counts.complete++;
-    const isDone = mine !== null && mine.hate !== null;
-    const isTodo = mine === null && others < target;
-    const isFlagged = mine !== null && mine.flag;
-    if (mine?.skip === 'distressing') counts.distressing++;
-    if (isDone) counts.done++;
-    if (isTodo) counts.todo++;
-    if (isFlagged) counts.flagged++;
+    const st = itemStatus(state.lines(items[i].id), annotator, target);
+    addStatus(counts, st, 1);
     if (
       filter === 'all' ||
-      (filter === 'todo' && isTodo) ||
-      (filter === 'done' && isDone) ||
-      (filter === 'flagged' && isFlagged)
+      (filter === 'todo' && st.todo) ||
+      (filter === 'done' && st.done) ||
+      (filter === 'flagged' && st.flagged)
     )
       indices.push(i);
   }

@@ -16,7 +16,7 @@ import {
   type ProjectSummary,
   type ResultOf,
 } from '../../shared/api';
-import { queueOrder, selectQueue } from '../../shared/queue';
+import { addStatus, itemStatus, queueOrder, selectQueue, type QueueCounts } from '../../shared/queue';
 import type { AnnotationEvent, ItemId } from '../../shared/records';
 import { exists } from './fsx';
 import { importFghm } from './importer';
@@ -64,6 +64,13 @@ export class Backend {
   private locks = new Map<string, AnnotatorLock>();
   private watcher: ProjectWatcher | null = null;
   private order: { version: number; order: Int32Array } | null = null;
+  private countsCache: {
+    project: Project;
+    annotator: string;
+    version: number;
+    counts: QueueCounts;
+    annotations: number;
+  } | null = null;
   private listeners = new Set<Listener>();
   private readonly handlers: Handlers;
 
@@ -192,18 +199,46 @@ export class Backend {
 
   progress(): Progress {
     const p = this.requireProject();
+    const annotator = this.annotator() ?? '';
+    const c = this.countsCache;
+    if (c && c.project === p && c.annotator === annotator && c.version === p.state.version)
+      return { counts: { ...c.counts }, items: p.items.length, annotations: c.annotations };
     const sel = selectQueue(
       this.queueOrderFor(p),
       p.items,
       p.state,
-      this.annotator() ?? '',
+      annotator,
       p.config.targetAnnotators,
       'todo',
     );
     let annotations = 0;
     for (const [, slots] of p.state.entries())
       for (const s of slots) if (s && s.ev.hate !== null) annotations++;
-    return { counts: sel.counts, items: p.items.length, annotations };
+    this.countsCache = { project: p, annotator, version: p.state.version, counts: sel.counts, annotations };
+    return { counts: { ...sel.counts }, items: p.items.length, annotations };
+  }
+
+  /**
+   * Applies this app's own change to one item and updates the cached counts by that item's
+   * difference alone, so a save costs O(1) instead of a pass over every item.
+   */
+  private async changeItem(id: ItemId, write: () => Promise<void>): Promise<Progress> {
+    const p = this.requireProject();
+    const annotator = this.annotator() ?? '';
+    const target = p.config.targetAnnotators;
+    const votesOf = (): number => p.state.lines(id).filter((l) => l.hate !== null).length;
+    const c = this.countsCache;
+    const fresh = c && c.project === p && c.annotator === annotator && c.version === p.state.version;
+    const before = itemStatus(p.state.lines(id), annotator, target);
+    const votesBefore = votesOf();
+    await write();
+    if (fresh && c.version + 1 === p.state.version) {
+      addStatus(c.counts, before, -1);
+      addStatus(c.counts, itemStatus(p.state.lines(id), annotator, target), 1);
+      c.annotations += votesOf() - votesBefore;
+      c.version = p.state.version;
+    }
+    return this.progress();
   }
 
   itemView(id: ItemId): ItemView {
@@ -305,32 +340,32 @@ export class Backend {
           flag: args.flag,
         };
         if (args.skip) ev.skip = args.skip;
-        await p.appendAnnotations([ev]);
-        return { item: ev.item, at: ev.at, saved: true, progress: this.progress() };
+        const progress = await this.changeItem(ev.item, () => p.appendAnnotations([ev]));
+        return { item: ev.item, at: ev.at, saved: true, progress };
       },
       'annotation:undo': async ({ item }) => {
         const p = this.requireProject();
         const annotator = this.requireAnnotator();
         const it = p.item(item);
         if (!it) throw new UserError(`no item ${item} in this project`);
+        let progress = this.progress();
         if (p.state.current(annotator, it.id)) {
-          await p.appendAnnotations([
-            {
-              v: 1,
-              item: it.id,
-              annotator,
-              hate: null,
-              pc: [],
-              attack: [],
-              at: new Date().toISOString(),
-              ms: 0,
-              note: '',
-              flag: false,
-              undo: true,
-            },
-          ]);
+          const undo: AnnotationEvent = {
+            v: 1,
+            item: it.id,
+            annotator,
+            hate: null,
+            pc: [],
+            attack: [],
+            at: new Date().toISOString(),
+            ms: 0,
+            note: '',
+            flag: false,
+            undo: true,
+          };
+          progress = await this.changeItem(it.id, () => p.appendAnnotations([undo]));
         }
-        return { item: it.id, mine: myLabel(p.state.current(annotator, it.id)), progress: this.progress() };
+        return { item: it.id, mine: myLabel(p.state.current(annotator, it.id)), progress };
       },
       'progress:get': async () => this.progress(),
       ...leadHandlers(this),

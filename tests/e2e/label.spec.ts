@@ -104,7 +104,7 @@ test('undo returns to the meme and retracts its label; back and relabel writes a
   const third = await pressAndAdvance(page, ['h', '3', 'q', 'Enter']);
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
 
-  await page.keyboard.press('u');
+  await page.keyboard.press('z');
   await expect(page.getByTestId('item-id')).toHaveText(`#${third}`);
   await expect(page.getByTestId('chip-hateful')).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(async () => (await lines()).at(-1)).toMatchObject({ item: third, undo: true });
@@ -131,8 +131,7 @@ test('labels survive a restart of the server', async ({ page }, info) => {
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   await served!.stop();
   served = await startServe(project, userData);
-  await page.goto(served.url);
-  await page.keyboard.press('Enter');
+  await openLabeling(page);
   await expect(page.getByTestId('filter-done')).toContainText('5');
   await page.getByTestId('filter-done').click();
   await expect(page.getByTestId('chip-not-hateful')).toHaveAttribute('aria-pressed', 'true');

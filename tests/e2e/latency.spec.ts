@@ -66,6 +66,7 @@ test(`next meme appears within 50 ms (p95) on a ${ITEMS.toLocaleString()}-item p
   const userData = join(root, 'user');
   served = await startServe(project, userData, ['--annotator', 'bench-ann']);
   await page.goto(served.url);
+  await expect(page.getByTestId('content-warning')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-id')).toBeVisible();
   await expect(page.getByTestId('filter-all')).toContainText('100,000');

@@ -10,7 +10,9 @@ import { tempDir } from './helpers';
 async function setup(): Promise<{ dir: string; user: string }> {
   const dir = await tempDir();
   await initProject(dir, { name: 'unit' });
-  const items = Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: i + 1, img: `img/${i + 1}.png`, text: `meme ${i + 1}` }));
+  const items = Array.from({ length: 6 }, (_, i) =>
+    JSON.stringify({ id: i + 1, img: `img/${i + 1}.png`, text: `meme ${i + 1}` }),
+  );
   await writeFile(join(dir, 'items.jsonl'), items.join('\n') + '\n');
   return { dir, user: await tempDir() };
 }
@@ -43,7 +45,9 @@ describe('backend contract', () => {
     const b = await backend(user);
     await expect(b.handle('project:open', { dir: 42 })).rejects.toThrow(ApiArgError);
     await expect(b.handle('project:open', { dir: '/x', extra: 1 })).rejects.toThrow(/Unrecognized key/);
-    await expect(b.handle('annotation:save', { ...save(1, 'hateful'), hate: 'maybe' })).rejects.toThrow(/field "hate"/);
+    await expect(b.handle('annotation:save', { ...save(1, 'hateful'), hate: 'maybe' })).rejects.toThrow(
+      /field "hate"/,
+    );
     await expect(b.handle('annotator:create', { id: '../../etc' })).rejects.toThrow(/field "id"/);
     await expect(b.handle('item:get', { ids: Array(500).fill(1) })).rejects.toThrow(/field "ids"/);
     await b.dispose();
@@ -60,7 +64,14 @@ describe('backend contract', () => {
     };
     expect(r.progress.counts.done).toBe(1);
     const line = JSON.parse((await readFile(join(dir, '.memejury/annotations/ann-a.jsonl'), 'utf8')).trim());
-    expect(line).toMatchObject({ item: q.ids[0], annotator: 'ann-a', hate: 'hateful', pc: ['race'], attack: ['slurs'], ms: 1200 });
+    expect(line).toMatchObject({
+      item: q.ids[0],
+      annotator: 'ann-a',
+      hate: 'hateful',
+      pc: ['race'],
+      attack: ['slurs'],
+      ms: 1200,
+    });
     // Not hateful clears labels even if a client sends some.
     await b.handle('annotation:save', save(q.ids[1], 'not_hateful', ['race']));
     const views = (await b.handle('item:get', { ids: [q.ids[1]] })) as { mine: { pc: string[] } }[];
@@ -70,7 +81,18 @@ describe('backend contract', () => {
     // Another annotator's label is never part of what the renderer gets.
     await appendFile(
       join(dir, '.memejury/annotations/ann-b.jsonl'),
-      JSON.stringify({ v: 1, item: q.ids[2], annotator: 'ann-b', hate: 'hateful', pc: ['sex'], attack: ['mocking'], at: new Date().toISOString(), ms: 1, note: 'secret', flag: false }) + '\n',
+      JSON.stringify({
+        v: 1,
+        item: q.ids[2],
+        annotator: 'ann-b',
+        hate: 'hateful',
+        pc: ['sex'],
+        attack: ['mocking'],
+        at: new Date().toISOString(),
+        ms: 1,
+        note: 'secret',
+        flag: false,
+      }) + '\n',
     );
     const seen = JSON.stringify(await b.handle('item:get', { ids: q.ids }));
     expect(seen).not.toContain('ann-b');
@@ -83,7 +105,9 @@ describe('backend contract', () => {
     const one = await backend(user, 'ann-a');
     await one.handle('project:open', { dir });
     const two = await backend(await tempDir(), 'ann-a');
-    await expect(two.handle('project:open', { dir })).rejects.toThrow(/annotator "ann-a" is already labeling this project/);
+    await expect(two.handle('project:open', { dir })).rejects.toThrow(
+      /annotator "ann-a" is already labeling this project/,
+    );
     await one.dispose();
     await two.handle('project:open', { dir });
     await two.dispose();
@@ -97,26 +121,63 @@ describe('backend contract', () => {
     ] as const)
       await writeFile(
         join(dir, `.memejury/annotations/${a}.jsonl`),
-        JSON.stringify({ v: 1, item: 1, annotator: a, hate, pc: hate === 'hateful' ? ['race'] : [], attack: hate === 'hateful' ? ['slurs'] : [], at: new Date().toISOString(), ms: 2000, note: '', flag: false }) + '\n',
+        JSON.stringify({
+          v: 1,
+          item: 1,
+          annotator: a,
+          hate,
+          pc: hate === 'hateful' ? ['race'] : [],
+          attack: hate === 'hateful' ? ['slurs'] : [],
+          at: new Date().toISOString(),
+          ms: 2000,
+          note: '',
+          flag: false,
+        }) + '\n',
       );
     const b = await backend(user, 'lead-l');
     await b.handle('project:open', { dir });
-    await expect(b.handle('adjudication:save', { item: 1, hate: 'hateful', pc: ['race'], attack: [] })).rejects.toThrow(/lead mode/);
-    const list = (await b.handle('review:list', { filter: {} })) as { rows: { id: number; reasons: string[] }[] };
-    expect(list.rows).toStrictEqual([expect.objectContaining({ id: 1, reasons: ['hate_tie', 'disagreement'] })]);
+    await expect(
+      b.handle('adjudication:save', { item: 1, hate: 'hateful', pc: ['race'], attack: [] }),
+    ).rejects.toThrow(/lead mode/);
+    const list = (await b.handle('review:list', { filter: {} })) as {
+      rows: { id: number; reasons: string[] }[];
+    };
+    expect(list.rows).toStrictEqual([
+      expect.objectContaining({ id: 1, reasons: ['hate_tie', 'disagreement'] }),
+    ]);
     await b.handle('lead:set', { on: true });
-    const decided = (await b.handle('adjudication:save', { item: 1, hate: 'hateful', pc: ['religion'], attack: ['mocking'], note: 'seen context' })) as {
+    const decided = (await b.handle('adjudication:save', {
+      item: 1,
+      hate: 'hateful',
+      pc: ['religion'],
+      attack: ['mocking'],
+      note: 'seen context',
+    })) as {
       gold: { hate: string; pc: { labels: string[] } };
     };
     expect(decided.gold.hate).toBe('hateful');
     expect(decided.gold.pc.labels).toStrictEqual(['religion']);
     const adj = JSON.parse((await readFile(join(dir, '.memejury/adjudications.jsonl'), 'utf8')).trim());
-    expect(adj).toMatchObject({ item: 1, lead: 'lead-l', hate: 'hateful', pc: ['religion'], note: 'seen context' });
+    expect(adj).toMatchObject({
+      item: 1,
+      lead: 'lead-l',
+      hate: 'hateful',
+      pc: ['religion'],
+      note: 'seen context',
+    });
     const out = join(dir, 'gold.jsonl');
-    const run = (await b.handle('export:run', { options: { format: 'fghm' }, out })) as { counts: { exported: number } };
+    const run = (await b.handle('export:run', { options: { format: 'fghm' }, out })) as {
+      counts: { exported: number };
+    };
     expect(run.counts.exported).toBe(1);
     const rec = JSON.parse((await readFile(out, 'utf8')).trim());
-    expect(rec).toMatchObject({ id: 1, gold_hate: ['hateful'], gold_pc: ['religion'], gold_attack: ['mocking'], pc: [['race'], []] });
+    expect(rec).toMatchObject({
+      id: 1,
+      gold_hate: ['hateful'],
+      gold_pc: ['religion'],
+      gold_attack: ['mocking'],
+      pc: [['race'], []],
+    });
     const dash = (await b.handle('stats:dashboard', {})) as { gold: { adjudicated: number } };
     expect(dash.gold.adjudicated).toBe(1);
     expect(((await b.handle('review:list', { filter: {} })) as { rows: unknown[] }).rows).toHaveLength(0);

@@ -6,11 +6,23 @@ import { queueOrder, selectQueue } from '../../shared/queue';
 import { AnnotationState, goldForAll } from '../../shared/state';
 
 const at = '2026-01-01T00:00:00.000Z';
-function ev(item: number, annotator: string, hate: 'hateful' | 'not_hateful', pc: string[] = [], attack: string[] = [], flag = false): AnnotationEvent {
+function ev(
+  item: number,
+  annotator: string,
+  hate: 'hateful' | 'not_hateful',
+  pc: string[] = [],
+  attack: string[] = [],
+  flag = false,
+): AnnotationEvent {
   return { v: 1, item, annotator, hate, pc, attack, at, ms: 3000, note: '', flag };
 }
 
-const items: Item[] = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, img: `img/${i + 1}.png`, text: `t${i + 1}`, set_name: 'dev' }));
+const items: Item[] = Array.from({ length: 8 }, (_, i) => ({
+  id: i + 1,
+  img: `img/${i + 1}.png`,
+  text: `t${i + 1}`,
+  set_name: 'dev',
+}));
 
 function fixture(): AnnotationState {
   const s = new AnnotationState();
@@ -55,8 +67,12 @@ describe('review queue', () => {
     expect(all).not.toContain(1);
     expect(all).not.toContain(2);
     expect(reviewQueue(items, s, golds, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual([7]);
-    expect(reviewQueue(items, s, golds, { label: 'disability' }).map((e) => items[e.index].id)).toStrictEqual([4]);
-    expect(reviewQueue(items, s, golds, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([4, 7, 6]);
+    expect(reviewQueue(items, s, golds, { label: 'disability' }).map((e) => items[e.index].id)).toStrictEqual(
+      [4],
+    );
+    expect(reviewQueue(items, s, golds, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([
+      4, 7, 6,
+    ]);
   });
 
   it('strict policy queues a 1-1-1 split that fghm settles by priority', () => {
@@ -79,7 +95,16 @@ describe('review queue', () => {
 
   it('a decided item leaves the queue; its decision overrides gold and export', () => {
     const s = fixture();
-    s.applyAdjudication({ v: 1, item: 3, lead: 'lead-l', hate: 'hateful', pc: ['nationality'], attack: ['exclusion'], at, note: 'context' });
+    s.applyAdjudication({
+      v: 1,
+      item: 3,
+      lead: 'lead-l',
+      hate: 'hateful',
+      pc: ['nationality'],
+      attack: ['exclusion'],
+      at,
+      note: 'context',
+    });
     const golds = goldForAll(s, items, 'fghm');
     expect(reviewQueue(items, s, golds).map((e) => items[e.index].id)).not.toContain(3);
     expect(reviewQueue(items, s, golds, { decided: true }).map((e) => items[e.index].id)).toContain(3);
@@ -97,10 +122,23 @@ describe('review queue', () => {
     // An unresolved tie is left out of a default export; once decided it is in.
     expect(records.map((r) => r.id)).toContain(3);
     // Undo of the decision brings the tie back.
-    s.applyAdjudication({ v: 1, item: 3, lead: 'lead-l', hate: 'not_hateful', pc: [], attack: [], at, note: '', undo: true });
+    s.applyAdjudication({
+      v: 1,
+      item: 3,
+      lead: 'lead-l',
+      hate: 'not_hateful',
+      pc: [],
+      attack: [],
+      at,
+      note: '',
+      undo: true,
+    });
     const again = goldForAll(s, items, 'fghm');
     expect(again[2].hateHow).toBe('tie');
-    const out = selectAndMap({ items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 }, { format: 'fghm', policy: 'fghm' });
+    const out = selectAndMap(
+      { items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 },
+      { format: 'fghm', policy: 'fghm' },
+    );
     expect(out.records.map((r) => r.id)).not.toContain(3);
     expect(out.counts.skipped.unresolved).toBe(2);
   });
@@ -118,7 +156,9 @@ describe('labeling queue', () => {
     expect(d.counts).toMatchObject({ todo: 2, done: 0, complete: 6, all: 8 });
     const a = selectQueue(order, items, s, 'a', 3, 'todo');
     expect(a.indices.map((i) => items[i].id)).toStrictEqual([8]);
-    expect(selectQueue(order, items, s, 'c', 3, 'flagged').indices.map((i) => items[i].id)).toStrictEqual([6]);
+    expect(selectQueue(order, items, s, 'c', 3, 'flagged').indices.map((i) => items[i].id)).toStrictEqual([
+      6,
+    ]);
     expect(selectQueue(order, items, s, 'c', 3, 'done').counts.done).toBe(6);
     // The order is the same for every annotator: "d" and "e" see item 3 and 8 in the same order.
     expect(selectQueue(order, items, s, 'e', 3, 'todo').indices).toStrictEqual(d.indices);

@@ -9,7 +9,10 @@ import { initProject } from '../../electron/services/project';
 import { tempDir } from './helpers';
 
 function appendFromAnotherProcess(file: string, line: object): void {
-  const r = spawnSync(process.execPath, ['-e', `require('fs').appendFileSync(${JSON.stringify(file)}, ${JSON.stringify(JSON.stringify(line) + '\n')})`]);
+  const r = spawnSync(process.execPath, [
+    '-e',
+    `require('fs').appendFileSync(${JSON.stringify(file)}, ${JSON.stringify(JSON.stringify(line) + '\n')})`,
+  ]);
   expect(r.status).toBe(0);
 }
 
@@ -30,14 +33,23 @@ describe('team sync', () => {
   it('shows a line appended by another process within 2 seconds, reading only what was appended', async () => {
     const dir = await tempDir();
     await initProject(dir);
-    await writeFile(join(dir, 'items.jsonl'), [1, 2, 3].map((id) => JSON.stringify({ id, img: `${id}.png`, text: '' })).join('\n') + '\n');
+    await writeFile(
+      join(dir, 'items.jsonl'),
+      [1, 2, 3].map((id) => JSON.stringify({ id, img: `${id}.png`, text: '' })).join('\n') + '\n',
+    );
     const other = join(dir, '.memejury/annotations/remote.jsonl');
     // A bad first line: reported once at open; re-reading the file from the start would report
     // it again.
     await writeFile(other, '{"broken":\n');
     appendFromAnotherProcess(other, label(1, 'remote'));
     const user = await tempDir();
-    const b = await Backend.create({ mode: 'browser', version: 't', settingsPath: join(user, 's.json'), demoSource: '', demoTarget: '' });
+    const b = await Backend.create({
+      mode: 'browser',
+      version: 't',
+      settingsPath: join(user, 's.json'),
+      demoSource: '',
+      demoTarget: '',
+    });
     await b.handle('annotator:create', { id: 'local' });
     await b.handle('project:open', { dir });
     const events: ApiEvents['project:changed'][] = [];
@@ -56,14 +68,18 @@ describe('team sync', () => {
     expect(b.project!.state.current('remote', 2)?.pc).toStrictEqual(['race']);
     expect(b.project!.problems()).toHaveLength(1);
     expect(b.project!.positions.get(other)!.end).toBeGreaterThan(before);
-    const progress = (await b.handle('progress:get')) as { annotations: number };
+    const progress = (await b.handle('progress:get', undefined)) as { annotations: number };
     expect(progress.annotations).toBe(2);
-    const dash = (await b.handle('stats:dashboard', {})) as { report: { per_annotator: { id: string; items_done: number }[] } };
+    const dash = (await b.handle('stats:dashboard', {})) as {
+      report: { per_annotator: { id: string; items_done: number }[] };
+    };
     expect(dash.report.per_annotator.find((a) => a.id === 'remote')?.items_done).toBe(2);
 
     // A new annotator file appearing is picked up too.
     appendFromAnotherProcess(join(dir, '.memejury/annotations/newcomer.jsonl'), label(3, 'newcomer'));
-    await expect.poll(() => b.project!.state.current('newcomer', 3)?.hate, { timeout: 2000, interval: 25 }).toBe('hateful');
+    await expect
+      .poll(() => b.project!.state.current('newcomer', 3)?.hate, { timeout: 2000, interval: 25 })
+      .toBe('hateful');
     await b.dispose();
   });
 });

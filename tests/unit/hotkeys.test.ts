@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { KEYMAP, LABEL_ACTIONS, type Action } from '../../renderer/src/hotkeys';
+
+function keysOf(actions: readonly string[]): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  for (const a of actions)
+    for (const k of KEYMAP[a].keys.split(',')) seen.set(k, [...(seen.get(k) ?? []), a]);
+  return seen;
+}
+
+describe('keymap', () => {
+  it('binds no key to two actions of the labeling screen', () => {
+    const clashes = [...keysOf(LABEL_ACTIONS)].filter(([, actions]) => actions.length > 1);
+    expect(clashes).toStrictEqual([]);
+  });
+
+  it('meets the key budget: not hateful = 1 key; hateful + category + attack + save = 4 keys', () => {
+    expect(KEYMAP.notHateful.keys.split(',')).toContain('n');
+    for (const a of ['hateful', 'pc:race', 'attack:dehumanizing', 'submit'] as Action[])
+      expect(KEYMAP[a].keys.split(',').some((k) => !k.includes('+'))).toBe(true);
+  });
+
+  it('binds every taxonomy label', () => {
+    expect(LABEL_ACTIONS.filter((a) => a.startsWith('pc:'))).toHaveLength(5);
+    expect(LABEL_ACTIONS.filter((a) => a.startsWith('attack:'))).toHaveLength(7);
+  });
+});
