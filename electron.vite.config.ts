@@ -14,6 +14,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot require npm modules; it imports only shared/channels.ts.
+      externalizeDeps: false,
       // Sandboxed preloads must be CommonJS.
       rolldownOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },

@@ -3,6 +3,7 @@
 // server before any service runs) and a result type. Preload and the browser client build
 // `window.api.<domain>.<verb>(args)` from CHANNELS.
 import { z } from 'zod';
+import { buildApiObject, CHANNEL_NAMES, EVENT_NAMES as EVENT_LIST, type ChannelName } from './channels';
 import type { AnnotatorFigures } from './agreement';
 import type { Dashboard } from './dashboard';
 import type { ExportCounts } from './export';
@@ -246,7 +247,12 @@ export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
 export type ResultOf<C extends Channel> = Contract[C]['result'];
 
-export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+// The zod-free name list (shared/channels.ts) and the contract must name the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameChannels: Same<Channel, ChannelName> = true;
+void sameChannels;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 
@@ -273,7 +279,7 @@ export interface ApiEvents {
   };
 }
 
-export const EVENT_NAMES: readonly (keyof ApiEvents)[] = ['project:changed', 'task:progress', 'menu:command'];
+export const EVENT_NAMES: readonly (keyof ApiEvents)[] = EVENT_LIST;
 
 /**
  * `window.api`: one async function per channel (`window.api.project.open({ dir })`), plus event
@@ -287,13 +293,7 @@ export type WindowApi = Api & {
 
 /** Builds the nested `api` object from any transport (ipcRenderer.invoke, fetch). */
 export function buildApi(invoke: (channel: Channel, args: unknown) => Promise<unknown>): Api {
-  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
-  for (const ch of CHANNELS) {
-    const [domain, verb] = ch.split(':');
-    api[domain] ??= {};
-    api[domain][verb] = (args?: unknown) => invoke(ch, args);
-  }
-  return api as unknown as Api;
+  return buildApiObject(invoke) as unknown as Api;
 }
 
 export class ApiArgError extends Error {}

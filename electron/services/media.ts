@@ -37,7 +37,7 @@ export function checkRelativeImagePath(rel: string): string {
 export function decodeMediaPath(urlPath: string): string {
   let rel: string;
   try {
-    rel = decodeURIComponent(urlPath.replace(/^\/+/, ''));
+    rel = decodeURIComponent(urlPath.startsWith('/') ? urlPath.slice(1) : urlPath);
   } catch {
     throw new MediaError('bad percent-encoding', 400);
   }
