@@ -48,6 +48,8 @@ export interface ProjectSummary {
   isDemo: boolean;
   /** Lead mode is on: review and adjudication are available. */
   lead: boolean;
+  /** Distinct set_name values of the items, for export filters. */
+  splits: string[];
 }
 
 /** This annotator's own current label for an item (others' labels are never sent: blind). */

@@ -92,7 +92,7 @@ export async function runBench(opts: BenchOptions): Promise<void> {
       samples.open.push(tOpen);
       const [golds, tGold] = time(() => goldForAll(p.state, p.items, p.policy()));
       const [report, tAgree] = time(() =>
-        computeAgreement(buildLabelMatrix(p.state, p.items, golds), p.config.targetAnnotators),
+        computeAgreement(buildLabelMatrix(p.state, p.items, golds), p.fullOverlap()),
       );
       samples.gold.push(tGold);
       samples.agreement.push(tAgree);

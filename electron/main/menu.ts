@@ -8,12 +8,10 @@ type Command = ApiEvents['menu:command'];
 
 export function buildMenu(backend: Backend): void {
   const send = (cmd: Command) => () => backend.emit('menu:command', cmd);
-  const recent: MenuItemConstructorOptions[] = backend.settings
-    .get()
-    .recentProjects.map((r) => ({
-      label: `${r.name} — ${r.dir}`,
-      click: send({ command: 'open-recent', dir: r.dir }),
-    }));
+  const recent: MenuItemConstructorOptions[] = backend.settings.get().recentProjects.map((r) => ({
+    label: `${r.name} — ${r.dir}`,
+    click: send({ command: 'open-recent', dir: r.dir }),
+  }));
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

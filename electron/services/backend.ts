@@ -187,6 +187,7 @@ export class Backend {
       annotator: this.annotator(),
       isDemo: resolve(p.paths.dir) === resolve(this.platform.demoTarget),
       lead: this.lead,
+      splits: [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort(),
     };
   }
 

@@ -145,14 +145,14 @@ export function leadHandlers(b: Backend): Pick<Handlers, LeadChannels> {
     'stats:dashboard': async ({ policy }) => {
       const p = b.requireProject();
       const pol = policy ?? p.policy();
-      return buildDashboard(p.state, p.items, p.golds(pol), pol, p.config.targetAnnotators);
+      return buildDashboard(p.state, p.items, p.golds(pol), pol, p.fullOverlap());
     },
     'stats:exportReport': async ({ format, out }) => {
       const p = b.requireProject();
       const target =
         out ?? (await b.platform.chooseSaveFile?.('Save agreement report', `agreement-report.${format}`));
       if (!target) return null;
-      const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.config.targetAnnotators);
+      const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.fullOverlap());
       const body =
         format === 'json'
           ? JSON.stringify(

@@ -351,7 +351,18 @@ export class Project {
 
   agreement(policy: GoldPolicy = this.policy()): AgreementReport {
     const matrix = buildLabelMatrix(this.state, this.items, this.golds(policy));
-    return computeAgreement(matrix, this.config.targetAnnotators);
+    return computeAgreement(matrix, this.fullOverlap());
+  }
+
+  /**
+   * Ratings an item needs to count as fully overlapping (Fleiss' kappa, pairwise Cohen's kappa,
+   * percent agreement): the target per item, or fewer while fewer annotators have voted at all.
+   */
+  fullOverlap(): number {
+    const voters = new Set<string>();
+    for (const [, slots] of this.state.entries())
+      for (const s of slots) if (s && s.ev.hate !== null) voters.add(s.ev.annotator);
+    return Math.max(2, Math.min(this.config.targetAnnotators, voters.size));
   }
 
   problems(): string[] {

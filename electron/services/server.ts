@@ -237,8 +237,10 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     async close() {
       unsubscribe();
       for (const res of sse) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Event streams and keep-alive connections would hold close() open forever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -4,10 +4,22 @@ import type { Settings } from '../../shared/settings';
 import { api, onEvent } from './api';
 import { ContentWarning } from './components/ContentWarning';
 import { PreferencesDialog } from './components/PreferencesDialog';
+import { ExportScreen } from './screens/ExportScreen';
 import { LabelScreen } from './screens/LabelScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { ScoreScreen } from './screens/ScoreScreen';
 import { StartScreen } from './screens/StartScreen';
+import { StatsScreen } from './screens/StatsScreen';
 
-type View = 'start' | 'label';
+type View = 'start' | 'label' | 'review' | 'stats' | 'export' | 'score';
+
+const VIEWS: { view: Exclude<View, 'start'>; title: string }[] = [
+  { view: 'label', title: 'Label' },
+  { view: 'review', title: 'Review' },
+  { view: 'stats', title: 'Agreement' },
+  { view: 'export', title: 'Export' },
+  { view: 'score', title: 'Score' },
+];
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -30,14 +42,13 @@ export function App() {
   }, []);
 
   const onMenu = useCallback((cmd: ApiEvents['menu:command']) => {
+    const open = (p: Promise<ProjectSummary>): void =>
+      void p.then(setProject).catch((e: Error) => setFatal(e.message));
     if (cmd.command === 'preferences') setPrefsOpen(true);
-    else if (
-      cmd.command === 'open-folder' ||
-      cmd.command === 'import' ||
-      cmd.command === 'open-recent' ||
-      cmd.command === 'open-demo'
-    )
-      setView('start');
+    else if (cmd.command === 'export') setView('export');
+    else if (cmd.command === 'open-recent' && cmd.dir) open(api().project.open({ dir: cmd.dir }));
+    else if (cmd.command === 'open-demo') open(api().project.openDemo());
+    else setView('start');
   }, []);
   useEffect(() => onEvent('menu:command', onMenu), [onMenu]);
 
@@ -72,15 +83,18 @@ export function App() {
           >
             Project
           </button>
-          <button
-            type="button"
-            className={view === 'label' ? 'on' : ''}
-            disabled={!ready}
-            onClick={() => setView('label')}
-            data-testid="nav-label"
-          >
-            Label
-          </button>
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              type="button"
+              className={view === v.view ? 'on' : ''}
+              disabled={!ready}
+              onClick={() => setView(v.view)}
+              data-testid={`nav-${v.view}`}
+            >
+              {v.title}
+            </button>
+          ))}
         </nav>
         <span className="spacer" />
         {settings.currentAnnotator && (
@@ -110,6 +124,19 @@ export function App() {
             }}
             onStart={() => setView('label')}
           />
+        ) : view === 'review' ? (
+          <ReviewScreen
+            key={project.dir}
+            project={project}
+            prefs={settings.preferences}
+            onProject={setProject}
+          />
+        ) : view === 'stats' ? (
+          <StatsScreen key={project.dir} project={project} info={info} />
+        ) : view === 'export' ? (
+          <ExportScreen key={project.dir} project={project} info={info} />
+        ) : view === 'score' ? (
+          <ScoreScreen info={info} />
         ) : showWarning ? (
           <ContentWarning onContinue={() => setWarned(true)} />
         ) : (

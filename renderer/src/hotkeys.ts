@@ -144,3 +144,19 @@ export const LABEL_ACTIONS: readonly Action[] = [
   'zoomReset',
   'help',
 ];
+
+export const REVIEW_ACTIONS: readonly Action[] = [
+  'notHateful',
+  'hateful',
+  ...PC_LABELS.map((l) => `pc:${l}` as const),
+  ...ATTACK_LABELS.map((l) => `attack:${l}` as const),
+  'submit',
+  'accept',
+  'undo',
+  'note',
+  'nextItem',
+  'prevItem',
+  'toggleNames',
+  'reveal',
+  'help',
+];

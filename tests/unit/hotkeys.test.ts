@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, LABEL_ACTIONS, type Action } from '../../renderer/src/hotkeys';
+import { KEYMAP, LABEL_ACTIONS, REVIEW_ACTIONS, type Action } from '../../renderer/src/hotkeys';
 
 function keysOf(actions: readonly string[]): Map<string, string[]> {
   const seen = new Map<string, string[]>();
@@ -9,9 +9,11 @@ function keysOf(actions: readonly string[]): Map<string, string[]> {
 }
 
 describe('keymap', () => {
-  it('binds no key to two actions of the labeling screen', () => {
-    const clashes = [...keysOf(LABEL_ACTIONS)].filter(([, actions]) => actions.length > 1);
-    expect(clashes).toStrictEqual([]);
+  it('binds no key to two actions of the labeling screen or of the review screen', () => {
+    for (const actions of [LABEL_ACTIONS, REVIEW_ACTIONS]) {
+      const clashes = [...keysOf(actions)].filter(([, a]) => a.length > 1);
+      expect(clashes).toStrictEqual([]);
+    }
   });
 
   it('meets the key budget: not hateful = 1 key; hateful + category + attack + save = 4 keys', () => {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { ItemView, MyLabel, Progress, QueueList } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId } from '../../../shared/records';
-import { api, mediaUrl } from '../api';
+import { api, mediaUrl, onEvent } from '../api';
 
 export interface Draft {
   hate: 'hateful' | 'not_hateful' | null;
@@ -141,6 +141,18 @@ export function useLabelSession(filter: QueueFilter) {
       live = false;
     };
   }, [filter, applyQueue]);
+
+  // Labels synced in from other annotators change the counts (not this session's queue).
+  useEffect(
+    () =>
+      onEvent('project:changed', () => {
+        api()
+          .progress.get()
+          .then(setProgress)
+          .catch(() => undefined);
+      }),
+    [],
+  );
 
   const setDraft = useCallback(
     (fn: (d: Draft) => Draft) => setView((v) => ({ ...v, draft: fn(v.draft) })),

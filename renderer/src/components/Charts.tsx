@@ -1,0 +1,85 @@
+// Small SVG charts: no chart library needed for bars and a running total.
+
+type Bar = { label: string; value: number; compare?: number };
+
+type BarChartProps = { title: string; bars: Bar[]; testId?: string; compareLabel?: string };
+
+/** Horizontal bars; an optional second value (e.g. the team's share) as a thin marker. */
+export function BarChart({ title, bars, testId, compareLabel }: BarChartProps) {
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
+  const h = 22;
+  const labelW = 130;
+  const w = 260;
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <svg width={labelW + w + 60} height={bars.length * h} role="img" aria-label={title}>
+        {bars.map((b, i) => (
+          <g key={b.label} transform={`translate(0 ${i * h})`}>
+            <text x={0} y={15} className="chart-label">
+              {b.label}
+            </text>
+            <rect x={labelW} y={4} width={(b.value / max) * w} height={14} className="chart-bar" />
+            {b.compare !== undefined && (
+              <rect
+                x={labelW + (b.compare / max) * w - 1}
+                y={1}
+                width={2}
+                height={20}
+                className="chart-marker"
+              >
+                <title>{compareLabel}</title>
+              </rect>
+            )}
+            <text x={labelW + (b.value / max) * w + 6} y={15} className="chart-value">
+              {b.value.toLocaleString()}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+type Point = { x: string; y: number };
+
+type LineChartProps = { title: string; points: Point[]; testId?: string };
+
+/** A running total over days. */
+export function LineChart({ title, points, testId }: LineChartProps) {
+  const W = 420;
+  const H = 140;
+  const max = Math.max(1, ...points.map((p) => p.y));
+  const step = points.length > 1 ? W / (points.length - 1) : 0;
+  const xy = points.map(
+    (p, i) => [points.length > 1 ? i * step : W / 2, H - (p.y / max) * (H - 10)] as const,
+  );
+  const path = xy.map(([x, y], i) => `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      {points.length === 0 ? (
+        <p className="muted">No labels yet.</p>
+      ) : (
+        <svg width={W + 60} height={H + 24} role="img" aria-label={title}>
+          <path d={`${path} L${xy[xy.length - 1][0]},${H} L${xy[0][0]},${H} Z`} className="chart-area" />
+          <path d={path} className="chart-line" />
+          {xy.map(([x, y], i) => (
+            <circle key={points[i].x} cx={x} cy={y} r={3} className="chart-dot">
+              <title>{`${points[i].x}: ${points[i].y.toLocaleString()}`}</title>
+            </circle>
+          ))}
+          <text x={0} y={H + 18} className="chart-label">
+            {points[0].x}
+          </text>
+          <text x={W} y={H + 18} className="chart-label" textAnchor="end">
+            {points[points.length - 1].x}
+          </text>
+          <text x={W + 6} y={xy[xy.length - 1][1] + 4} className="chart-value">
+            {points[points.length - 1].y.toLocaleString()}
+          </text>
+        </svg>
+      )}
+    </figure>
+  );
+}

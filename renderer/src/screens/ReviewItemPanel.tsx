@@ -1,0 +1,150 @@
+import type { ReviewItem } from '../../../shared/api';
+import { labelTitle } from '../../../shared/taxonomy';
+import { ImagePane } from '../components/ImagePane';
+import { LabelPanel } from '../components/LabelPanel';
+import type { Draft } from '../labeling/useLabelSession';
+import type { Task } from '../../../shared/taxonomy';
+
+type ReviewItemPanelProps = {
+  data: ReviewItem;
+  draft: Draft;
+  showNames: boolean;
+  revealed: boolean;
+  blur: boolean;
+  greyscale: boolean;
+  onReveal: () => void;
+  onHate: (h: 'hateful' | 'not_hateful') => void;
+  onToggle: (task: Task, label: string) => void;
+  onAccept: () => void;
+  onSave: () => void;
+  onUndo: () => void;
+};
+
+const list = (xs: readonly string[]): string => (xs.length ? xs.map(labelTitle).join(', ') : '—');
+
+/** One disputed meme: every annotator's answer side by side, the policy's gold and why. */
+export function ReviewItemPanel(p: ReviewItemPanelProps) {
+  const { data, draft, showNames } = p;
+  const alias = (i: number, id: string): string =>
+    showNames ? id : `Annotator ${String.fromCharCode(65 + i)}`;
+  const g = data.policyGold;
+  return (
+    <div className="review-item" data-testid="review-item">
+      <div className="review-top">
+        <ImagePane
+          img={data.item.img}
+          missing={data.item.missing}
+          blurred={p.blur && !p.revealed}
+          greyscale={p.greyscale}
+          zoom={1}
+          onReveal={p.onReveal}
+        />
+        <div>
+          <div className="item-meta">
+            <span data-testid="review-item-id">#{String(data.item.id)}</span>
+            {data.item.set_name && <span className="split">{data.item.set_name}</span>}
+          </div>
+          <blockquote className="meme-text">{data.item.text || <em>(no text)</em>}</blockquote>
+          <table className="votes" data-testid="votes">
+            <thead>
+              <tr>
+                <th />
+                {data.votes.map((v, i) => (
+                  <th key={v.annotator}>{alias(i, v.annotator)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th>Hateful?</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator} className={v.hate === 'hateful' ? 'hate' : ''}>
+                    {v.hate ? labelTitle(v.hate) : v.flag ? 'flag only' : '—'}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th>Categories</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator}>{list(v.pc)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th>Attacks</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator}>{list(v.attack)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th>Note</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator} className="note-cell">
+                    {v.flag && <span className="badge">flagged</span>} {v.note}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th>Time</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator}>{v.ms ? `${(v.ms / 1000).toFixed(1)} s` : '—'}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <div className="gold-box" data-testid="policy-gold">
+            <h3>Policy gold</h3>
+            <p>
+              <strong>{g.hate ? labelTitle(g.hate) : 'unresolved'}</strong> — {data.explanation.hate}
+            </p>
+            {g.hate !== 'not_hateful' && (
+              <>
+                <p>
+                  Categories: <strong>{g.pc.labels.length ? list(g.pc.labels) : 'unresolved'}</strong>
+                  <span className="why"> ({data.explanation.pc.join('; ')})</span>
+                </p>
+                <p>
+                  Attacks: <strong>{g.attack.labels.length ? list(g.attack.labels) : 'unresolved'}</strong>
+                  <span className="why"> ({data.explanation.attack.join('; ')})</span>
+                </p>
+              </>
+            )}
+            {data.decision && (
+              <p className="decided" data-testid="decision">
+                Decided by {data.decision.lead}: <strong>{labelTitle(data.decision.hate)}</strong>
+                {data.decision.hate === 'hateful' &&
+                  ` · ${list(data.decision.pc)} · ${list(data.decision.attack)}`}
+                {data.decision.note && ` — “${data.decision.note}”`}
+              </p>
+            )}
+          </div>
+        </div>
+      </div>
+      <div className="decision">
+        <h3>Your decision</h3>
+        <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} />
+        <div className="actions">
+          <button
+            type="button"
+            onClick={p.onAccept}
+            disabled={!g.resolved && g.hate === null}
+            data-testid="accept-gold"
+          >
+            <kbd>A</kbd> Accept policy gold
+          </button>
+          <button type="button" onClick={p.onUndo} disabled={!data.decision} data-testid="undo-decision">
+            <kbd>Z</kbd> Undo decision
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={p.onSave}
+            disabled={!draft.hate}
+            data-testid="save-decision"
+          >
+            <kbd>Enter</kbd> Decide &amp; next
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+// The lead's workflows in browser mode: review by keyboard, the dashboard against the CLI, export,
+// and labels synced in from another machine appearing live.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { DEMO, ROOT, removeTemp, startServe, tempCopy, type Served } from './serve';
+
+let project = '';
+let userData = '';
+let served: Served | null = null;
+
+async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'electron/cli/memejury.mjs'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+async function jsonl(path: string): Promise<Record<string, unknown>[]> {
+  return (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+test.beforeEach(async () => {
+  project = await tempCopy(DEMO);
+  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
+  served = await startServe(project, userData, ['--annotator', 'lead-1']);
+});
+
+test.afterEach(async () => {
+  await served?.stop();
+  await removeTemp(project);
+  await rm(userData, { recursive: true, force: true });
+});
+
+test('a lead resolves three disagreements by keyboard; the export holds those decisions', async ({
+  page,
+}, info) => {
+  await page.goto(served!.url);
+  await page.getByTestId('nav-review').click();
+  await page.getByTestId('lead-on').click();
+  await expect(page.getByTestId('review-item')).toBeVisible();
+  await expect(page.getByTestId('review-count')).toContainText('4 to review');
+  await shot(page, info, 'review');
+  const decided: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const id = Number((await page.getByTestId('review-item-id').textContent())?.slice(1));
+    decided.push(id);
+    // N clears the policy's suggestion; then hateful, race, contempt, decide.
+    for (const k of ['n', 'h', '1', 'q', 'Enter']) await page.keyboard.press(k);
+    await expect(page.getByTestId('review-count')).toContainText(`${3 - i} to review`);
+  }
+  const adjudications = await jsonl(join(project, '.memejury/adjudications.jsonl'));
+  expect(adjudications.map((a) => a.item).sort()).toStrictEqual([...decided].sort());
+  for (const a of adjudications)
+    expect(a).toMatchObject({ lead: 'lead-1', hate: 'hateful', pc: ['race'], attack: ['contempt'] });
+
+  await page.getByTestId('nav-export').click();
+  const out = join(project, 'export', 'gold.jsonl');
+  await page.getByTestId('export-out').fill(out);
+  await expect(page.getByTestId('export-preview')).toContainText('will be written');
+  await shot(page, info, 'export');
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result')).toBeVisible();
+  const exported = await jsonl(out);
+  for (const id of decided) {
+    const rec = exported.find((r) => r.id === id);
+    expect(rec, `item ${id} exported`).toMatchObject({
+      gold_hate: ['hateful'],
+      gold_pc: ['race'],
+      gold_attack: ['contempt'],
+    });
+  }
+  // The CLI's export of the same folder agrees with the app's.
+  const cliOut = join(project, 'export', 'cli.jsonl');
+  cli('export', '--project', project, '--out', cliOut);
+  expect(await jsonl(cliOut)).toStrictEqual(exported);
+});
+
+test('the dashboard shows the figures that memejury stats --json prints', async ({ page }, info) => {
+  const flat = JSON.parse(cli('stats', '--project', project, '--json')) as Record<string, number | null>;
+  await page.goto(served!.url);
+  await page.getByTestId('nav-stats').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await shot(page, info, 'dashboard');
+  const shown = await page
+    .locator('[data-testid^="stat-"]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-testid')!.slice(5), e.getAttribute('data-value') ?? ''] as const),
+    );
+  let compared = 0;
+  for (const [key, value] of shown) {
+    if (!(key in flat)) continue;
+    const want = flat[key];
+    if (want === null) expect(value, key).toBe('');
+    else expect(Math.abs(Number(value) - want), key).toBeLessThan(1e-12);
+    compared++;
+  }
+  // hate (4) + per label 4 × 12 + alpha MASI × 2.
+  expect(compared).toBeGreaterThanOrEqual(54);
+});
+
+test('a line appended by another process shows up live in progress, review and statistics', async ({
+  page,
+}) => {
+  await page.goto(served!.url);
+  await expect(page.getByTestId('content-warning')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('progress-project')).toContainText('Project 0 /');
+  const file = join(project, '.memejury/annotations/remote-ann.jsonl');
+  const line = JSON.stringify({
+    v: 1,
+    item: 7,
+    annotator: 'remote-ann',
+    hate: 'hateful',
+    pc: ['sex'],
+    attack: ['contempt'],
+    at: new Date().toISOString(),
+    ms: 4000,
+    note: '',
+    flag: false,
+  });
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [
+    '-e',
+    `require('fs').appendFileSync(${JSON.stringify(file)}, ${JSON.stringify(line + '\n')})`,
+  ]);
+  expect(r.status).toBe(0);
+  await expect(page.getByTestId('progress-project')).toContainText('Project 1 /', { timeout: 2500 });
+  expect(Date.now() - t0).toBeLessThan(2500);
+  await page.getByTestId('nav-stats').click();
+  await expect(page.getByTestId('annotator-table')).toContainText('remote-ann');
+  await page.getByTestId('nav-review').click();
+  await page.getByTestId('lead-on').click();
+  // Item 7 was a 1–1 tie; the third vote settles it, so it leaves the review queue.
+  await expect(page.getByTestId('review-count')).toContainText('3 to review');
+});
