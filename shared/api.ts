@@ -8,11 +8,12 @@ import type { AnnotatorFigures } from './agreement';
 import type { Dashboard } from './dashboard';
 import type { ExportCounts } from './export';
 import type { Gold } from './gold';
+import { provenanceSchema, type Manifest } from './governance';
 import type { GoldExplanation, ReviewReason } from './review';
 import type { ScoreReport } from './scorer';
 import type { QueueCounts } from './queue';
 import { QUEUE_FILTERS } from './queue';
-import type { ItemId } from './records';
+import type { ItemId, Provenance } from './records';
 import type { Settings } from './settings';
 import { preferencesSchema } from './settings';
 
@@ -156,7 +157,54 @@ const exportOptions = z
     splits: z.array(z.string().max(200)).max(100).optional(),
     completeOnly: z.boolean().optional(),
     includeUnresolved: z.boolean().optional(),
+    rights: z
+      .object({
+        excludeNoConsent: z.boolean().optional(),
+        excludeLicences: z.array(z.string().max(200)).max(100).optional(),
+        excludeRegions: z.array(z.string().max(100)).max(300).optional(),
+      })
+      .strict()
+      .optional(),
   })
+  .strict();
+
+export interface TombstoneView {
+  scope: 'item' | 'annotator';
+  hash: string;
+  reason: string;
+  requested_by: string;
+  by: string;
+  at: string;
+}
+
+export interface RightsSummary {
+  counts: Manifest['counts'];
+  items: number;
+  withProvenance: number;
+  tombstones: TombstoneView[];
+}
+
+export interface RightsItem {
+  item: ItemView;
+  provenance: Provenance;
+  history: { at: string; by: string; via: string; set: Provenance }[];
+}
+
+export interface ForgetSummary {
+  rewritten: string[];
+  deleted: string[];
+  deferred: string[];
+}
+
+export interface AuditSummary {
+  tombstones: number;
+  filesScanned: number;
+  imagesHashed: number;
+  findings: { file: string; line: number | null; what: string }[];
+}
+
+const forgetArgs = z
+  .object({ reason: z.string().min(1).max(2000), requestedBy: z.string().max(500).default('not recorded') })
   .strict();
 
 const reviewFilter = z
@@ -241,6 +289,15 @@ export const CONTRACT = {
     z.object({ options: exportOptions, out: path.optional() }).strict(),
   ),
   'score:run': channel<ScoreReport | null>()(z.object({ pred: path.optional() }).strict()),
+  'rights:summary': channel<RightsSummary>()(none),
+  'rights:item': channel<RightsItem>()(z.object({ id: itemId }).strict()),
+  'rights:setProvenance': channel<RightsItem>()(z.object({ id: itemId, set: provenanceSchema }).strict()),
+  'rights:importProvenance': channel<{ items: number; events: number } | null>()(
+    z.object({ file: path.optional() }).strict(),
+  ),
+  'rights:forget': channel<ForgetSummary>()(forgetArgs.extend({ id: itemId })),
+  'rights:forgetAnnotator': channel<ForgetSummary>()(forgetArgs.extend({ annotator: annotatorId })),
+  'rights:audit': channel<AuditSummary>()(none),
 } as const;
 
 export type Contract = typeof CONTRACT;

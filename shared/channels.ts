@@ -28,6 +28,13 @@ export const CHANNEL_NAMES = [
   'export:preview',
   'export:run',
   'score:run',
+  'rights:summary',
+  'rights:item',
+  'rights:setProvenance',
+  'rights:importProvenance',
+  'rights:forget',
+  'rights:forgetAnnotator',
+  'rights:audit',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -2,6 +2,7 @@
 // annotators' labels and the lead's decisions, never copied from an imported file.
 import { toFghm, type FghmRecord } from './fghm';
 import type { Gold, GoldPolicy } from './gold';
+import { rightsReason, type RightsFilters } from './governance';
 import type { Adjudication, Item, Provenance } from './records';
 import type { AnnotationState } from './state';
 
@@ -16,6 +17,8 @@ export interface ExportOptions {
   completeOnly?: boolean;
   /** Items without a resolved gold are left out unless this is set. */
   includeUnresolved?: boolean;
+  /** Data-rights filters: consent, licences, regions. */
+  rights?: RightsFilters;
 }
 
 export interface ExportCounts {
@@ -44,12 +47,12 @@ export interface ExportInput {
   /** Stable annotator order (roster first): the order of the per-annotator lists. */
   annotatorOrder: readonly string[];
   target: number;
-  /** Returns a reason when data-rights filters keep an item out. */
-  rightsFilter?: (item: Item) => string | null;
 }
 
 export interface ExportResult<T> {
   records: T[];
+  /** The exported items, in record order (for the provenance manifest). */
+  items: Item[];
   counts: ExportCounts;
 }
 
@@ -67,6 +70,7 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
     skipped: { split: 0, incomplete: 0, unresolved: 0, rights: 0 },
   };
   const records: (FghmRecord | FullRecord)[] = [];
+  const exported: Item[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const gold = golds[i];
@@ -84,17 +88,15 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
       counts.skipped.unresolved++;
       continue;
     }
-    if (input.rightsFilter) {
-      const reason = input.rightsFilter(item);
-      if (reason) {
-        counts.skipped.rights++;
-        continue;
-      }
+    if (opts.rights && rightsReason(item.provenance, opts.rights)) {
+      counts.skipped.rights++;
+      continue;
     }
     if (!gold.resolved) counts.unresolvedIncluded++;
     if (gold.hate === 'hateful') counts.hateful++;
     else if (gold.hate === 'not_hateful') counts.notHateful++;
     counts.exported++;
+    exported.push(item);
     const rec = toFghm(item, votes, gold);
     if (opts.format === 'fghm') {
       records.push(rec);
@@ -116,5 +118,5 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
     };
     records.push(full);
   }
-  return { records, counts };
+  return { records, items: exported, counts };
 }

@@ -2,6 +2,7 @@
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
 import { internString, isItemId, type AnnotationEvent, type Check, type Item, type ItemId } from './records';
+import { provenanceFromRecord } from './governance';
 import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from './taxonomy';
 
 /** One annotator slot of a released record: the labels of one (anonymous) annotator. */
@@ -66,6 +67,8 @@ export function checkFghmItem(raw: unknown): Check<Item> {
   const item: Item = { id: r.id, img: r.img, text: r.text };
   if (typeof r.set_name === 'string') item.set_name = internString(r.set_name);
   if (goldHate && goldHate.length > 0) item.ref_hate = goldHate[0] as Hate;
+  const provenance = provenanceFromRecord(r);
+  if (provenance) item.provenance = provenance;
   return { ok: true, value: item };
 }
 

@@ -5,7 +5,11 @@ import { GOLD_POLICIES } from '../../shared/gold';
 import { formatLineError, parseJsonl } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
 import { exportGold } from '../services/exporter';
+import { auditProject } from '../services/audit';
+import { forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
 import { importFghm } from '../services/importer';
+import { AnnotatorLock } from '../services/locks';
+import { importProvenance } from '../services/provenance';
 import { initProject, Project } from '../services/project';
 import { validateFile } from '../services/validate';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
@@ -24,11 +28,35 @@ export interface Command {
 const project = { project: { type: 'string' } } as const;
 const json = { json: { type: 'boolean' } } as const;
 
-async function openForCli(dir: string): Promise<Project> {
-  const p = await Project.open(dir, { scanImages: false });
+async function openForCli(dir: string, lead = false): Promise<Project> {
+  const p = await Project.open(dir, { scanImages: false, lead });
   for (const e of p.problems().slice(0, 20)) process.stderr.write(`warning: ${e}\n`);
   if (p.errors.length > 20) process.stderr.write(`warning: … ${p.errors.length - 20} more problems\n`);
   return p;
+}
+
+/** Runs `fn` as the project's lead: governance.jsonl and adjudications.jsonl are ours meanwhile. */
+async function asLead<T>(dir: string, fn: (p: Project) => Promise<T>): Promise<T> {
+  const p = await openForCli(dir, true);
+  const lock = await AnnotatorLock.acquireLead(p.paths.meta, 'memejury CLI').catch(async (err: unknown) => {
+    await p.close();
+    throw err;
+  });
+  try {
+    return await fn(p);
+  } finally {
+    await p.close();
+    await lock.release();
+  }
+}
+
+function list(v: unknown): string[] | undefined {
+  return Array.isArray(v)
+    ? (v as string[])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -57,7 +85,7 @@ export const COMMANDS: Record<string, Command> = {
       const p = await openForCli(str(v, 'project'));
       try {
         for (const file of pos) {
-          const r = await importFghm(p, file);
+          const r = await importFghm(p, file, forgottenGuard(p));
           for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
           if (v.json) out(JSON.stringify(r));
           else
@@ -85,6 +113,9 @@ export const COMMANDS: Record<string, Command> = {
       split: { type: 'string', multiple: true },
       'complete-only': { type: 'boolean' },
       'include-unresolved': { type: 'boolean' },
+      'exclude-no-consent': { type: 'boolean' },
+      'exclude-licence': { type: 'string', multiple: true },
+      'exclude-region': { type: 'string', multiple: true },
     },
     async run(v) {
       const p = await openForCli(str(v, 'project'));
@@ -96,14 +127,88 @@ export const COMMANDS: Record<string, Command> = {
         splits,
         completeOnly: v['complete-only'] === true,
         includeUnresolved: v['include-unresolved'] === true,
+        rights: {
+          excludeNoConsent: v['exclude-no-consent'] === true,
+          excludeLicences: list(v['exclude-licence']),
+          excludeRegions: list(v['exclude-region']),
+        },
       });
       const c = summary.counts;
       if (v.json) out(JSON.stringify(summary));
       else
         out(
           `${summary.out}: ${c.exported} of ${c.items} items (${c.hateful} hateful, ${c.notHateful} not hateful); ` +
-            `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${c.skipped.split} other splits`,
+            `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${c.skipped.split} other splits, ` +
+            `${c.skipped.rights} by data-rights filters; manifest ${summary.manifest}`,
         );
+      return 0;
+    },
+  },
+
+  forget: {
+    usage: '--project <dir> (--item <id> | --annotator <id>) --reason <text> [--requested-by <who>] [--json]',
+    options: {
+      ...project,
+      ...json,
+      item: { type: 'string' },
+      annotator: { type: 'string' },
+      reason: { type: 'string' },
+      'requested-by': { type: 'string' },
+    },
+    async run(v) {
+      const item = optStr(v, 'item');
+      const annotator = optStr(v, 'annotator');
+      if (!!item === !!annotator) throw new UsageError('give exactly one of --item <id> or --annotator <id>');
+      const req = {
+        reason: str(v, 'reason'),
+        requestedBy: optStr(v, 'requested-by') ?? 'not recorded',
+        by: process.env.USER ?? 'cli',
+      };
+      const r = await asLead(str(v, 'project'), (p) =>
+        item !== undefined
+          ? forgetItem(p, /^\d+$/.test(item) ? Number(item) : item, req)
+          : forgetAnnotator(p, annotator as string, req),
+      );
+      if (v.json) out(JSON.stringify(r));
+      else {
+        out(`forgotten: tombstone ${r.tombstone.hash.slice(0, 12)}… written to governance.jsonl`);
+        out(`rewritten: ${r.rewritten.join(', ') || 'none'}; deleted: ${r.deleted.join(', ') || 'none'}`);
+        if (r.deferred.length)
+          out(
+            `left to their running apps (they purge on seeing the tombstone): ${r.deferred.join(', ')}; run "memejury audit" to confirm`,
+          );
+      }
+      return 0;
+    },
+  },
+
+  audit: {
+    usage: '--project <dir> [--json]   non-zero if anything forgotten is still present',
+    options: { ...project, ...json },
+    async run(v) {
+      const r = await auditProject(str(v, 'project'));
+      if (v.json) out(JSON.stringify(r));
+      else {
+        for (const f of r.findings) out(`${f.file}${f.line ? `:${f.line}` : ''}: ${f.what}`);
+        out(
+          `${r.tombstones} tombstones; ${r.filesScanned} files and ${r.imagesHashed} images checked; ${r.findings.length} findings`,
+        );
+      }
+      if (r.findings.length > 0) {
+        process.stderr.write(`memejury audit: ${r.findings.length} traces of forgotten data remain\n`);
+        return 1;
+      }
+      return 0;
+    },
+  },
+
+  provenance: {
+    usage: '--project <dir> --file <csv|jsonl>   source, licence, consent, region, notes per item id',
+    options: { ...project, file: { type: 'string' } },
+    async run(v) {
+      const file = str(v, 'file');
+      const r = await asLead(str(v, 'project'), (p) => importProvenance(p, file, process.env.USER ?? 'cli'));
+      out(`${file}: ${r.items} rows, ${r.events} provenance changes recorded in governance.jsonl`);
       return 0;
     },
   },

@@ -19,12 +19,14 @@ import {
 import { addStatus, itemStatus, queueOrder, selectQueue, type QueueCounts } from '../../shared/queue';
 import type { AnnotationEvent, ItemId } from '../../shared/records';
 import { exists } from './fsx';
+import { forgottenGuard } from './forget';
 import { importFghm } from './importer';
 import { AnnotatorLock } from './locks';
 import { initProject, Project, ProjectError } from './project';
 import { SettingsStore } from './settings';
 import { ProjectWatcher } from './watcher';
 import { leadHandlers } from './leadHandlers';
+import { purgeOwnFile, rightsHandlers } from './rightsHandlers';
 
 export interface Platform {
   mode: 'electron' | 'browser';
@@ -154,9 +156,17 @@ export class Backend {
     await old?.close();
     for (const [key, lock] of this.locks) if (!taken.has(key)) await lock.release();
     this.locks = taken;
-    this.watcher = new ProjectWatcher(project, (c) =>
-      this.emit('project:changed', { reason: 'sync', annotators: c.annotators }),
-    );
+    this.watcher = new ProjectWatcher(project, (c) => {
+      const hashes = c.tombstones.filter((t) => t.scope === 'item').map((t) => t.hash);
+      const after = hashes.length ? purgeOwnFile(this, hashes) : Promise.resolve(false);
+      void after.then(() => {
+        this.resetCaches();
+        this.emit('project:changed', {
+          reason: c.tombstones.length ? 'forget' : 'sync',
+          annotators: c.annotators,
+        });
+      });
+    });
     this.watcher.start();
     await this.settings.touchRecent(abs, project.config.name);
     return this.summary();
@@ -170,6 +180,12 @@ export class Backend {
     await p?.close();
     for (const lock of this.locks.values()) await lock.release();
     this.locks.clear();
+  }
+
+  /** After items disappear (a forget), queue order and counts are recomputed. */
+  resetCaches(): void {
+    this.order = null;
+    this.countsCache = null;
   }
 
   summary(): ProjectSummary {
@@ -298,7 +314,7 @@ export class Backend {
         const p = this.requireProject();
         const path = file ?? (await this.platform.chooseFile?.('Import FGHM file', ['json', 'jsonl']));
         if (!path) return null;
-        const r = await importFghm(p, path);
+        const r = await importFghm(p, path, forgottenGuard(p));
         this.order = null;
         this.emit('project:changed', { reason: 'import', annotators: r.annotators });
         return {
@@ -370,6 +386,7 @@ export class Backend {
       },
       'progress:get': async () => this.progress(),
       ...leadHandlers(this),
+      ...rightsHandlers(this),
     };
   }
 

@@ -1,6 +1,10 @@
 // Writes a gold export atomically (temp file, fsync, rename), reporting progress on the way.
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { selectAndMap, type ExportCounts, type ExportOptions } from '../../shared/export';
+import { provenanceCounts, type Manifest } from '../../shared/governance';
+import type { Item } from '../../shared/records';
+import pkg from '../../package.json';
 import { writeFileAtomic } from './fsx';
 import type { Project } from './project';
 
@@ -14,6 +18,7 @@ export interface ExportSummary {
 }
 
 const CHUNK = 5000;
+export const TOOL_VERSION = pkg.version;
 
 function select(project: Project, opts: ExportOptions) {
   return selectAndMap(
@@ -37,8 +42,8 @@ export async function buildExport(
   project: Project,
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ text: string; counts: ExportCounts }> {
-  const { records, counts } = select(project, opts);
+): Promise<{ text: string; counts: ExportCounts; items: Item[] }> {
+  const { records, counts, items } = select(project, opts);
   const parts: string[] = [];
   for (let i = 0; i < records.length; i += CHUNK) {
     let chunk = '';
@@ -50,7 +55,43 @@ export async function buildExport(
       await new Promise((r) => setImmediate(r));
     }
   }
-  return { text: parts.join(''), counts };
+  return { text: parts.join(''), counts, items };
+}
+
+/** The manifest written beside every export: what is in it, under which rules, and its hash. */
+export function manifestFor(
+  project: Project,
+  out: string,
+  text: string,
+  opts: ExportOptions,
+  items: readonly Item[],
+  counts: ExportCounts,
+): Manifest {
+  const voters = new Set<string>();
+  for (const it of items) for (const v of project.state.votes(it.id)) voters.add(v.annotator);
+  return {
+    tool: 'memejury',
+    version: TOOL_VERSION,
+    created: new Date().toISOString(),
+    file: basename(out),
+    sha256: createHash('sha256').update(text).digest('hex'),
+    bytes: Buffer.byteLength(text),
+    records: counts.exported,
+    format: opts.format,
+    policy: opts.policy,
+    filters: {
+      splits: opts.splits ?? [],
+      complete_only: !!opts.completeOnly,
+      include_unresolved: !!opts.includeUnresolved,
+      exclude_no_consent: !!opts.rights?.excludeNoConsent,
+      exclude_licences: opts.rights?.excludeLicences ?? [],
+      exclude_regions: opts.rights?.excludeRegions ?? [],
+    },
+    annotators: voters.size,
+    counts: provenanceCounts(items),
+    left_out: { ...counts.skipped },
+    forgotten_items: project.governance.tombstones.filter((t) => t.scope === 'item').length,
+  };
 }
 
 export async function exportGold(
@@ -59,8 +100,11 @@ export async function exportGold(
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
-  const { text, counts } = await buildExport(project, opts, onProgress);
+  const { text, counts, items } = await buildExport(project, opts, onProgress);
   const abs = resolve(out);
   await writeFileAtomic(abs, text);
-  return { out: abs, bytes: Buffer.byteLength(text), counts, options: opts, manifest: null };
+  const manifestPath = `${abs.replace(/\.jsonl?$/i, '')}.manifest.json`;
+  const manifest = manifestFor(project, abs, text, opts, items, counts);
+  await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  return { out: abs, bytes: Buffer.byteLength(text), counts, options: opts, manifest: manifestPath };
 }

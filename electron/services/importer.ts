@@ -47,6 +47,8 @@ function itemListRecord(item: Item): Record<string, unknown> {
   rec.img = item.img;
   rec.text = item.text;
   if (item.ref_hate) rec.gold_hate = [item.ref_hate];
+  // Provenance given in the imported file stays with the item.
+  if (item.provenance) Object.assign(rec, item.provenance);
   return rec;
 }
 

@@ -97,3 +97,19 @@ export class AnnotatorLock {
     }
   }
 }
+
+/**
+ * Who holds a lock: this process, another live app (or one on another machine, which cannot be
+ * checked), or nobody (no lock, or a dead process on this host).
+ */
+export async function lockHolder(metaDir: string, name: string): Promise<'self' | 'other' | 'none'> {
+  let held: LockInfo;
+  try {
+    held = JSON.parse(await readFile(join(metaDir, 'locks', `${name}.lock`), 'utf8')) as LockInfo;
+  } catch {
+    return 'none';
+  }
+  if (held.host !== hostname()) return 'other';
+  if (held.pid === process.pid) return 'self';
+  return alive(held.pid) ? 'other' : 'none';
+}

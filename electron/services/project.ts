@@ -18,8 +18,10 @@ import {
   type ItemKey,
 } from '../../shared/records';
 import { AnnotationState, goldForAll, goldOf } from '../../shared/state';
+import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../../shared/governance';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { AppendQueue, exists, writeFileAtomic } from './fsx';
+import { annotatorHash, itemHash } from './hashes';
 import { scanImages } from './images';
 import { idFromImagePath, loadItemLists } from './items';
 import { openLog, readLogFrom } from './logs';
@@ -94,6 +96,7 @@ export class Project {
   items: Item[] = [];
   readonly index = new Map<ItemKey, number>();
   readonly state = new AnnotationState();
+  readonly governance = new GovernanceState();
   images: Set<string> | null = null;
   missingImages: string[] = [];
   errors: LineError[] = [];
@@ -146,6 +149,8 @@ export class Project {
       }
       for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
     }
+    await this.readGovernance();
+    this.applyGovernance();
     progress?.('items', this.items.length);
     for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
     for (const id of [...this.state.annotators]) await this.readAnnotations(id, false);
@@ -183,7 +188,7 @@ export class Project {
       .map((n) => n.slice(0, -'.jsonl'.length))
       .filter((id) => isAnnotatorId(id) && !order.includes(id))
       .sort();
-    return [...order, ...others];
+    return [...order, ...others].filter((id) => !this.isForgottenAnnotator(id));
   }
 
   /** Roster order, then every other annotator by id: the order of per-annotator export lists. */
@@ -243,6 +248,75 @@ export class Project {
     this.positions.delete(this.paths.adjudications);
     this.goldCache = null;
     return this.readAdjudications();
+  }
+
+  isForgottenAnnotator(id: string): boolean {
+    return this.governance.annotatorHashes.size > 0 && this.governance.annotatorHashes.has(annotatorHash(id));
+  }
+
+  isForgottenItem(id: ItemId): boolean {
+    return this.governance.itemHashes.size > 0 && this.governance.itemHashes.has(itemHash(id));
+  }
+
+  /**
+   * Applies governance to what is in memory: forgotten items and annotators disappear (files
+   * still holding them are found by the audit and purged by their writer), provenance overlays
+   * the item lists' values.
+   */
+  applyGovernance(): void {
+    const g = this.governance;
+    if (g.itemHashes.size > 0) {
+      const kept = this.items.filter((it) => !g.itemHashes.has(itemHash(it.id)));
+      if (kept.length !== this.items.length) {
+        for (const it of this.items) if (g.itemHashes.has(itemHash(it.id))) this.state.dropItem(it.id);
+        this.setItems(kept);
+      }
+    }
+    for (const a of [...this.state.annotators]) if (this.isForgottenAnnotator(a)) this.state.dropAnnotator(a);
+    for (const [key, p] of g.provenance) {
+      const it = this.item(key);
+      if (it) it.provenance = { ...it.provenance, ...p };
+    }
+    this.goldCache = null;
+  }
+
+  /** Reads governance.jsonl from where the last read stopped; returns the new events. */
+  async readGovernance(): Promise<GovernanceEvent[]> {
+    const file = this.paths.governance;
+    const pos = this.positions.get(file);
+    const fresh: GovernanceEvent[] = [];
+    const onRecord = (ev: GovernanceEvent): void => {
+      this.governance.apply(ev);
+      fresh.push(ev);
+    };
+    const chunk = pos
+      ? await readLogFrom(file, 'governance.jsonl', checkGovernanceEvent, onRecord, pos.end, pos.lines)
+      : await openLog(file, 'governance.jsonl', checkGovernanceEvent, onRecord, this.options.lead === true);
+    this.errors.push(...chunk.errors);
+    this.positions.set(file, { end: chunk.end, lines: chunk.lines });
+    return fresh;
+  }
+
+  /** Appends governance events (lead only) in one fsynced write, then applies them. */
+  async appendGovernance(events: GovernanceEvent | GovernanceEvent[]): Promise<void> {
+    if (!this.options.lead) throw new ProjectError('only a lead writes governance.jsonl');
+    const list = Array.isArray(events) ? events : [events];
+    const checked = list.map((ev) => {
+      const c = checkGovernanceEvent(ev);
+      if (!c.ok) throw new ProjectError(`governance event: ${c.error}`);
+      return c.value;
+    });
+    const file = this.paths.governance;
+    if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
+    await this.writer(file).append(checked.map((ev) => JSON.stringify(ev) + '\n').join(''));
+    (this.positions.get(file) as LogPosition).lines += checked.length;
+    for (const ev of checked) this.governance.apply(ev);
+    this.applyGovernance();
+  }
+
+  /** The single writer of one of this project's append-only files. */
+  writerFor(file: string): AppendQueue {
+    return this.writer(file);
   }
 
   async readAdjudications(): Promise<Adjudication[]> {

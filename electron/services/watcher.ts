@@ -5,12 +5,15 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Tombstone } from '../../shared/governance';
 import { isAnnotatorId } from '../../shared/records';
 import type { Project } from './project';
 
 export interface SyncChange {
   annotators: string[];
   adjudications: boolean;
+  /** New tombstones from the lead: this app must purge its own file of them. */
+  tombstones: Tombstone[];
   lines: number;
 }
 
@@ -60,8 +63,20 @@ export class ProjectWatcher {
     }
     this.running = true;
     try {
-      const change: SyncChange = { annotators: [], adjudications: false, lines: 0 };
+      const change: SyncChange = { annotators: [], adjudications: false, tombstones: [], lines: 0 };
       const p = this.project;
+      // Governance first: a tombstone makes the lines below irrelevant.
+      const gsize = await stat(p.paths.governance).then(
+        (s) => s.size,
+        () => -1,
+      );
+      const gpos = p.positions.get(p.paths.governance);
+      if (gsize >= 0 && (!gpos || gsize > gpos.end)) {
+        const fresh = await p.readGovernance();
+        change.tombstones = fresh.filter((e): e is Tombstone => e.type === 'forget');
+        if (fresh.length > 0) p.applyGovernance();
+        change.lines += fresh.length;
+      }
       let names: string[] = [];
       try {
         names = await readdir(p.paths.annotations);
@@ -71,7 +86,7 @@ export class ProjectWatcher {
       for (const name of names) {
         if (!name.endsWith('.jsonl')) continue;
         const id = name.slice(0, -'.jsonl'.length);
-        if (!isAnnotatorId(id) || id === p.options.annotator) continue;
+        if (!isAnnotatorId(id) || id === p.options.annotator || p.isForgottenAnnotator(id)) continue;
         const file = join(p.paths.annotations, name);
         const size = await stat(file).then(
           (s) => s.size,
@@ -98,7 +113,7 @@ export class ProjectWatcher {
           change.lines += fresh.length;
         }
       }
-      if (change.annotators.length > 0 || change.adjudications) {
+      if (change.annotators.length > 0 || change.adjudications || change.tombstones.length > 0) {
         this.onChange(change);
         return change;
       }

@@ -7,11 +7,12 @@ import { PreferencesDialog } from './components/PreferencesDialog';
 import { ExportScreen } from './screens/ExportScreen';
 import { LabelScreen } from './screens/LabelScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
+import { RightsScreen } from './screens/RightsScreen';
 import { ScoreScreen } from './screens/ScoreScreen';
 import { StartScreen } from './screens/StartScreen';
 import { StatsScreen } from './screens/StatsScreen';
 
-type View = 'start' | 'label' | 'review' | 'stats' | 'export' | 'score';
+type View = 'start' | 'label' | 'review' | 'stats' | 'export' | 'score' | 'rights';
 
 const VIEWS: { view: Exclude<View, 'start'>; title: string }[] = [
   { view: 'label', title: 'Label' },
@@ -19,6 +20,7 @@ const VIEWS: { view: Exclude<View, 'start'>; title: string }[] = [
   { view: 'stats', title: 'Agreement' },
   { view: 'export', title: 'Export' },
   { view: 'score', title: 'Score' },
+  { view: 'rights', title: 'Data rights' },
 ];
 
 export function App() {
@@ -135,6 +137,8 @@ export function App() {
           <StatsScreen key={project.dir} project={project} info={info} />
         ) : view === 'export' ? (
           <ExportScreen key={project.dir} project={project} info={info} />
+        ) : view === 'rights' ? (
+          <RightsScreen key={project.dir} project={project} info={info} onProject={setProject} />
         ) : view === 'score' ? (
           <ScoreScreen info={info} />
         ) : showWarning ? (

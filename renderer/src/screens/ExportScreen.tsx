@@ -12,7 +12,14 @@ type Options = {
   splits: string[];
   completeOnly: boolean;
   includeUnresolved: boolean;
+  rights: { excludeNoConsent: boolean; excludeLicences: string[]; excludeRegions: string[] };
 };
+
+const words = (s: string): string[] =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Gold export: choose, preview the counts, write atomically. */
 export function ExportScreen({ project, info }: ExportScreenProps) {
@@ -22,7 +29,10 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
     splits: [],
     completeOnly: false,
     includeUnresolved: false,
+    rights: { excludeNoConsent: false, excludeLicences: [], excludeRegions: [] },
   });
+  const [licences, setLicences] = useState('');
+  const [regions, setRegions] = useState('');
   const [out, setOut] = useState(
     `${project.dir}/export/${project.name.replace(/[^\w.-]+/g, '-')}-gold.jsonl`,
   );
@@ -122,6 +132,38 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
             />{' '}
             include unresolved items ({unresolved.toLocaleString()}), with empty gold
           </label>
+          <fieldset>
+            <legend>Data rights</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={o.rights.excludeNoConsent}
+                onChange={(e) => setO({ ...o, rights: { ...o.rights, excludeNoConsent: e.target.checked } })}
+                data-testid="export-consent"
+              />{' '}
+              leave out memes without consent (no or unknown)
+            </label>
+            <label>
+              leave out licences
+              <input
+                value={licences}
+                placeholder="e.g. unknown, proprietary"
+                onChange={(e) => setLicences(e.target.value)}
+                onBlur={() => setO({ ...o, rights: { ...o.rights, excludeLicences: words(licences) } })}
+                data-testid="export-licences"
+              />
+            </label>
+            <label>
+              leave out regions
+              <input
+                value={regions}
+                placeholder="e.g. EU"
+                onChange={(e) => setRegions(e.target.value)}
+                onBlur={() => setO({ ...o, rights: { ...o.rights, excludeRegions: words(regions) } })}
+                data-testid="export-regions"
+              />
+            </label>
+          </fieldset>
         </div>
         {preview && (
           <p className="preview" data-testid="export-preview">

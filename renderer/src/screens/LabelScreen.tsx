@@ -12,6 +12,8 @@ import { ProgressBar } from '../components/ProgressBar';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { LABEL_ACTIONS, useActions, type Handlers } from '../hotkeys';
 import { useLabelSession, type Draft } from '../labeling/useLabelSession';
+import { useWellbeing } from '../labeling/useWellbeing';
+import { WellbeingGate } from '../components/WellbeingGate';
 
 type LabelScreenProps = { project: ProjectSummary; prefs: Preferences };
 
@@ -26,7 +28,18 @@ const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 export function LabelScreen({ project, prefs }: LabelScreenProps) {
   const [filter, setFilter] = useState<QueueFilter>('todo');
   const s = useLabelSession(filter);
-  const { current, draft, setDraft, save } = s;
+  const { current, draft, setDraft } = s;
+  const wb = useWellbeing(prefs);
+  const [stopped, setStopped] = useState(false);
+  const { record } = wb;
+  // Every save counts towards the break reminder and the cap; a distressing skip does not.
+  const save = useCallback<typeof s.save>(
+    (d, opts) => {
+      if (!opts?.skip) record(d.hate === 'hateful');
+      s.save(d, opts);
+    },
+    [record, s],
+  );
   // Reveal, zoom and hints belong to one meme: keyed by its id, they reset when it changes.
   const itemKey = current ? String(current.id) : '';
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
@@ -100,7 +113,21 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
     return h;
   }, [setHate, submit, setDraft, s, save, draft, toggle, itemKey, setZoom]);
 
-  useActions(LABEL_ACTIONS, handlers, dialog === null);
+  useActions(LABEL_ACTIONS, handlers, dialog === null && !wb.breakDue && !wb.capReached && !stopped);
+
+  if (stopped)
+    return (
+      <div className="empty-state card" data-testid="session-stopped">
+        <h2>Session over</h2>
+        <p>
+          {wb.labeled} memes labeled, {wb.hateful} of them hateful. Your work is saved. Thank you, and take
+          care.
+        </p>
+        <button type="button" onClick={() => setStopped(false)}>
+          Start another session
+        </button>
+      </div>
+    );
 
   const counts = s.progress?.counts;
   const blurred = prefs.blurImages && !revealed;
@@ -235,6 +262,7 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
           </aside>
         </div>
       )}
+      <WellbeingGate wb={wb} cap={prefs.sessionCap} onStop={() => setStopped(true)} />
       {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog === 'note' && (
         <NoteDialog
