@@ -22,6 +22,9 @@ export function checkRelativeImagePath(rel: string): string {
   if (rel.includes('\\')) throw new MediaError('backslash in path', 400);
   if (rel.startsWith('/') || isAbsolute(rel) || /^[A-Za-z]:/.test(rel))
     throw new MediaError('absolute path', 403);
+  // On Windows a colon elsewhere names an NTFS alternate data stream ("a:b.png" is stream b.png
+  // of file a), never a real file name. Elsewhere it is an ordinary (if rare) name character.
+  if (process.platform === 'win32' && rel.includes(':')) throw new MediaError('colon in path', 403);
   const parts = rel.split('/');
   if (parts.some((p) => p === '..' || p === '.' || p === ''))
     throw new MediaError('path leaves the project', 403);
@@ -56,9 +59,15 @@ export async function resolveMediaPath(root: string, rel: string): Promise<strin
     throw new MediaError('not found', 404);
   }
   if (!real.startsWith(realRoot + sep)) throw new MediaError('path leaves the project', 403);
+  // A symlink may stay inside the project yet point into .memejury/ or .git/: the hidden-path
+  // rule applies to where the path really leads, not only to how it was spelled.
+  const inside = real.slice(realRoot.length + 1).split(sep);
+  if (inside.some((p) => p.startsWith('.'))) throw new MediaError('hidden path', 403);
   if (!isImagePath(real)) throw new MediaError('not an image', 403);
-  const st = await stat(real);
-  if (!st.isFile()) throw new MediaError('not a file', 404);
+  // Folders named like images, devices and FIFOs are not served; a file removed since realpath
+  // is simply not found.
+  const st = await stat(real).catch(() => null);
+  if (!st?.isFile()) throw new MediaError('not a file', 404);
   return real;
 }
 

@@ -1,7 +1,13 @@
-// The Electron window's security settings as plain data and pure checks, so they are unit-tested
-// without the Electron binary; electron/main only applies them.
+// The Electron window's security settings as plain data and pure checks. Nothing here imports
+// 'electron', so every rule is unit-tested without the Electron binary; electron/main only
+// applies them.
 
-/** The renderer is an untrusted web page: no Node, isolated preload, OS sandbox. */
+/**
+ * webPreferences of the app window. The page is treated as untrusted web content (it renders
+ * meme text and images from folders other people sync to us): no Node in the page, workers or
+ * frames; the preload runs in its own JS world (contextIsolation) inside the OS sandbox, where it
+ * can do nothing but talk IPC; same-origin rules and mixed-content blocking stay on.
+ */
 export function secureWebPreferences(preload: string) {
   return {
     preload,
@@ -14,38 +20,68 @@ export function secureWebPreferences(preload: string) {
     webSecurity: true,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    // A file dropped on the window would otherwise replace the app with that file.
     navigateOnDragDrop: false,
+    // The spellchecker may download dictionaries from Google; the app is offline by promise.
     spellcheck: false,
   } as const;
 }
 
 /**
- * The app's pages load scripts and styles only from themselves, images from themselves and the
- * media:// scheme, and nothing from the network.
+ * Content-Security-Policy of the app's pages. Everything is denied unless listed: scripts and
+ * styles only from the app's own files (no inline code, no eval, so injected markup cannot run),
+ * images also from media:// (project images) and data:/blob: (generated charts), no network, no
+ * plugins, no <base> or form tricks, and no framing by anyone.
  */
 export const APP_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' media: data: blob:",
-  "font-src 'self'",
   "connect-src 'self'",
-  "object-src 'none'",
+  "font-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  "object-src 'none'",
 ].join('; ');
 
+/** Project images are served as media://project/<percent-encoded relative path>. */
 export const MEDIA_SCHEME = 'media';
 export const MEDIA_HOST = 'project';
 
-/** Privileges of media:// (registered before the app is ready). No CSP bypass, no CORS. */
+/**
+ * Privileges of media://, registered before the app is ready. `standard` gives it normal URL
+ * parsing (host, path, dot segments resolved) so the path reaches us in one predictable shape;
+ * `secure` keeps it out of mixed-content blocking; `supportFetchAPI` lets Electron hand the
+ * request to protocol.handle as a fetch Request. It deliberately does NOT bypass the CSP and is
+ * not CORS-enabled: pages still need `img-src media:` and cannot read image bytes from script.
+ */
 export const MEDIA_PRIVILEGES = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
   stream: true,
+  bypassCSP: false,
+  corsEnabled: false,
+  allowServiceWorkers: false,
 } as const;
+
+/** The URL the renderer asks for to show a project image (used by the preload). */
+export function mediaUrl(relPath: string): string {
+  // Each segment is encoded on its own, so '/' stays a separator while '%', '#', '?', '\' and
+  // spaces inside names survive the trip; the protocol handler decodes exactly once.
+  return `${MEDIA_SCHEME}://${MEDIA_HOST}/${String(relPath).split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** `media://project/<encoded relative path>` → the still-encoded path ('/…'), or null. */
+export function mediaRequestPath(url: string): string | null {
+  const u = parse(url);
+  if (!u || u.protocol !== `${MEDIA_SCHEME}:` || u.host !== MEDIA_HOST) return null;
+  // Images never carry a query or fragment; refusing them keeps one URL per file.
+  if (u.search || u.hash || u.username || u.password) return null;
+  return u.pathname;
+}
 
 function parse(url: string): URL | null {
   try {
@@ -56,36 +92,60 @@ function parse(url: string): URL | null {
 }
 
 /**
- * The renderer may only ever show the app itself: the built index.html (file://) or, in
- * development, the electron-vite dev server's origin.
+ * The file path a file: URL names, in a form Chromium and Node agree on: percent-decoded, and
+ * with a Windows drive letter upper-cased (Chromium canonicalises it, Node's URL does not).
+ */
+function filePath(u: URL): string | null {
+  try {
+    return decodeURIComponent(u.pathname).replace(/^\/([a-z]):/, (_m, d: string) => `/${d.toUpperCase()}:`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `url` is the app's own page. Built app: exactly the index.html it was loaded from (any
+ * other file:// URL would be an arbitrary local file, and file://host/… a Windows network
+ * share). Development (`electron-vite dev`): the dev server's origin, which serves only the app.
+ * Query and fragment are ignored: they cannot change which document is shown.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const u = parse(url);
   const app = parse(appUrl);
-  if (!u || !app) return false;
-  if (app.protocol === 'file:') return u.protocol === 'file:' && u.pathname === app.pathname;
+  if (!u || !app || u.username || u.password) return false;
+  if (app.protocol === 'file:') {
+    if (u.protocol !== 'file:' || u.host !== app.host) return false;
+    const p = filePath(u);
+    return p !== null && p === filePath(app);
+  }
+  // Only http(s) dev servers: for other schemes URL.origin is the string "null", which would
+  // make every opaque origin look alike.
+  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
   return u.origin === app.origin;
 }
 
+/** 'will-navigate' / 'will-redirect': the window may only ever show the app itself. */
 export function isAllowedNavigation(url: string, appUrl: string): boolean {
   return isAppUrl(url, appUrl);
 }
 
-/** Links the user may open in their browser: http(s) only, without credentials in the URL. */
+/**
+ * Links the user may open in their own browser (from window.open / target=_blank). http(s)
+ * only: file:, smb:, javascript: or custom-protocol URLs would run things on this machine; a URL
+ * with credentials is refused because it is a classic way to disguise the real host.
+ */
 export function isSafeExternalUrl(url: string): boolean {
   const u = parse(url);
-  return !!u && (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return false;
+  return !u.username && !u.password && u.hostname !== '';
 }
 
-/** IPC is answered only for our own page in our own window (not iframes, not other pages). */
+/**
+ * IPC sender check: calls are answered only when they come from a frame showing the app's own
+ * page. With the window, navigation and frame rules above this is always the case; the check
+ * makes sure that if anything slipped through (a navigation bug, an injected frame), foreign
+ * content still cannot reach the backend.
+ */
 export function isTrustedSender(frameUrl: string | undefined | null, appUrl: string): boolean {
-  return !!frameUrl && isAppUrl(frameUrl, appUrl);
-}
-
-/** `media://project/<encoded relative path>` → the encoded relative path, or null. */
-export function mediaRequestPath(url: string): string | null {
-  const u = parse(url);
-  if (!u || u.protocol !== `${MEDIA_SCHEME}:` || u.host !== MEDIA_HOST) return null;
-  if (u.search || u.hash) return null;
-  return u.pathname;
+  return typeof frameUrl === 'string' && frameUrl !== '' && isAppUrl(frameUrl, appUrl);
 }
