@@ -1,129 +1,216 @@
-// App lifecycle and the one window. Logic lives in electron/services; this file applies it.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { join } from 'node:path';
+// App lifecycle and the one window. All decisions live in electron/services (security rules,
+// media path guard, the backend); this file only applies them to Electron.
+import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Backend, type Platform } from '../services/backend';
-import { APP_CSP, isAllowedNavigation, isSafeExternalUrl, secureWebPreferences } from '../services/security';
-import { registerApi } from './ipc';
+import { Backend, userMessage, type Platform } from '../services/backend';
+import {
+  APP_CSP,
+  isAllowedNavigation,
+  isAppUrl,
+  isSafeExternalUrl,
+  secureWebPreferences,
+} from '../services/security';
+import { registerApi, sendEvent } from './ipc';
 import { handleMedia, registerMediaScheme } from './media';
-import { buildMenu } from './menu';
+import { installMenu } from './menu';
 
-// Tests (and portable installs) keep settings in a folder of their choice.
-if (process.env.MEMEJURY_USER_DATA) app.setPath('userData', process.env.MEMEJURY_USER_DATA);
+const here = import.meta.dirname; // out/main at run time
+const isMac = process.platform === 'darwin';
 
-// One app per user: a second start focuses the first window instead of becoming a second writer.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-  process.exit(0);
-}
-
-registerMediaScheme();
-
-const here = import.meta.dirname;
-const rendererFile = join(here, '../renderer/index.html');
-const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appUrl = devUrl ?? pathToFileURL(rendererFile).toString();
+// `electron-vite dev` serves the renderer with hot reload; a packaged app never listens to that
+// variable, so nobody can point an installed app at another page.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const appUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
 let win: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+// Tests (and portable installs) keep settings, the demo copy and the single-instance lock in a
+// folder of their choice. Must happen before anything reads userData, including the lock below.
+if (process.env.MEMEJURY_USER_DATA) app.setPath('userData', resolve(process.env.MEMEJURY_USER_DATA));
+
+// One app per user: a second start would be a second writer of the same annotation files. It
+// hands over to the first (which comes to the front) and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Both must happen before 'ready': scheme privileges and the sandbox are fixed at start-up.
+  registerMediaScheme();
+  app.enableSandbox();
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_e, contents) => guardContents(contents));
+  // macOS apps stay alive without windows (the Dock icon reopens one); elsewhere closing the
+  // window is quitting.
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('activate', showWindow);
+  app.on('before-quit', onBeforeQuit);
+  app.whenReady().then(start).catch(fatal);
+}
+
+/** The shipped demo project: inside the installed resources, or the repository in development. */
+function demoSource(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'demo')
+    : // out/main → repository root. Not app.getAppPath(): that is out/main when Electron is
+      // started with the script path instead of the folder.
+      resolve(here, '../../electron/resources/demo');
+}
 
 function platform(): Platform {
-  const demoSource = app.isPackaged
-    ? join(process.resourcesPath, 'demo')
-    : join(app.getAppPath(), 'electron/resources/demo');
+  // Dialogs are modal to the window when there is one (there always is, except on macOS).
+  const open = (o: OpenDialogOptions) => (win ? dialog.showOpenDialog(win, o) : dialog.showOpenDialog(o));
   return {
     mode: 'electron',
     version: app.getVersion(),
     settingsPath: join(app.getPath('userData'), 'settings.json'),
-    demoSource,
+    demoSource: demoSource(),
     demoTarget: join(app.getPath('userData'), 'demo-project'),
     async chooseFolder() {
-      const r = await dialog.showOpenDialog(win!, {
+      const r = await open({
         title: 'Open project folder',
         properties: ['openDirectory', 'createDirectory'],
       });
-      return r.canceled ? null : r.filePaths[0];
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseFile(title, extensions) {
-      const r = await dialog.showOpenDialog(win!, {
-        title,
-        properties: ['openFile'],
-        filters: [{ name: extensions.join(', '), extensions }],
-      });
-      return r.canceled ? null : r.filePaths[0];
+      const r = await open({ title, properties: ['openFile'], filters: [{ name: title, extensions }] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseSaveFile(title, defaultName) {
-      const r = await dialog.showSaveDialog(win!, { title, defaultPath: defaultName });
+      const o = { title, defaultPath: defaultName };
+      const r = await (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o));
       return r.canceled || !r.filePath ? null : r.filePath;
     },
   };
 }
 
-function lockDown(): void {
+/** Session-wide rules: the strict CSP on our pages, and no permission for anything. */
+function lockDownSession(): void {
   const ses = session.defaultSession;
+  // Labeling memes needs no camera, microphone, location, notifications, clipboard reading,
+  // HID/USB/serial devices, and so on: refuse every request and every check.
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // The page also carries the policy as a <meta> tag; the header makes it hold even for loads
+  // where a meta tag could be bypassed, and adds frame-ancestors, which meta cannot express.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    const headers = { ...details.responseHeaders };
-    if (isAllowedNavigation(details.url, appUrl)) headers['Content-Security-Policy'] = [APP_CSP];
-    callback({ responseHeaders: headers });
-  });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.on('will-navigate', (e) => {
-      if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
-    });
-    contents.on('will-redirect', (e) => {
-      if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
-    });
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    if (!isAppUrl(details.url, appUrl)) return callback({});
+    const responseHeaders = { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] };
+    callback({ responseHeaders });
   });
 }
 
-async function start(): Promise<void> {
-  lockDown();
-  const backend = await Backend.create(platform());
-  handleMedia(backend);
-  registerApi(backend, () => win, appUrl);
-  // First start: open the embedded demo so a new user can label at once.
-  const { recentProjects } = backend.settings.get();
-  try {
-    if (recentProjects.length > 0) await backend.openProject(recentProjects[0].dir);
-    else await backend.handle('project:openDemo', undefined);
-  } catch {
-    /* the start screen lets the user pick another project */
-  }
-  buildMenu(backend);
-  backend.onEvent((event) => {
-    if (event === 'project:changed') buildMenu(backend);
+/** Every web contents (the window, and anything that might ever be created) stays on the app. */
+function guardContents(contents: Electron.WebContents): void {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e) => {
+    if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
   });
+  contents.on('will-redirect', (e) => {
+    if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
+  });
+  // No second window, ever: a link meant for the web opens in the user's browser instead.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
 
-  win = new BrowserWindow({
+/** The menu shows recent projects, so it is rebuilt whenever that list may have changed. */
+let menuKey = '';
+function refreshMenu(force = false): void {
+  if (!backend) return;
+  const recent = backend.settings.get().recentProjects;
+  const key = JSON.stringify(recent.map((r) => [r.dir, r.name]));
+  if (!force && key === menuKey) return;
+  menuKey = key;
+  installMenu({
+    recent,
+    packaged: app.isPackaged,
+    isMac,
+    send: (command) => sendEvent(win, 'menu:command', command),
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
     width: 1360,
     height: 880,
     minWidth: 960,
     minHeight: 640,
     title: 'Meme Jury',
-    show: false,
+    show: false, // shown once painted: no white flash
+    backgroundColor: '#f6f7f9', // the page's --bg
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
-  win.once('ready-to-show', () => win?.show());
-  win.on('closed', () => (win = null));
-  if (devUrl) await win.loadURL(devUrl);
-  else await win.loadFile(rendererFile);
-
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  w.once('ready-to-show', () => w.show());
+  w.on('closed', () => {
+    if (win === w) win = null;
   });
-  app.on('before-quit', () => void backend.dispose());
+  w.loadURL(appUrl).catch((err: unknown) => fatal(err));
+  return w;
 }
 
-app.on('window-all-closed', () => app.quit());
-app.whenReady().then(start, (err: unknown) => {
-  dialog.showErrorBox('Meme Jury could not start', String(err));
-  app.quit();
-});
+function showWindow(): void {
+  if (!backend) return; // still starting: the window appears by itself
+  if (!win) win = createWindow();
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Reopens the last project; on the very first start, the demo, so a new user can label at once. */
+async function openLastProject(b: Backend): Promise<void> {
+  const last = b.settings.get().recentProjects[0];
+  try {
+    if (last) await b.openProject(last.dir);
+    else await b.handle('project:openDemo', undefined);
+  } catch (err) {
+    // Moved, deleted or locked by another app: the start screen lets the user choose.
+    console.warn(`Meme Jury: not reopening ${last?.dir ?? 'the demo project'}: ${userMessage(err)}`);
+  }
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const b = await Backend.create(platform());
+  backend = b;
+  handleMedia(b);
+  registerApi(b, () => win, appUrl, { onHandled: () => refreshMenu() });
+  b.onEvent((event) => {
+    if (event === 'project:changed') refreshMenu();
+  });
+  await openLastProject(b);
+  refreshMenu(true);
+  win = createWindow();
+}
+
+/**
+ * Quitting waits for the backend to finish pending writes and release its annotator locks, so
+ * the next start (here or on a synced machine) finds no stale lock. Bounded, so a stuck disk
+ * cannot keep the app from quitting.
+ */
+let quitState: 'running' | 'disposing' | 'done' = 'running';
+function onBeforeQuit(e: Electron.Event): void {
+  if (quitState === 'done' || !backend) return;
+  e.preventDefault();
+  if (quitState === 'disposing') return;
+  quitState = 'disposing';
+  const timeout = new Promise<void>((r) => setTimeout(r, 5000));
+  Promise.race([backend.dispose(), timeout])
+    .catch((err: unknown) => console.error('Meme Jury: closing the project failed:', err))
+    .finally(() => {
+      quitState = 'done';
+      app.quit();
+    });
+}
+
+function fatal(err: unknown): void {
+  dialog.showErrorBox('Meme Jury could not start', userMessage(err));
+  quitState = 'done';
+  app.exit(1);
+}

@@ -32,8 +32,8 @@ export function handleMedia(backend: Backend): void {
           'content-type': mediaType(file),
           // The type comes from the extension; never let the browser guess another one.
           'x-content-type-options': 'nosniff',
-          // Images change rarely, but a forgotten item's image must not outlive the session.
-          'cache-control': 'private, no-store',
+          // The label screen prefetches the next images; caching lets the prefetch pay off.
+          'cache-control': 'private, max-age=3600',
         },
       });
     } catch (err) {

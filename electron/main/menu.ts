@@ -1,22 +1,36 @@
 // The application menu. Choices are sent to the renderer as 'menu:command' events, which it
-// handles like its own buttons, so menu and UI never diverge.
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+// handles like its own buttons (dialogs, screens, project switching), so the menu and the UI can
+// never do different things and the menu needs no logic of its own.
+import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ApiEvents } from '../../shared/api';
-import type { Backend } from '../services/backend';
+import type { RecentProject } from '../../shared/settings';
 
 type Command = ApiEvents['menu:command'];
 
-export function buildMenu(backend: Backend): void {
-  const send = (cmd: Command) => () => backend.emit('menu:command', cmd);
-  const recent: MenuItemConstructorOptions[] = backend.settings.get().recentProjects.map((r) => ({
-    label: `${r.name} — ${r.dir}`,
+export interface MenuOptions {
+  recent: readonly RecentProject[];
+  /** Reload and developer tools only in development builds. */
+  packaged: boolean;
+  isMac: boolean;
+  send(command: Command): void;
+}
+
+/** On Windows and Linux "&" marks a keyboard mnemonic; folder names must show it literally. */
+const literal = (s: string): string => s.replace(/&/g, '&&');
+
+export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
+  const send = (cmd: Command) => () => o.send(cmd);
+  const recent: MenuItemConstructorOptions[] = o.recent.map((r) => ({
+    label: literal(`${r.name} — ${r.dir}`),
     click: send({ command: 'open-recent', dir: r.dir }),
   }));
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+  const devItems: MenuItemConstructorOptions[] = o.packaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  return [
+    ...(o.isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'File',
+      label: '&File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: send({ command: 'open-folder' }) },
         {
@@ -30,20 +44,17 @@ export function buildMenu(backend: Backend): void {
         { type: 'separator' },
         { label: 'Preferences…', accelerator: 'CmdOrCtrl+,', click: send({ command: 'preferences' }) },
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        // macOS quits from the app menu (Cmd+Q); File ends with Close Window there.
+        o.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
+    // Standard roles: cut/copy/paste/select-all work in notes and text fields on every platform
+    // (on macOS they only work at all when the menu provides them).
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: '&View',
       submenu: [
-        ...(app.isPackaged
-          ? []
-          : ([
-              { role: 'reload' },
-              { role: 'toggleDevTools' },
-              { type: 'separator' },
-            ] as MenuItemConstructorOptions[])),
+        ...devItems,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -51,7 +62,16 @@ export function buildMenu(backend: Backend): void {
         { role: 'togglefullscreen' },
       ],
     },
-    { label: 'Help', submenu: [{ label: 'Keyboard Shortcuts (?)', click: send({ command: 'help' }) }] },
+    ...(o.isMac ? [{ role: 'windowMenu' as const }] : []),
+    {
+      role: 'help',
+      label: '&Help',
+      // No accelerator: "?" is a hotkey of the page itself, handled there.
+      submenu: [{ label: 'Keyboard Shortcuts', click: send({ command: 'help' }) }],
+    },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+export function installMenu(o: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(o)));
 }

@@ -174,8 +174,10 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
     hate: hateAgreement(m, fullOverlap),
     pc: taskAgreement(m, 'pc', fullOverlap),
     attack: taskAgreement(m, 'attack', fullOverlap),
-    pairs: pairFigures(m),
-    per_annotator: annotatorFigures(m),
+    // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
+    // a skip never counts for or against anyone.
+    pairs: pairFigures(m).filter((p) => p.items > 0),
+    per_annotator: annotatorFigures(m).filter((a) => a.items_done > 0),
   };
 }
 
