@@ -61,6 +61,8 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
     // N clears the policy's suggestion; then hateful, race, contempt, decide.
     for (const k of ['n', 'h', '1', 'q', 'Enter']) await page.keyboard.press(k);
     await expect(page.getByTestId('review-count')).toContainText(`${3 - i} to review`);
+    // The next item's details load after the list: wait for them before deciding again.
+    await expect(page.getByTestId('review-item-id')).not.toHaveText(`#${id}`);
   }
   const adjudications = await jsonl(join(project, '.memejury/adjudications.jsonl'));
   expect(adjudications.map((a) => a.item).sort()).toStrictEqual([...decided].sort());

@@ -1,0 +1,249 @@
+// The append-only logs of a project (annotations/<annotator>.jsonl, adjudications.jsonl,
+// governance.jsonl): read by byte offset so synced lines are picked up without re-reading, and
+// written through one fsyncing queue per file. Project builds items, gold and statistics on top.
+import { basename } from 'node:path';
+import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../../shared/governance';
+import type { LineError } from '../../shared/jsonl';
+import { formatLineError } from '../../shared/jsonl';
+import {
+  checkAdjudication,
+  checkAnnotationEvent,
+  type Adjudication,
+  type AnnotationEvent,
+  type Check,
+  type ItemId,
+} from '../../shared/records';
+import { AnnotationState } from '../../shared/state';
+import { AppendQueue } from './fsx';
+import { annotatorHash, itemHash } from './hashes';
+import { openLog, readLogFrom } from './logs';
+import type { ProjectPaths } from './paths';
+
+export class ProjectError extends Error {}
+
+export interface OpenOptions {
+  /** The annotator this process writes for: only that log is repaired and appended to. */
+  annotator?: string;
+  /** Whether this process may write adjudications.jsonl and governance.jsonl (lead mode). */
+  lead?: boolean;
+  /** Skip the image scan (CLI commands that never show images). */
+  scanImages?: boolean;
+  onProgress?: (stage: string, done: number) => void;
+}
+
+export interface LogPosition {
+  end: number;
+  lines: number;
+}
+
+export abstract class ProjectLogs {
+  readonly state = new AnnotationState();
+  readonly governance = new GovernanceState();
+  errors: LineError[] = [];
+  warnings: string[] = [];
+  /** Byte positions read so far per log file, for picking up lines appended by sync tools. */
+  readonly positions = new Map<string, LogPosition>();
+  private readonly writers = new Map<string, AppendQueue>();
+
+  protected constructor(
+    readonly paths: ProjectPaths,
+    readonly options: OpenOptions,
+  ) {}
+
+  /** Labels or decisions changed: derived data (gold) must be recomputed. */
+  protected abstract changed(): void;
+  /** Governance changed: forgotten items leave memory, provenance is overlaid. */
+  abstract applyGovernance(): void;
+
+  /** Reads a log from where the last read stopped (or whole, repairing a torn tail if ours). */
+  private async readLog<T>(
+    file: string,
+    label: string,
+    check: (raw: unknown) => Check<T>,
+    onRecord: (value: T, line: number) => void,
+    repair: boolean,
+  ): Promise<void> {
+    const pos = this.positions.get(file);
+    let chunk;
+    if (pos) chunk = await readLogFrom(file, label, check, onRecord, pos.end, pos.lines);
+    else {
+      const opened = await openLog(file, label, check, onRecord, repair);
+      if (opened.repaired)
+        this.warnings.push(
+          `${label}:${opened.repaired.line}: torn last line (${opened.repaired.bytes} bytes) cut off and kept in ${basename(opened.repaired.savedTo)}`,
+        );
+      chunk = opened;
+    }
+    this.errors.push(...chunk.errors);
+    this.positions.set(file, { end: chunk.end, lines: chunk.lines });
+  }
+
+  /** Appends whole lines to one of our logs: fsynced before resolving, positions kept. */
+  private async appendLines(file: string, lines: string[]): Promise<void> {
+    if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
+    await this.writerFor(file).append(lines.map((l) => l + '\n').join(''));
+    (this.positions.get(file) as LogPosition).lines += lines.length;
+  }
+
+  /**
+   * Reads an annotator's log from where the last read stopped and returns the new lines (the
+   * initial load passes `collect = false`: it replays whole files and keeps nothing aside).
+   */
+  async readAnnotations(annotator: string, collect = true): Promise<AnnotationEvent[]> {
+    const label = `annotations/${annotator}.jsonl`;
+    const fresh: AnnotationEvent[] = [];
+    await this.readLog(
+      this.paths.annotationFile(annotator),
+      label,
+      checkAnnotationEvent,
+      (ev, line) => {
+        if (ev.annotator !== annotator) {
+          this.errors.push({
+            file: label,
+            line,
+            message: `field "annotator": "${ev.annotator}" in the file of "${annotator}"`,
+          });
+          return;
+        }
+        this.state.apply(ev);
+        if (collect) fresh.push(ev);
+      },
+      annotator === this.options.annotator,
+    );
+    return fresh;
+  }
+
+  /** Replays an annotator's whole file again (after it was rewritten, e.g. by a forget). */
+  async reloadAnnotations(annotator: string): Promise<AnnotationEvent[]> {
+    this.state.dropAnnotator(annotator);
+    this.positions.delete(this.paths.annotationFile(annotator));
+    this.changed();
+    return this.readAnnotations(annotator);
+  }
+
+  async readAdjudications(): Promise<Adjudication[]> {
+    const fresh: Adjudication[] = [];
+    await this.readLog(
+      this.paths.adjudications,
+      'adjudications.jsonl',
+      checkAdjudication,
+      (adj) => {
+        this.state.applyAdjudication(adj);
+        fresh.push(adj);
+      },
+      this.options.lead === true,
+    );
+    return fresh;
+  }
+
+  async reloadAdjudications(): Promise<Adjudication[]> {
+    this.state.clearAdjudications();
+    this.positions.delete(this.paths.adjudications);
+    this.changed();
+    return this.readAdjudications();
+  }
+
+  /** Reads governance.jsonl from where the last read stopped; returns the new events. */
+  async readGovernance(): Promise<GovernanceEvent[]> {
+    const fresh: GovernanceEvent[] = [];
+    await this.readLog(
+      this.paths.governance,
+      'governance.jsonl',
+      checkGovernanceEvent,
+      (ev) => {
+        this.governance.apply(ev);
+        fresh.push(ev);
+      },
+      this.options.lead === true,
+    );
+    return fresh;
+  }
+
+  isForgottenAnnotator(id: string): boolean {
+    return this.governance.annotatorHashes.size > 0 && this.governance.annotatorHashes.has(annotatorHash(id));
+  }
+
+  isForgottenItem(id: ItemId): boolean {
+    return this.governance.itemHashes.size > 0 && this.governance.itemHashes.has(itemHash(id));
+  }
+
+  /** The single writer of one of this project's append-only files. */
+  writerFor(file: string): AppendQueue {
+    let q = this.writers.get(file);
+    if (!q) {
+      q = new AppendQueue(file);
+      // Our own appends advance the read position, so a watcher never replays them.
+      q.onWritten = (size) => {
+        const pos = this.positions.get(file) ?? { end: 0, lines: 0 };
+        this.positions.set(file, pos);
+        pos.end = size;
+      };
+      this.writers.set(file, q);
+    }
+    return q;
+  }
+
+  /**
+   * Appends annotation lines (fsynced before resolving) and applies them. A process opened for
+   * one annotator writes only that annotator's file; the CLI importer writes the slot files.
+   */
+  async appendAnnotations(events: AnnotationEvent[]): Promise<void> {
+    const byAnnotator = new Map<string, AnnotationEvent[]>();
+    for (const ev of events) {
+      const checked = checkAnnotationEvent(ev);
+      if (!checked.ok) throw new ProjectError(`annotation for item ${ev.item}: ${checked.error}`);
+      if (this.options.annotator !== undefined && ev.annotator !== this.options.annotator)
+        throw new ProjectError(
+          `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,
+        );
+      const list = byAnnotator.get(ev.annotator) ?? [];
+      list.push(checked.value);
+      byAnnotator.set(ev.annotator, list);
+    }
+    // Enqueue synchronously so lines land in the order of the calls, even when not awaited.
+    const writes = [...byAnnotator].map(async ([annotator, list]) => {
+      this.state.addAnnotator(annotator);
+      await this.appendLines(
+        this.paths.annotationFile(annotator),
+        list.map((e) => JSON.stringify(e)),
+      );
+      for (const e of list) this.state.apply(e);
+    });
+    await Promise.all(writes);
+  }
+
+  async appendAdjudication(adj: Adjudication): Promise<void> {
+    if (!this.options.lead) throw new ProjectError('only a lead writes adjudications');
+    const checked = checkAdjudication(adj);
+    if (!checked.ok) throw new ProjectError(`adjudication for item ${adj.item}: ${checked.error}`);
+    await this.appendLines(this.paths.adjudications, [JSON.stringify(checked.value)]);
+    this.state.applyAdjudication(checked.value);
+  }
+
+  /** Appends governance events (lead only) in one fsynced write, then applies them. */
+  async appendGovernance(events: GovernanceEvent | GovernanceEvent[]): Promise<void> {
+    if (!this.options.lead) throw new ProjectError('only a lead writes governance.jsonl');
+    const checked = (Array.isArray(events) ? events : [events]).map((ev) => {
+      const c = checkGovernanceEvent(ev);
+      if (!c.ok) throw new ProjectError(`governance event: ${c.error}`);
+      return c.value;
+    });
+    await this.appendLines(
+      this.paths.governance,
+      checked.map((ev) => JSON.stringify(ev)),
+    );
+    for (const ev of checked) this.governance.apply(ev);
+    this.applyGovernance();
+  }
+
+  problems(): string[] {
+    return this.errors.map(formatLineError);
+  }
+
+  async close(): Promise<void> {
+    for (const q of this.writers.values()) {
+      await q.flush();
+      await q.close();
+    }
+  }
+}
