@@ -14,7 +14,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: resolve(root, 'out/preload'),
-      // A sandboxed preload cannot require npm modules; it imports only shared/channels.ts.
+      // A sandboxed preload can require only 'electron' (and a few Node built-ins), never npm
+      // modules or other files: bundle everything it imports (shared/channels.ts and the pure
+      // helpers of electron/services/security.ts) into the one file.
       externalizeDeps: false,
       // Sandboxed preloads must be CommonJS.
       rolldownOptions: {

@@ -20,7 +20,7 @@ const isMac = process.platform === 'darwin';
 
 // `electron-vite dev` serves the renderer with hot reload; a packaged app never listens to that
 // variable, so nobody can point an installed app at another page.
-const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
 const appUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
 let win: BrowserWindow | null = null;

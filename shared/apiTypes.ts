@@ -1,0 +1,166 @@
+// Result types of the contract in shared/api.ts (what each channel returns).
+import type { ExportCounts } from './export';
+import type { Gold } from './gold';
+import type { Manifest } from './governance';
+import type { QueueCounts } from './queue';
+import { QUEUE_FILTERS } from './queue';
+import type { ItemId, Provenance } from './records';
+import type { GoldExplanation, ReviewReason } from './review';
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  /** Native file dialogs exist (Electron); browser mode types paths instead. */
+  dialogs: boolean;
+}
+
+export interface ProjectSummary {
+  dir: string;
+  name: string;
+  items: number;
+  annotators: string[];
+  targetAnnotators: number;
+  goldPolicy: 'fghm' | 'strict';
+  missingImages: number;
+  problems: string[];
+  warnings: string[];
+  /** This app's annotator, or null until a profile is chosen. */
+  annotator: string | null;
+  isDemo: boolean;
+  /** Lead mode is on: review and adjudication are available. */
+  lead: boolean;
+  /** Distinct set_name values of the items, for export filters. */
+  splits: string[];
+}
+
+/** This annotator's own current label for an item (others' labels are never sent: blind). */
+export interface MyLabel {
+  hate: 'hateful' | 'not_hateful' | null;
+  pc: string[];
+  attack: string[];
+  note: string;
+  flag: boolean;
+  at: string;
+  skip?: 'distressing' | 'skip';
+}
+
+export interface ItemView {
+  id: ItemId;
+  img: string;
+  text: string;
+  set_name: string | null;
+  missing: boolean;
+  mine: MyLabel | null;
+}
+
+export interface QueueList {
+  filter: (typeof QUEUE_FILTERS)[number];
+  ids: ItemId[];
+  counts: QueueCounts;
+}
+
+export interface Progress {
+  counts: QueueCounts;
+  items: number;
+  annotations: number;
+}
+
+export interface SaveResult {
+  item: ItemId;
+  at: string;
+  /** True once the line is fsynced: the UI's "saved" indicator waits for this. */
+  saved: true;
+  progress: Progress;
+}
+
+export interface UndoResult {
+  item: ItemId;
+  mine: MyLabel | null;
+  progress: Progress;
+}
+
+export interface ImportSummary {
+  file: string;
+  records: number;
+  itemsAdded: number;
+  annotationsAdded: number;
+  warnings: string[];
+}
+
+export interface ReviewRow {
+  id: ItemId;
+  reasons: ReviewReason[];
+  disagreement: number;
+  votes: number;
+  decided: boolean;
+}
+
+export interface ReviewList {
+  rows: ReviewRow[];
+  /** Items with labels, and how many of them the policy settles alone. */
+  labeled: number;
+  autoAccepted: number;
+}
+
+export interface ReviewVote {
+  annotator: string;
+  hate: 'hateful' | 'not_hateful' | null;
+  pc: string[];
+  attack: string[];
+  note: string;
+  flag: boolean;
+  ms: number;
+  at: string;
+}
+
+export interface ReviewItem {
+  item: ItemView;
+  votes: ReviewVote[];
+  gold: Gold;
+  /** What the policy alone would give, when a lead decision overrides it. */
+  policyGold: Gold;
+  explanation: GoldExplanation;
+  decision: { lead: string; hate: string; pc: string[]; attack: string[]; note: string; at: string } | null;
+}
+
+export interface ExportRun {
+  out: string;
+  bytes: number;
+  counts: ExportCounts;
+  manifest: string | null;
+}
+
+export interface TombstoneView {
+  scope: 'item' | 'annotator';
+  hash: string;
+  reason: string;
+  requested_by: string;
+  by: string;
+  at: string;
+}
+
+export interface RightsSummary {
+  counts: Manifest['counts'];
+  items: number;
+  withProvenance: number;
+  tombstones: TombstoneView[];
+}
+
+export interface RightsItem {
+  item: ItemView;
+  provenance: Provenance;
+  history: { at: string; by: string; via: string; set: Provenance }[];
+}
+
+export interface ForgetSummary {
+  rewritten: string[];
+  deleted: string[];
+  deferred: string[];
+}
+
+export interface AuditSummary {
+  tombstones: number;
+  filesScanned: number;
+  imagesHashed: number;
+  findings: { file: string; line: number | null; what: string }[];
+}
