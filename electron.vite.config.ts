@@ -27,7 +27,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The page's strict CSP <meta> would block Vite's inline hot-reload code; in development
+        // Electron main sends a relaxed header instead. Built pages keep the meta.
+        name: 'memejury-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+      },
+    ],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Backend, userMessage, type Platform } from '../services/backend';
 import {
   APP_CSP,
+  DEV_CSP,
   isAllowedNavigation,
   isAppUrl,
   isSafeExternalUrl,
@@ -99,7 +100,10 @@ function lockDownSession(): void {
   // where a meta tag could be bypassed, and adds frame-ancestors, which meta cannot express.
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url, appUrl)) return callback({});
-    const responseHeaders = { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] };
+    const responseHeaders = {
+      ...details.responseHeaders,
+      'Content-Security-Policy': [devUrl ? DEV_CSP : APP_CSP],
+    };
     callback({ responseHeaders });
   });
 }

@@ -149,3 +149,11 @@ export function isSafeExternalUrl(url: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined | null, appUrl: string): boolean {
   return typeof frameUrl === 'string' && frameUrl !== '' && isAppUrl(frameUrl, appUrl);
 }
+
+/**
+ * Development only (`electron-vite dev`, never a built or packaged app): Vite's hot reload
+ * injects inline scripts and styles and talks over a websocket.
+ */
+export const DEV_CSP = APP_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*");

@@ -3,6 +3,7 @@ import type { AppInfo, ApiEvents, ProjectSummary } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 import { api, onEvent } from './api';
 import { ContentWarning } from './components/ContentWarning';
+import { HelpOverlay } from './components/HelpOverlay';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { ExportScreen } from './screens/ExportScreen';
 import { LabelScreen } from './screens/LabelScreen';
@@ -29,6 +30,8 @@ export function App() {
   const [project, setProject] = useState<ProjectSummary | null>(null);
   const [view, setView] = useState<View>('start');
   const [prefsOpen, setPrefsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [warned, setWarned] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
 
@@ -47,6 +50,18 @@ export function App() {
     const open = (p: Promise<ProjectSummary>): void =>
       void p.then(setProject).catch((e: Error) => setFatal(e.message));
     if (cmd.command === 'preferences') setPrefsOpen(true);
+    else if (cmd.command === 'help') setHelpOpen(true);
+    else if (cmd.command === 'import')
+      void api()
+        .project.import({})
+        .then((r) => {
+          if (!r) return;
+          setNotice(
+            `${r.file}: ${r.records} records, ${r.itemsAdded} new memes, ${r.annotationsAdded} labels imported.`,
+          );
+          return api().project.current().then(setProject);
+        })
+        .catch((e: Error) => setNotice(`Import failed: ${e.message}`));
     else if (cmd.command === 'export') setView('export');
     else if (cmd.command === 'open-recent' && cmd.dir) open(api().project.open({ dir: cmd.dir }));
     else if (cmd.command === 'open-demo') open(api().project.openDemo());
@@ -113,6 +128,14 @@ export function App() {
           Preferences
         </button>
       </header>
+      {notice && (
+        <div className="banner" role="status" data-testid="notice">
+          {notice}{' '}
+          <button type="button" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <main>
         {view === 'start' || !ready ? (
           <StartScreen
@@ -151,6 +174,9 @@ export function App() {
           />
         )}
       </main>
+      {helpOpen && (
+        <HelpOverlay onClose={() => setHelpOpen(false)} groups={['Label', 'Move', 'View', 'Review']} />
+      )}
       {prefsOpen && (
         <PreferencesDialog
           prefs={settings.preferences}

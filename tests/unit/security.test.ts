@@ -218,3 +218,14 @@ describe('media:// scheme', () => {
     expect(mediaUrl('img/a%2F..%2Fb.png')).toBe('media://project/img/a%252F..%252Fb.png');
   });
 });
+
+describe('development CSP', () => {
+  it('relaxes only what hot reload needs, and only in the dev constant', async () => {
+    const { DEV_CSP } = await import('../../electron/services/security');
+    expect(DEV_CSP).toContain("script-src 'self' 'unsafe-inline'");
+    expect(DEV_CSP).toContain("default-src 'none'");
+    expect(DEV_CSP).toContain("object-src 'none'");
+    expect(DEV_CSP).not.toContain('unsafe-eval');
+    expect(APP_CSP).not.toContain('unsafe');
+  });
+});
