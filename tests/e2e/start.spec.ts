@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO, removeTemp, startServe, tempCopy, type Served } from './serve';
+import { DEMO, ROOT, removeTemp, startServe, tempCopy, type Served } from './serve';
 
 let project = '';
 let userData = '';
@@ -60,4 +60,14 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
     preferences: { blurImages: boolean };
   };
   expect(settings.preferences.blurImages).toBe(false);
+});
+
+test('an FGHM file is imported from the project screen', async ({ page }) => {
+  await page.goto(served!.url);
+  await page.getByTestId('new-profile-id').fill('importer');
+  await page.getByTestId('create-profile').click();
+  await page.getByTestId('import-path').fill(join(ROOT, 'tests/fixtures/fghm/test_unlabeled.jsonl'));
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-result')).toContainText('1000 records: 1000 new memes');
+  await expect(page.getByTestId('projects')).toContainText('1,040 memes');
 });

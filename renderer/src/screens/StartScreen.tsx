@@ -19,6 +19,8 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notProject, setNotProject] = useState<string | null>(null);
+  const [importPath, setImportPath] = useState('');
+  const [imported, setImported] = useState<string | null>(null);
   const current = settings.currentAnnotator;
 
   const run = async (fn: () => Promise<void>): Promise<void> => {
@@ -114,6 +116,40 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
           </div>
         )}
         {!current && <p className="hint">Choose or add an annotator profile first.</p>}
+        {project && (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () => {
+                const r = await api().project.import(importPath.trim() ? { file: importPath.trim() } : {});
+                if (!r) return;
+                setImported(`${r.records} records: ${r.itemsAdded} new memes, ${r.annotationsAdded} labels.`);
+                onProject(
+                  await api()
+                    .project.current()
+                    .then((p) => p ?? project),
+                );
+              });
+            }}
+          >
+            <input
+              value={importPath}
+              onChange={(e) => setImportPath(e.target.value)}
+              placeholder={info.dialogs ? 'FGHM file (empty: choose…)' : '/path/to/fghm-file.jsonl'}
+              aria-label="FGHM file to import"
+              data-testid="import-path"
+            />
+            <button type="submit" disabled={!info.dialogs && !importPath.trim()} data-testid="import-run">
+              Import FGHM file
+            </button>
+          </form>
+        )}
+        {imported && (
+          <p className="banner ok" data-testid="import-result">
+            {imported}
+          </p>
+        )}
         <div className="button-row">
           {info.dialogs && (
             <button
