@@ -102,9 +102,32 @@ try {
   await page.getByTestId('score-run').click();
   await page.getByTestId('score-report').waitFor();
   await shot('score');
+  await page.getByTestId('nav-rights').click();
+  await page.getByTestId('rights').waitFor();
+  await page.getByTestId('rights-id').fill('7');
+  await page.getByTestId('rights-lookup').click();
+  await page.getByTestId('prov-source').fill('community submissions');
+  await page.getByTestId('prov-licence').fill('CC-BY-4.0');
+  await page.getByTestId('prov-consent').selectOption('yes');
+  await page.getByTestId('prov-region').fill('EU');
+  await page.getByTestId('prov-save').click();
+  await page.getByTestId('audit-run').click();
+  await page.getByTestId('audit-result').waitFor();
+  await shot('rights', true);
   await page.getByTestId('open-preferences').click();
   await page.waitForTimeout(200);
   await shot('preferences');
+  await page.keyboard.press('Escape');
+  // The break reminder, with the clock moved on 20 minutes.
+  await page.clock.install();
+  await page.reload();
+  await page.getByTestId('content-warning').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('item-id').waitFor();
+  for (const k of ['h', '1', 'q', 'Enter', 'n']) await page.keyboard.press(k);
+  await page.clock.fastForward('20:01');
+  await page.getByTestId('break-reminder').waitFor();
+  await shot('break');
 } finally {
   await browser.close();
   proc.kill('SIGTERM');

@@ -146,7 +146,13 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
               value={item.provenance}
               disabled={leadOff}
               onSave={(set: Provenance) =>
-                void api().rights.setProvenance({ id: item.item.id, set }).then(setItem).catch(fail)
+                void api()
+                  .rights.setProvenance({ id: item.item.id, set })
+                  .then((r) => {
+                    setItem(r);
+                    setVersion((v) => v + 1);
+                  })
+                  .catch(fail)
               }
             />
             {item.history.length > 0 && (
@@ -200,8 +206,9 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
         {audit && (
           <div data-testid="audit-result" data-findings={audit.findings.length}>
             <p className={audit.findings.length ? 'banner error' : 'banner ok'}>
-              {audit.tombstones} tombstones; {audit.filesScanned} files and {audit.imagesHashed} images
-              checked; {audit.findings.length} findings.
+              {audit.tombstones === 0
+                ? 'Nothing has been forgotten in this project: there is nothing to look for.'
+                : `${audit.tombstones} tombstones; ${audit.filesScanned} files and ${audit.imagesHashed} images checked; ${audit.findings.length} findings.`}
             </p>
             <ul>
               {audit.findings.map((f, i) => (
