@@ -1,14 +1,8 @@
 // The agreement report as CSV and as one self-contained HTML file (inline CSS and SVG, no
 // scripts, no external resources), for sharing outside the app.
+import { METRICS } from './agreement';
 import { alphaBand, kappaBand, type Dashboard } from './dashboard';
 import { TASKS } from './taxonomy';
-
-const METRICS = [
-  'fleiss_kappa',
-  'krippendorff_alpha',
-  'mean_pairwise_cohen_kappa',
-  'percent_agreement',
-] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);

@@ -148,6 +148,25 @@ export async function purgeFile(
   return done ? 'rewritten' : 'unchanged';
 }
 
+function makeTombstone(
+  scope: Tombstone['scope'],
+  hash: string,
+  imgHash: string | null,
+  req: ForgetRequest,
+): Tombstone {
+  return {
+    v: 1,
+    type: 'forget',
+    scope,
+    hash,
+    img_hash: imgHash,
+    reason: req.reason,
+    requested_by: req.requestedBy,
+    by: req.by,
+    at: new Date().toISOString(),
+  };
+}
+
 export async function forgetItem(project: Project, id: ItemId, req: ForgetRequest): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
   const key = itemKey(id);
@@ -161,17 +180,7 @@ export async function forgetItem(project: Project, id: ItemId, req: ForgetReques
       imgFile = null;
     }
   }
-  const tombstone: Tombstone = {
-    v: 1,
-    type: 'forget',
-    scope: 'item',
-    hash,
-    img_hash: imgFile ? await fileHash(imgFile) : null,
-    reason: req.reason,
-    requested_by: req.requestedBy,
-    by: req.by,
-    at: new Date().toISOString(),
-  };
+  const tombstone = makeTombstone('item', hash, imgFile ? await fileHash(imgFile) : null, req);
   await project.appendGovernance(tombstone);
   const result: ForgetResult = { tombstone, rewritten: [], deleted: [], deferred: [] };
   const drop = (v: unknown): boolean =>
@@ -200,17 +209,7 @@ export async function forgetAnnotator(
 ): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
   const hash = annotatorHash(annotator);
-  const tombstone: Tombstone = {
-    v: 1,
-    type: 'forget',
-    scope: 'annotator',
-    hash,
-    img_hash: null,
-    reason: req.reason,
-    requested_by: req.requestedBy,
-    by: req.by,
-    at: new Date().toISOString(),
-  };
+  const tombstone = makeTombstone('annotator', hash, null, req);
   await project.appendGovernance(tombstone);
   const result: ForgetResult = { tombstone, rewritten: [], deleted: [], deferred: [] };
   const file = project.paths.annotationFile(annotator);

@@ -183,7 +183,7 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
 
 export type FlatStats = Record<string, number | null>;
 
-const METRICS = [
+export const METRICS = [
   'fleiss_kappa',
   'krippendorff_alpha',
   'mean_pairwise_cohen_kappa',

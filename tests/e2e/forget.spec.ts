@@ -1,32 +1,17 @@
 // The data-rights screen in browser mode: provenance edited by the lead, an item forgotten,
 // the audit clean, and the files on disk without the item.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO, removeTemp, startServe, tempCopy, type Served } from './serve';
+import { serveDemoPerTest } from './serve';
 
-let project = '';
-let userData = '';
-let served: Served | null = null;
-
-test.beforeEach(async () => {
-  project = await tempCopy(DEMO);
-  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
-  served = await startServe(project, userData, ['--annotator', 'lead-1']);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  await removeTemp(project);
-  await rm(userData, { recursive: true, force: true });
-});
+const demo = serveDemoPerTest(['--annotator', 'lead-1']);
 
 test('a lead records provenance, forgets a meme, and the audit finds nothing left', async ({
   page,
 }, info) => {
-  await page.goto(served!.url);
+  await page.goto(demo.served.url);
   await page.getByTestId('nav-rights').click();
   await page.getByTestId('rights-lead-on').click();
   await page.getByTestId('rights-id').fill('3');
@@ -39,10 +24,10 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
   await expect(page.getByText('History (1)')).toBeVisible();
   await page.screenshot({ path: info.outputPath('rights.png'), fullPage: true });
 
-  const img = (await readFile(join(project, 'demo.jsonl'), 'utf8'))
+  const img = (await readFile(join(demo.project, 'demo.jsonl'), 'utf8'))
     .split('\n')
     .find((l) => l.includes('"id":3,')) as string;
-  const imgPath = join(project, (JSON.parse(img) as { img: string }).img);
+  const imgPath = join(demo.project, (JSON.parse(img) as { img: string }).img);
   expect(existsSync(imgPath)).toBe(true);
   await page.getByTestId('forget-reason').fill('erasure request #12');
   await page.getByTestId('forget-requested-by').fill('creator of the image');
@@ -57,10 +42,10 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
 
   expect(existsSync(imgPath)).toBe(false);
   const mentions = (text: string): boolean => /"(id|item)":3[,}]/.test(text);
-  expect(mentions(await readFile(join(project, 'demo.jsonl'), 'utf8'))).toBe(false);
-  for (const f of await readdir(join(project, '.memejury/annotations')))
-    expect(mentions(await readFile(join(project, '.memejury/annotations', f), 'utf8')), f).toBe(false);
-  expect(mentions(await readFile(join(project, '.memejury/governance.jsonl'), 'utf8'))).toBe(false);
+  expect(mentions(await readFile(join(demo.project, 'demo.jsonl'), 'utf8'))).toBe(false);
+  for (const f of await readdir(join(demo.project, '.memejury/annotations')))
+    expect(mentions(await readFile(join(demo.project, '.memejury/annotations', f), 'utf8')), f).toBe(false);
+  expect(mentions(await readFile(join(demo.project, '.memejury/governance.jsonl'), 'utf8'))).toBe(false);
 
   await page.getByTestId('nav-label').click();
   await page.keyboard.press('Enter');

@@ -1,10 +1,9 @@
 // The labeling screen end to end, in Debian's Chromium against browser mode (`memejury serve`),
 // which runs the same backend and contract as the Electron app.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { DEMO, removeTemp, startServe, tempCopy, type Served } from './serve';
+import { openLabeling, serveDemoPerTest, startServe } from './serve';
 
 const ANN = 'e2e-ann';
 
@@ -19,12 +18,10 @@ interface Line {
   flag: boolean;
 }
 
-let project = '';
-let userData = '';
-let served: Served | null = null;
-
 async function lines(): Promise<Line[]> {
-  const text = await readFile(join(project, `.memejury/annotations/${ANN}.jsonl`), 'utf8').catch(() => '');
+  const text = await readFile(join(demo.project, `.memejury/annotations/${ANN}.jsonl`), 'utf8').catch(
+    () => '',
+  );
   return text
     .split('\n')
     .filter((l) => l.trim())
@@ -49,27 +46,10 @@ async function pressAndAdvance(page: Page, keys: string[]): Promise<number> {
   return before;
 }
 
-async function openLabeling(page: Page): Promise<void> {
-  await page.goto(served!.url);
-  await expect(page.getByTestId('content-warning')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-id')).toBeVisible();
-}
-
-test.beforeEach(async () => {
-  project = await tempCopy(DEMO);
-  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
-  served = await startServe(project, userData, ['--annotator', ANN]);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  await removeTemp(project);
-  await rm(userData, { recursive: true, force: true });
-});
+const demo = serveDemoPerTest(['--annotator', ANN]);
 
 test('labels 20 demo memes by keyboard only; every label is a line on disk', async ({ page }, info) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   await shot(page, info, 'label-blurred');
   const expected = new Map<number, Line['hate']>();
   for (let i = 0; i < 20; i++) {
@@ -98,7 +78,7 @@ test('labels 20 demo memes by keyboard only; every label is a line on disk', asy
 test('undo returns to the meme and retracts its label; back and relabel writes a new line', async ({
   page,
 }, info) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   const first = await pressAndAdvance(page, ['n']);
   const second = await pressAndAdvance(page, ['n']);
   const third = await pressAndAdvance(page, ['h', '3', 'q', 'Enter']);
@@ -125,13 +105,13 @@ test('undo returns to the meme and retracts its label; back and relabel writes a
 });
 
 test('labels survive a restart of the server', async ({ page }, info) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   const labeled: number[] = [];
   for (let i = 0; i < 5; i++) labeled.push(await pressAndAdvance(page, ['n']));
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
-  await served!.stop();
-  served = await startServe(project, userData);
-  await openLabeling(page);
+  await demo.served.stop();
+  demo.served = await startServe(demo.project, demo.userData);
+  await openLabeling(page, demo.served.url);
   await expect(page.getByTestId('filter-done')).toContainText('5');
   await page.getByTestId('filter-done').click();
   await expect(page.getByTestId('chip-not-hateful')).toHaveAttribute('aria-pressed', 'true');
@@ -140,7 +120,7 @@ test('labels survive a restart of the server', async ({ page }, info) => {
 });
 
 test('hateful without a category or attack asks before saving', async ({ page }, info) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   const id = await itemId(page);
   await page.keyboard.press('h');
   await page.keyboard.press('Enter');
@@ -158,7 +138,7 @@ test('hateful without a category or attack asks before saving', async ({ page },
 });
 
 test('a held key records once', async ({ page }) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   await page.keyboard.down('n');
   await page.keyboard.down('n');
   await page.keyboard.down('n');
@@ -168,7 +148,7 @@ test('a held key records once', async ({ page }) => {
 });
 
 test('not hateful clears categories; flag, note and help work from the keyboard', async ({ page }, info) => {
-  await openLabeling(page);
+  await openLabeling(page, demo.served.url);
   await page.keyboard.press('2');
   await expect(page.getByTestId('chip-pc-disability')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('f');

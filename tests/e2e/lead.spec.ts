@@ -1,15 +1,10 @@
 // The lead's workflows in browser mode: review by keyboard, the dashboard against the CLI, export,
 // and labels synced in from another machine appearing live.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { DEMO, ROOT, removeTemp, startServe, tempCopy, type Served } from './serve';
-
-let project = '';
-let userData = '';
-let served: Served | null = null;
+import { ROOT, serveDemoPerTest } from './serve';
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -33,22 +28,12 @@ async function jsonl(path: string): Promise<Record<string, unknown>[]> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-test.beforeEach(async () => {
-  project = await tempCopy(DEMO);
-  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
-  served = await startServe(project, userData, ['--annotator', 'lead-1']);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  await removeTemp(project);
-  await rm(userData, { recursive: true, force: true });
-});
+const demo = serveDemoPerTest(['--annotator', 'lead-1']);
 
 test('a lead resolves three disagreements by keyboard; the export holds those decisions', async ({
   page,
 }, info) => {
-  await page.goto(served!.url);
+  await page.goto(demo.served.url);
   await page.getByTestId('nav-review').click();
   await page.getByTestId('lead-on').click();
   await expect(page.getByTestId('review-item')).toBeVisible();
@@ -64,13 +49,13 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
     // The next item's details load after the list: wait for them before deciding again.
     await expect(page.getByTestId('review-item-id')).not.toHaveText(`#${id}`);
   }
-  const adjudications = await jsonl(join(project, '.memejury/adjudications.jsonl'));
+  const adjudications = await jsonl(join(demo.project, '.memejury/adjudications.jsonl'));
   expect(adjudications.map((a) => a.item).sort()).toStrictEqual([...decided].sort());
   for (const a of adjudications)
     expect(a).toMatchObject({ lead: 'lead-1', hate: 'hateful', pc: ['race'], attack: ['contempt'] });
 
   await page.getByTestId('nav-export').click();
-  const out = join(project, 'export', 'gold.jsonl');
+  const out = join(demo.project, 'export', 'gold.jsonl');
   await page.getByTestId('export-out').fill(out);
   await expect(page.getByTestId('export-preview')).toContainText('will be written');
   await shot(page, info, 'export');
@@ -86,14 +71,14 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
     });
   }
   // The CLI's export of the same folder agrees with the app's.
-  const cliOut = join(project, 'export', 'cli.jsonl');
-  cli('export', '--project', project, '--out', cliOut);
+  const cliOut = join(demo.project, 'export', 'cli.jsonl');
+  cli('export', '--project', demo.project, '--out', cliOut);
   expect(await jsonl(cliOut)).toStrictEqual(exported);
 });
 
 test('the dashboard shows the figures that memejury stats --json prints', async ({ page }, info) => {
-  const flat = JSON.parse(cli('stats', '--project', project, '--json')) as Record<string, number | null>;
-  await page.goto(served!.url);
+  const flat = JSON.parse(cli('stats', '--project', demo.project, '--json')) as Record<string, number | null>;
+  await page.goto(demo.served.url);
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('dashboard')).toBeVisible();
   await shot(page, info, 'dashboard');
@@ -117,11 +102,11 @@ test('the dashboard shows the figures that memejury stats --json prints', async 
 test('a line appended by another process shows up live in progress, review and statistics', async ({
   page,
 }) => {
-  await page.goto(served!.url);
+  await page.goto(demo.served.url);
   await expect(page.getByTestId('content-warning')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('progress-project')).toContainText('Project 0 /');
-  const file = join(project, '.memejury/annotations/remote-ann.jsonl');
+  const file = join(demo.project, '.memejury/annotations/remote-ann.jsonl');
   const line = JSON.stringify({
     v: 1,
     item: 7,

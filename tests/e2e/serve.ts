@@ -1,6 +1,7 @@
 // Starts `memejury serve` on a throwaway copy of a project, as a user would, and stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +63,37 @@ export function startServe(project: string, userData: string, extra: string[] = 
       reject(new Error(`serve exited with ${code}: ${err}`));
     });
   });
+}
+
+export interface DemoSession {
+  project: string;
+  userData: string;
+  served: Served;
+}
+
+/**
+ * Each test of the calling file gets its own copy of the demo project, its own settings folder
+ * and its own `memejury serve`, stopped and removed afterwards.
+ */
+export function serveDemoPerTest(extra: string[] = []): DemoSession {
+  const session = {} as DemoSession;
+  test.beforeEach(async () => {
+    session.project = await tempCopy(DEMO);
+    session.userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
+    session.served = await startServe(session.project, session.userData, extra);
+  });
+  test.afterEach(async () => {
+    await session.served?.stop();
+    await removeTemp(session.project);
+    await rm(session.userData, { recursive: true, force: true });
+  });
+  return session;
+}
+
+/** Opens the app and passes the content warning into the labeling screen. */
+export async function openLabeling(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('content-warning')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-id')).toBeVisible();
 }

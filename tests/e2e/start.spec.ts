@@ -1,28 +1,13 @@
 // First run in browser mode with the mouse only: profile, project, preferences, labeling.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO, ROOT, removeTemp, startServe, tempCopy, type Served } from './serve';
+import { ROOT, serveDemoPerTest } from './serve';
 
-let project = '';
-let userData = '';
-let served: Served | null = null;
-
-test.beforeEach(async () => {
-  project = await tempCopy(DEMO);
-  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
-  served = await startServe(project, userData);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  await removeTemp(project);
-  await rm(userData, { recursive: true, force: true });
-});
+const demo = serveDemoPerTest([]);
 
 test('a new user creates a profile and labels with the mouse', async ({ page }, info) => {
-  await page.goto(served!.url);
+  await page.goto(demo.served.url);
   await expect(page.getByTestId('profiles')).toBeVisible();
   await expect(page.getByTestId('start-labeling')).toBeDisabled();
   await page.screenshot({ path: info.outputPath('start.png') });
@@ -44,7 +29,7 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
   await expect(page.getByTestId('item-id')).not.toHaveText(first as string);
   await page.getByTestId('chip-not-hateful').click();
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
-  const text = await readFile(join(project, '.memejury/annotations/mouse-user.jsonl'), 'utf8');
+  const text = await readFile(join(demo.project, '.memejury/annotations/mouse-user.jsonl'), 'utf8');
   const lines = text
     .trim()
     .split('\n')
@@ -56,14 +41,14 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
   await page.getByTestId('pref-blurImages').uncheck();
   await page.getByTestId('save-preferences').click();
   await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
-  const settings = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')) as {
+  const settings = JSON.parse(await readFile(join(demo.userData, 'settings.json'), 'utf8')) as {
     preferences: { blurImages: boolean };
   };
   expect(settings.preferences.blurImages).toBe(false);
 });
 
 test('an FGHM file is imported from the project screen', async ({ page }) => {
-  await page.goto(served!.url);
+  await page.goto(demo.served.url);
   await page.getByTestId('new-profile-id').fill('importer');
   await page.getByTestId('create-profile').click();
   await page.getByTestId('import-path').fill(join(ROOT, 'tests/fixtures/fghm/test_unlabeled.jsonl'));

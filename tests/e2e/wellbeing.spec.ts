@@ -1,33 +1,11 @@
 // Annotator wellbeing in browser mode: content warning, break reminders with the count of
 // hateful memes, the session cap, greyscale, and "skip: distressing" that is never counted.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, removeTemp, startServe, tempCopy, type Served } from './serve';
+import { openLabeling, serveDemoPerTest } from './serve';
 
-let project = '';
-let userData = '';
-let served: Served | null = null;
-
-test.beforeEach(async () => {
-  project = await tempCopy(DEMO);
-  userData = await mkdtemp(join(tmpdir(), 'memejury-user-'));
-  served = await startServe(project, userData, ['--annotator', 'well-ann']);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  await removeTemp(project);
-  await rm(userData, { recursive: true, force: true });
-});
-
-async function start(page: Page): Promise<void> {
-  await page.goto(served!.url);
-  await expect(page.getByTestId('content-warning')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-id')).toBeVisible();
-}
+const demo = serveDemoPerTest(['--annotator', 'well-ann']);
 
 async function next(page: Page, keys: string[]): Promise<void> {
   const before = await page.getByTestId('item-id').textContent();
@@ -47,7 +25,7 @@ test('a break reminder after 20 minutes says how many hateful memes were seen, a
   page,
 }, info) => {
   await page.clock.install();
-  await start(page);
+  await openLabeling(page, demo.served.url);
   await next(page, ['h', '1', 'q', 'Enter']);
   await next(page, ['n']);
   await next(page, ['h', '2', 'w', 'Enter']);
@@ -70,7 +48,7 @@ test('a break reminder after 20 minutes says how many hateful memes were seen, a
 });
 
 test('the session cap suggests stopping; greyscale applies', async ({ page }) => {
-  await start(page);
+  await openLabeling(page, demo.served.url);
   await setPrefs(page, { cap: 3, greyscale: true });
   await expect(page.getByTestId('meme-image')).toHaveClass(/grey/);
   await next(page, ['n']);
@@ -82,13 +60,13 @@ test('the session cap suggests stopping; greyscale applies', async ({ page }) =>
 });
 
 test('skip: distressing needs no reason, is recorded, and never counts as work done', async ({ page }) => {
-  await start(page);
+  await openLabeling(page, demo.served.url);
   await expect(page.getByTestId('filter-done')).toContainText('0');
   const todo = Number((await page.getByTestId('filter-todo').textContent())?.replace(/\D/g, ''));
   await next(page, ['d']);
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   const line = JSON.parse(
-    (await readFile(join(project, '.memejury/annotations/well-ann.jsonl'), 'utf8')).trim(),
+    (await readFile(join(demo.project, '.memejury/annotations/well-ann.jsonl'), 'utf8')).trim(),
   );
   expect(line).toMatchObject({ hate: null, skip: 'distressing', pc: [], attack: [] });
   await expect(page.getByTestId('filter-done')).toContainText('0');
