@@ -33,7 +33,7 @@ export function handleMedia(backend: Backend): void {
           // The type comes from the extension; never let the browser guess another one.
           'x-content-type-options': 'nosniff',
           // The label screen prefetches the next images; caching lets the prefetch pay off.
-          'cache-control': 'private, max-age=3600',
+          'cache-control': 'no-store',
         },
       });
     } catch (err) {

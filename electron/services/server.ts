@@ -170,10 +170,11 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         const rel = decodeMediaPath(url.pathname.slice('/media/'.length));
         const file = await resolveMediaPath(project.paths.dir, rel);
         const st = await stat(file);
+        // no-store: the browser keeps no disk copy of a meme that may later be forgotten.
         res.writeHead(200, {
           'content-type': mediaType(file),
           'content-length': st.size,
-          'cache-control': 'private, max-age=3600',
+          'cache-control': 'no-store',
           'x-content-type-options': 'nosniff',
         });
         if (req.method === 'HEAD') return void res.end();

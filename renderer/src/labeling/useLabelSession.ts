@@ -142,16 +142,21 @@ export function useLabelSession(filter: QueueFilter) {
     };
   }, [filter, applyQueue]);
 
-  // Labels synced in from other annotators change the counts (not this session's queue).
+  // Labels synced in from other annotators change the counts (not this session's queue); a
+  // forgotten meme must leave the queue and the cache at once.
   useEffect(
     () =>
-      onEvent('project:changed', () => {
+      onEvent('project:changed', (e) => {
+        if (e.reason === 'forget') {
+          reload().catch((err: Error) => setError(err.message));
+          return;
+        }
         api()
           .progress.get()
           .then(setProgress)
           .catch(() => undefined);
       }),
-    [],
+    [reload],
   );
 
   const setDraft = useCallback(
