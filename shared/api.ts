@@ -1,7 +1,7 @@
 // The one contract between the renderer and the backend. Channel names are `domain:verb`; each
 // has a zod schema for its argument (checked at runtime by Electron main and by the browser-mode
 // server before any service runs) and a result type. Preload and the browser client build
-// `window.api.<domain>.<verb>(args)` from CHANNELS.
+// the renderer's api object (`api.<domain>.<verb>(args)`) from CHANNELS.
 import { z } from 'zod';
 import type {
   AppInfo,
@@ -197,7 +197,7 @@ type Method<C extends Channel> =
     ? (args?: ArgsOf<C>) => Promise<ResultOf<C>>
     : (args: ArgsOf<C>) => Promise<ResultOf<C>>;
 
-/** `window.api.<domain>.<verb>(args)`: one async function per channel. */
+/** The renderer's `api.<domain>.<verb>(args)`: one async function per channel. */
 export type Api = {
   [D in DomainOf<Channel>]: {
     [C in Channel as C extends `${D}:${infer V}` ? V : never]: Method<C>;
@@ -218,7 +218,7 @@ export interface ApiEvents {
 export const EVENT_NAMES: readonly (keyof ApiEvents)[] = EVENT_LIST;
 
 /**
- * `window.api`: one async function per channel (`window.api.project.open({ dir })`), plus event
+ * The global `api` object of the renderer: one async function per channel (`api.project.open({ dir })`), plus event
  * subscription and image URLs.
  */
 export type WindowApi = Api & {
