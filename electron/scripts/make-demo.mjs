@@ -3,7 +3,7 @@
 // an item list, and two synthetic annotators' labels for the first 20 memes so the lead's
 // screens have something to show. Deterministic: running it twice gives the same labels and
 // the same pictures. Run: node electron/scripts/make-demo.mjs
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -682,18 +682,7 @@ async function main() {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(join(OUT, 'img/batch2'), { recursive: true });
   await mkdir(join(OUT, '.memejury/annotations'), { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const items = [];
   try {
     const page = await browser.newPage();

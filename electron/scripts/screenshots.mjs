@@ -1,6 +1,6 @@
 // Takes the README's screenshots of every screen in browser mode (Debian's Chromium), on a copy
 // of the demo project. Run after `npm run build`: node electron/scripts/screenshots.mjs
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,17 +55,7 @@ await writeFile(
 );
 const { url, proc } = await serve(project, join(work, 'user'));
 await mkdir(OUT, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const shot = (name, fullPage = false) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
 try {
