@@ -26,7 +26,8 @@ export interface BenchOptions {
 
 const TARGETS_MS: Record<string, number> = { 'gold+agreement': 500, export: 1000, open: 1500 };
 
-const NLTK_SCRIPT = fileURLToPath(new URL('../../tests/reference/nltk_agreement.py', import.meta.url));
+// Shipped beside the CLI (no shipped command reads from tests/ or scripts/).
+const NLTK_SCRIPT = fileURLToPath(new URL('./reference/nltk_agreement.py', import.meta.url));
 const PYTHON = ['/usr/bin/python3', 'python3'];
 
 function time<T>(fn: () => T): [T, number] {

@@ -54,10 +54,14 @@ describe('agreement against live NLTK', () => {
           items: rows,
         }),
       );
-      const res = spawnSync(python as string, [join(ROOT, 'tests/reference/nltk_agreement.py'), input], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      });
+      const res = spawnSync(
+        python as string,
+        [join(ROOT, 'electron/cli/reference/nltk_agreement.py'), input],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        },
+      );
       expect(res.stderr).toBe('');
       const nltk = JSON.parse(res.stdout).figures as Record<string, number>;
       const keys = Object.keys(nltk);
