@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { PAGE_CSP, withCspMeta } from './shared/csp';
 
 const root = import.meta.dirname;
 
@@ -30,12 +31,14 @@ export default defineConfig({
     plugins: [
       react(),
       {
-        // The page's strict CSP <meta> would block Vite's inline hot-reload code; in development
-        // Electron main sends a relaxed header instead. Built pages keep the meta.
-        name: 'memejury-dev-csp',
-        apply: 'serve',
-        transformIndexHtml: (html: string) =>
-          html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+        // The page's CSP comes from shared/csp.ts: written into the built index.html (the policy
+        // Electron's file:// page and browser mode enforce); left out by the dev server, whose
+        // inline hot-reload code it would block (Electron main sends DEV_CSP as a header there).
+        name: 'memejury-csp',
+        transformIndexHtml: {
+          order: 'pre',
+          handler: (html: string, ctx: { server?: unknown }) => withCspMeta(html, ctx.server ? null : PAGE_CSP),
+        },
       },
     ],
     build: {

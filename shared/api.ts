@@ -45,7 +45,11 @@ export type {
 import { buildApiObject, CHANNEL_NAMES, EVENT_NAMES as EVENT_LIST, type ChannelName } from './channels';
 import type { AnnotatorFigures } from './agreement';
 import type { Dashboard } from './dashboard';
-import type { ExportCounts } from './export';
+import { EXPORT_FORMATS, type ExportCounts } from './export';
+import { GOLD_POLICIES } from './gold';
+import { annotatorIdSchema } from './ids';
+import { SKIP_REASONS } from './records';
+import { HATE_LABELS } from './taxonomy';
 import { provenanceSchema } from './governance';
 import type { ScoreReport } from './scorer';
 import { QUEUE_FILTERS } from './queue';
@@ -56,7 +60,7 @@ const itemId = z.union([
   z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   z.string().min(1).max(200),
 ]);
-const annotatorId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "_" and "-" only');
+const annotatorId = annotatorIdSchema;
 const label = z.string().min(1).max(64);
 const labelList = z.array(label).max(32);
 const path = z.string().min(1).max(4096);
@@ -64,8 +68,8 @@ const none = z.undefined();
 
 const exportOptions = z
   .object({
-    format: z.enum(['fghm', 'full']).default('fghm'),
-    policy: z.enum(['fghm', 'strict']).optional(),
+    format: z.enum(EXPORT_FORMATS).default('fghm'),
+    policy: z.enum(GOLD_POLICIES).optional(),
     splits: z.array(z.string().max(200)).max(100).optional(),
     completeOnly: z.boolean().optional(),
     includeUnresolved: z.boolean().optional(),
@@ -97,7 +101,7 @@ const reviewFilter = z
 const saveArgs = z
   .object({
     item: itemId,
-    hate: z.enum(['hateful', 'not_hateful']).nullable(),
+    hate: z.enum(HATE_LABELS).nullable(),
     pc: labelList,
     attack: labelList,
     ms: z
@@ -107,7 +111,7 @@ const saveArgs = z
       .max(24 * 3600 * 1000),
     note: z.string().max(5000).default(''),
     flag: z.boolean().default(false),
-    skip: z.enum(['distressing', 'skip']).optional(),
+    skip: z.enum(SKIP_REASONS).optional(),
   })
   .strict();
 
@@ -134,7 +138,7 @@ export const CONTRACT = {
   'project:chooseFolder': channel<{ dir: string | null }>()(none),
   'project:import': channel<ImportSummary | null>()(z.object({ file: path.optional() }).strict()),
   'queue:list': channel<QueueList>()(
-    z.object({ filter: z.enum(QUEUE_FILTERS as ['todo', 'done', 'flagged', 'all']) }).strict(),
+    z.object({ filter: z.enum(QUEUE_FILTERS) }).strict(),
   ),
   'item:get': channel<ItemView[]>()(z.object({ ids: z.array(itemId).max(200) }).strict()),
   'annotation:save': channel<SaveResult>()(saveArgs),
@@ -147,7 +151,7 @@ export const CONTRACT = {
     z
       .object({
         item: itemId,
-        hate: z.enum(['hateful', 'not_hateful']),
+        hate: z.enum(HATE_LABELS),
         pc: labelList,
         attack: labelList,
         note: z.string().max(5000).default(''),
@@ -156,7 +160,7 @@ export const CONTRACT = {
   ),
   'adjudication:undo': channel<ReviewItem>()(z.object({ item: itemId }).strict()),
   'stats:dashboard': channel<Dashboard>()(
-    z.object({ policy: z.enum(['fghm', 'strict']).optional() }).strict(),
+    z.object({ policy: z.enum(GOLD_POLICIES).optional() }).strict(),
   ),
   'stats:exportReport': channel<{ out: string } | null>()(
     z.object({ format: z.enum(['json', 'csv', 'html']), out: path.optional() }).strict(),

@@ -1,11 +1,11 @@
 // Result types of the contract in shared/api.ts (what each channel returns).
 import type { ExportCounts } from './export';
-import type { Gold } from './gold';
+import type { Gold, GoldPolicy } from './gold';
 import type { Manifest } from './governance';
-import type { QueueCounts } from './queue';
-import { QUEUE_FILTERS } from './queue';
-import type { ItemId, Provenance } from './records';
+import type { QueueCounts, QueueFilter } from './queue';
+import type { ItemId, Provenance, SkipReason } from './records';
 import type { GoldExplanation, ReviewReason } from './review';
+import type { Hate } from './taxonomy';
 
 export interface AppInfo {
   version: string;
@@ -20,7 +20,7 @@ export interface ProjectSummary {
   items: number;
   annotators: string[];
   targetAnnotators: number;
-  goldPolicy: 'fghm' | 'strict';
+  goldPolicy: GoldPolicy;
   missingImages: number;
   problems: string[];
   warnings: string[];
@@ -35,13 +35,13 @@ export interface ProjectSummary {
 
 /** This annotator's own current label for an item (others' labels are never sent: blind). */
 export interface MyLabel {
-  hate: 'hateful' | 'not_hateful' | null;
+  hate: Hate | null;
   pc: string[];
   attack: string[];
   note: string;
   flag: boolean;
   at: string;
-  skip?: 'distressing' | 'skip';
+  skip?: SkipReason;
 }
 
 export interface ItemView {
@@ -54,7 +54,7 @@ export interface ItemView {
 }
 
 export interface QueueList {
-  filter: (typeof QUEUE_FILTERS)[number];
+  filter: QueueFilter;
   ids: ItemId[];
   counts: QueueCounts;
 }
@@ -104,7 +104,7 @@ export interface ReviewList {
 
 export interface ReviewVote {
   annotator: string;
-  hate: 'hateful' | 'not_hateful' | null;
+  hate: Hate | null;
   pc: string[];
   attack: string[];
   note: string;
@@ -120,7 +120,7 @@ export interface ReviewItem {
   /** What the policy alone would give, when a lead decision overrides it. */
   policyGold: Gold;
   explanation: GoldExplanation;
-  decision: { lead: string; hate: string; pc: string[]; attack: string[]; note: string; at: string } | null;
+  decision: { lead: string; hate: Hate; pc: string[]; attack: string[]; note: string; at: string } | null;
 }
 
 export interface ExportRun {

@@ -6,7 +6,8 @@ import { rightsReason, type RightsFilters } from './governance';
 import type { Adjudication, Item, Provenance } from './records';
 import type { AnnotationState } from './state';
 
-export type ExportFormat = 'fghm' | 'full';
+export const EXPORT_FORMATS = ['fghm', 'full'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   format: ExportFormat;

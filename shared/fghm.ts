@@ -1,6 +1,7 @@
 // Mapping between the released FGHM files and the project's records. Import keeps every label,
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
+import { normalizeLabels } from './labels';
 import { internString, isItemId, type AnnotationEvent, type Check, type Item, type ItemId } from './records';
 import { provenanceFromRecord } from './governance';
 import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from './taxonomy';
@@ -150,9 +151,7 @@ export function slotEvents(rec: FghmImport, at: string): AnnotationEvent[] {
     v: 1,
     item: rec.item.id,
     annotator: slotAnnotator(i),
-    hate: s.hate,
-    pc: s.hate === HATEFUL ? s.pc : [],
-    attack: s.hate === HATEFUL ? s.attack : [],
+    ...normalizeLabels(s.hate, s.pc, s.attack, { keepRepeats: true }),
     at,
     ms: 0,
     note: '',

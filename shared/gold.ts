@@ -2,8 +2,8 @@
 // (DESIGN.md, "Gold policy fghm"); `strict` needs a true majority and sends the rest to a lead.
 import { HATEFUL, NOT_HATEFUL, TASK_EMPTY, TASK_PRIORITY, type Hate, type Task } from './taxonomy';
 
-export type GoldPolicy = 'fghm' | 'strict';
-export const GOLD_POLICIES: readonly GoldPolicy[] = ['fghm', 'strict'];
+export const GOLD_POLICIES = ['fghm', 'strict'] as const;
+export type GoldPolicy = (typeof GOLD_POLICIES)[number];
 
 export interface Vote {
   annotator: string;

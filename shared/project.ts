@@ -2,12 +2,13 @@
 // policy changes), read by every annotator's app.
 import { z } from 'zod';
 import { GOLD_POLICIES } from './gold';
+import { annotatorIdSchema } from './ids';
 import { TAXONOMY_VERSION } from './taxonomy';
 
 export const MAX_ANNOTATORS_PER_ITEM = 3;
 
 export const rosterEntrySchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'annotator ids use letters, digits, "_" and "-"'),
+  id: annotatorIdSchema,
   name: z.string().max(200).optional(),
   role: z.enum(['annotator', 'lead', 'imported']).default('annotator'),
 });
@@ -16,7 +17,7 @@ export const projectConfigSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1).max(200),
   taxonomy: z.string().default(TAXONOMY_VERSION),
-  goldPolicy: z.enum(GOLD_POLICIES as ['fghm', 'strict']).default('fghm'),
+  goldPolicy: z.enum(GOLD_POLICIES).default('fghm'),
   targetAnnotators: z.number().int().min(1).max(MAX_ANNOTATORS_PER_ITEM).default(3),
   roster: z.array(rosterEntrySchema).default([]),
   created: z.string(),

@@ -4,8 +4,8 @@
 import type { AnnotationEvent, Item } from './records';
 import type { AnnotationState } from './state';
 
-export type QueueFilter = 'todo' | 'done' | 'flagged' | 'all';
-export const QUEUE_FILTERS: readonly QueueFilter[] = ['todo', 'done', 'flagged', 'all'];
+export const QUEUE_FILTERS = ['todo', 'done', 'flagged', 'all'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 /** FNV-1a, 32 bit: stable across machines and runtimes. */
 export function fnv1a(s: string): number {

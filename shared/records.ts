@@ -1,6 +1,7 @@
 // Record types of the project folder, with hand-written runtime validation. The validators sit on
 // the hot path of replaying hundreds of thousands of lines, so they avoid schema libraries and
 // return the first problem as a field-named message instead of throwing.
+import { ANNOTATOR_ID_RULE, isAnnotatorId } from './ids';
 import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
 
 export type ItemId = number | string;
@@ -38,6 +39,10 @@ export interface Item {
   provenance?: Provenance;
 }
 
+/** Why a line holds no label: "distressing" never counts against the annotator. */
+export const SKIP_REASONS = ['distressing', 'skip'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
 export interface AnnotationEvent {
   v: 1;
   item: ItemId;
@@ -52,8 +57,8 @@ export interface AnnotationEvent {
   flag: boolean;
   /** Retracts this annotator's previous line for the item. */
   undo?: true;
-  /** Skipped without a label; "distressing" never counts against the annotator. */
-  skip?: 'distressing' | 'skip';
+  /** Skipped without a label. */
+  skip?: SkipReason;
 }
 
 export interface Adjudication {
@@ -132,8 +137,7 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   if (!isObject(raw)) return fail('expected a JSON object');
   const common = checkCommon(raw);
   if (common) return fail(common);
-  if (typeof raw.annotator !== 'string' || !isAnnotatorId(raw.annotator))
-    return fail('field "annotator": expected an annotator id (letters, digits, "_", "-")');
+  if (!isAnnotatorId(raw.annotator)) return fail(`field "annotator": expected an annotator id (${ANNOTATOR_ID_RULE})`);
   if (raw.undo === true) {
     return {
       ok: true,
@@ -166,7 +170,7 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   if (typeof note !== 'string') return fail('field "note": expected a string');
   const flag = raw.flag ?? false;
   if (typeof flag !== 'boolean') return fail('field "flag": expected true or false');
-  if (raw.skip !== undefined && raw.skip !== 'distressing' && raw.skip !== 'skip')
+  if (raw.skip !== undefined && !SKIP_REASONS.includes(raw.skip as SkipReason))
     return fail('field "skip": expected "distressing", "skip" or absent');
   const value: AnnotationEvent = {
     v: 1,
@@ -180,7 +184,7 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
     note,
     flag,
   };
-  if (raw.skip !== undefined) value.skip = raw.skip;
+  if (raw.skip !== undefined) value.skip = raw.skip as SkipReason;
   return { ok: true, value };
 }
 
@@ -188,8 +192,7 @@ export function checkAdjudication(raw: unknown): Check<Adjudication> {
   if (!isObject(raw)) return fail('expected a JSON object');
   const common = checkCommon(raw);
   if (common) return fail(common);
-  if (typeof raw.lead !== 'string' || !isAnnotatorId(raw.lead))
-    return fail('field "lead": expected an annotator id');
+  if (!isAnnotatorId(raw.lead)) return fail(`field "lead": expected an annotator id (${ANNOTATOR_ID_RULE})`);
   if (raw.undo === true)
     return {
       ok: true,
@@ -223,12 +226,4 @@ export function checkAdjudication(raw: unknown): Check<Adjudication> {
       note,
     },
   };
-}
-
-/**
- * Annotator ids name files (`annotations/<id>.jsonl`) and appear in flat statistics keys
- * ("annotator.<id>.items_done"), so they are safe file names without dots.
- */
-export function isAnnotatorId(id: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id);
 }

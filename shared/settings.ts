@@ -1,5 +1,6 @@
 // Per-user settings (not per project): annotator profiles, recent projects, preferences.
 import { z } from 'zod';
+import { annotatorIdSchema } from './ids';
 
 export const preferencesSchema = z.object({
   /** Images stay blurred until revealed (wellbeing; on by default). */
@@ -12,12 +13,10 @@ export const preferencesSchema = z.object({
   sessionCap: z.number().int().min(0).max(100000).default(0),
   /** Lead review shows annotator ids instead of "Annotator 1/2/3". */
   showAnnotatorNames: z.boolean().default(false),
-  /** Advance to the next item after saving. */
-  autoAdvance: z.boolean().default(true),
 });
 
 export const annotatorProfileSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "_" and "-" only'),
+  id: annotatorIdSchema,
   name: z.string().max(200).default(''),
   created: z.string(),
 });

@@ -6,7 +6,7 @@ export const TAXONOMY_VERSION = 'fghm-2021';
 export const HATEFUL = 'hateful';
 export const NOT_HATEFUL = 'not_hateful';
 export type Hate = typeof HATEFUL | typeof NOT_HATEFUL;
-export const HATE_LABELS: readonly Hate[] = [HATEFUL, NOT_HATEFUL];
+export const HATE_LABELS = [HATEFUL, NOT_HATEFUL] as const;
 
 export const PC_EMPTY = 'pc_empty';
 export const ATTACK_EMPTY = 'attack_empty';

@@ -1,6 +1,7 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
 import { readFile } from 'node:fs/promises';
 import { flattenAgreement } from '../../shared/agreement';
+import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
 import { formatLineError, parseJsonl } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
@@ -28,10 +29,18 @@ export interface Command {
 const project = { project: { type: 'string' } } as const;
 const json = { json: { type: 'boolean' } } as const;
 
+const SHOWN_WARNINGS = 20;
+
+/**
+ * Opens a project the way the app does (Project.open: the same item lists, the same image scan)
+ * and prints what the app would show: item-list warnings and bad lines, on stderr.
+ */
 async function openForCli(dir: string, lead = false): Promise<Project> {
-  const p = await Project.open(dir, { scanImages: false, lead });
-  for (const e of p.problems().slice(0, 20)) process.stderr.write(`warning: ${e}\n`);
-  if (p.errors.length > 20) process.stderr.write(`warning: … ${p.errors.length - 20} more problems\n`);
+  const p = await Project.open(dir, { lead });
+  const notices = [...p.warnings, ...p.problems()];
+  for (const w of notices.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${w}\n`);
+  if (notices.length > SHOWN_WARNINGS)
+    process.stderr.write(`warning: … ${notices.length - SHOWN_WARNINGS} more\n`);
   return p;
 }
 
@@ -122,7 +131,7 @@ export const COMMANDS: Record<string, Command> = {
       const outFile = str(v, 'out');
       const splits = (v.split as unknown as string[] | undefined)?.flatMap((s) => s.split(','));
       const summary = await exportGold(p, outFile, {
-        format: oneOf(v, 'format', ['fghm', 'full'] as const, 'fghm'),
+        format: oneOf(v, 'format', EXPORT_FORMATS, 'fghm'),
         policy: oneOf(v, 'policy', GOLD_POLICIES, p.policy()),
         splits,
         completeOnly: v['complete-only'] === true,

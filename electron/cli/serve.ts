@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Backend } from '../services/backend';
-import { serve } from '../services/server';
+import { serve } from '../server/server';
 import { userDataDir } from '../services/userdata';
 import { out } from './args';
 
@@ -44,9 +44,10 @@ export async function runServe(opts: ServeCliOptions): Promise<void> {
     demoTarget: join(data, 'demo-project'),
   });
   if (opts.annotator) await backend.settings.addAnnotator(opts.annotator);
-  await backend.openProject(opts.project);
+  const project = await backend.call('project:open', { dir: opts.project });
+  for (const w of [...project.warnings, ...project.problems]) process.stderr.write(`warning: ${w}\n`);
   const running = await serve({ backend, rendererDir, port: opts.port });
-  out(`Meme Jury (browser mode) for ${backend.project?.config.name}: ${running.url}`);
+  out(`Meme Jury (browser mode) for ${project.name}: ${running.url}`);
   const stop = async (): Promise<void> => {
     await running.close();
     await backend.dispose();

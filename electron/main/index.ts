@@ -3,15 +3,10 @@
 import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Backend, userMessage, type Platform } from '../services/backend';
-import {
-  APP_CSP,
-  DEV_CSP,
-  isAllowedNavigation,
-  isAppUrl,
-  isSafeExternalUrl,
-  secureWebPreferences,
-} from '../services/security';
+import { APP_HEADER_CSP, DEV_CSP } from '../../shared/csp';
+import { Backend, type Platform } from '../services/backend';
+import { userMessage } from '../services/errors';
+import { isAllowedNavigation, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
 import { registerApi, sendEvent } from './ipc';
 import { handleMedia, registerMediaScheme } from './media';
 import { installMenu } from './menu';
@@ -102,7 +97,7 @@ function lockDownSession(): void {
     if (!isAppUrl(details.url, appUrl)) return callback({});
     const responseHeaders = {
       ...details.responseHeaders,
-      'Content-Security-Policy': [devUrl ? DEV_CSP : APP_CSP],
+      'Content-Security-Policy': [devUrl ? DEV_CSP : APP_HEADER_CSP],
     };
     callback({ responseHeaders });
   });
@@ -171,7 +166,7 @@ function showWindow(): void {
 async function openLastProject(b: Backend): Promise<void> {
   const last = b.settings.get().recentProjects[0];
   try {
-    if (last) await b.openProject(last.dir);
+    if (last) await b.call('project:open', { dir: last.dir });
     else await b.handle('project:openDemo', undefined);
   } catch (err) {
     // Moved, deleted or locked by another app: the start screen lets the user choose.

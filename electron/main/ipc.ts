@@ -5,13 +5,13 @@
 // "Error invoking remote method …" wrapper with a stack.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type ApiEvents, type Channel } from '../../shared/api';
-import { userMessage, type Backend } from '../services/backend';
-import { isTrustedSender } from '../services/security';
+import { errorReply, okReply, type Reply } from '../../shared/reply';
+import type { Backend } from '../services/backend';
+import { userMessage } from '../services/errors';
+import { isTrustedSender } from './security';
 
 /** The one channel backend events and menu commands reach the renderer on (see the preload). */
 export const EVENT_CHANNEL = 'api:event';
-
-export type Reply = { ok: true; result: unknown } | { ok: false; error: string };
 
 export interface IpcOptions {
   /** Called after a channel succeeded (e.g. to rebuild the Open Recent menu). */
@@ -50,7 +50,7 @@ export function registerApi(
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, args: unknown): Promise<Reply> => {
-      if (!trusted(event, getWindow(), appUrl)) return { ok: false, error: 'refused: unknown sender' };
+      if (!trusted(event, getWindow(), appUrl)) return errorReply('refused: unknown sender');
       try {
         const result = await backend.handle(channel, args);
         try {
@@ -58,9 +58,9 @@ export function registerApi(
         } catch (err) {
           console.error(`after ${channel}:`, err); // the call itself succeeded; say so
         }
-        return { ok: true, result };
+        return okReply(result);
       } catch (err) {
-        return { ok: false, error: userMessage(err) };
+        return errorReply(userMessage(err));
       }
     });
   }

@@ -4,9 +4,10 @@
 // image files by electron/services/media.ts, the same guard browser mode's /media/ route uses.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { MEDIA_SCHEME } from '../../shared/mediaUrl';
 import type { Backend } from '../services/backend';
 import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from '../services/media';
-import { MEDIA_PRIVILEGES, MEDIA_SCHEME, mediaRequestPath } from '../services/security';
+import { MEDIA_PRIVILEGES, mediaRequestPath } from './security';
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
 export function registerMediaScheme(): void {
@@ -23,7 +24,7 @@ export function handleMedia(backend: Backend): void {
     if (request.method !== 'GET') return text(405, 'GET only', { allow: 'GET' });
     const encoded = mediaRequestPath(request.url);
     if (encoded === null) return text(400, 'bad media URL');
-    const project = backend.project;
+    const project = backend.session.project;
     if (!project) return text(404, 'no project open');
     try {
       const file = await resolveMediaPath(project.paths.dir, decodeMediaPath(encoded));
@@ -32,7 +33,7 @@ export function handleMedia(backend: Backend): void {
           'content-type': mediaType(file),
           // The type comes from the extension; never let the browser guess another one.
           'x-content-type-options': 'nosniff',
-          // The label screen prefetches the next images; caching lets the prefetch pay off.
+          // No copy in any cache: a meme may be forgotten later, and must then leave no trace.
           'cache-control': 'no-store',
         },
       });

@@ -10,18 +10,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api, ApiEvents, WindowApi } from '../../shared/api';
 import { buildApiObject, EVENT_NAMES } from '../../shared/channels';
-import { mediaUrl } from '../services/security';
+import { electronMediaUrl } from '../../shared/mediaUrl';
+import { unwrapReply } from '../../shared/reply';
 
 /** Same name as EVENT_CHANNEL in electron/main/ipc.ts (not imported: that module needs main). */
 const EVENT_CHANNEL = 'api:event';
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: string };
-
-const api = buildApiObject(async (channel, args) => {
-  const reply = (await ipcRenderer.invoke(channel, args)) as Reply | undefined;
-  if (!reply || reply.ok !== true) throw new Error(reply?.error ?? `${channel} failed`);
-  return reply.result;
-}) as unknown as Api;
+const api = buildApiObject(async (channel, args) =>
+  unwrapReply(await ipcRenderer.invoke(channel, args), channel),
+) as unknown as Api;
 
 // One IPC listener for every subscription (the page may subscribe many times; each would
 // otherwise add an ipcRenderer listener and trip Node's max-listeners warning).
@@ -51,6 +48,6 @@ function on<E extends keyof ApiEvents>(event: E, cb: (payload: ApiEvents[E]) => 
   };
 }
 
-const windowApi: WindowApi = { ...api, on, mediaUrl };
+const windowApi: WindowApi = { ...api, on, mediaUrl: electronMediaUrl };
 
 contextBridge.exposeInMainWorld('api', windowApi);

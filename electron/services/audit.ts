@@ -3,14 +3,14 @@
 // annotator files and roster entries of forgotten annotators. Tombstones hold only hashes, so
 // the audit hashes what it finds rather than searching for content it no longer has.
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
-import { isAnnotatorId } from '../../shared/records';
-import { dataFiles, mentionsAnnotator, mentionsItem, refsInText } from './forget';
+import { isTombstoneRecord, mentionsAnnotator, mentionsItem } from './forget';
 import { annotatorHash, fileHash, itemHash } from './hashes';
-import { isImagePath } from './images';
-import { projectPaths } from './paths';
+import { idFromImagePath } from './items';
+import { annotatorOfFileName, projectPaths } from './paths';
+import { allImages, dataFiles, isCsvPath, parseDataFile } from './projectFiles';
 
 export interface AuditFinding {
   file: string;
@@ -23,20 +23,6 @@ export interface AuditReport {
   filesScanned: number;
   imagesHashed: number;
   findings: AuditFinding[];
-}
-
-async function allImages(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.git') await walk(p);
-      } else if (e.isFile() && isImagePath(e.name)) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
 }
 
 export async function auditProject(dir: string): Promise<AuditReport> {
@@ -57,32 +43,16 @@ export async function auditProject(dir: string): Promise<AuditReport> {
     for (const h of g.annotatorHashes) if (mentionsAnnotator(v, h)) return 'a forgotten annotator';
     return null;
   };
-  for (const file of await dataFiles(dir)) {
-    const rel = relative(dir, file);
-    const body = await readFile(file, 'utf8').catch(() => '');
+  for (const rel of await dataFiles(dir)) {
+    const body = await readFile(join(dir, rel), 'utf8').catch(() => '');
     report.filesScanned++;
-    let values: { v: unknown; line: number }[] = [];
-    const trimmed = body.trimStart();
-    if (trimmed.startsWith('[')) {
-      try {
-        values = (JSON.parse(body) as unknown[]).map((v, i) => ({ v, line: i + 1 }));
-      } catch {
-        values = [];
-      }
-    }
-    if (values.length === 0)
-      body.split('\n').forEach((line, i) => {
-        if (!line.trim()) return;
-        try {
-          values.push({ v: JSON.parse(line), line: i + 1 });
-        } catch {
-          const cell = /\.csv$/i.test(file) ? line.split(',')[0]?.replace(/^"|"$/g, '').trim() : '';
-          if (cell) values.push({ v: { id: /^\d+$/.test(cell) ? Number(cell) : cell }, line: i + 1 });
-          for (const ref of refsInText(line)) values.push({ v: { id: ref }, line: i + 1 });
-        }
-      });
+    const parsed = parseDataFile(body, isCsvPath(rel));
+    const values =
+      parsed.kind === 'array'
+        ? parsed.elements.map((v, i) => ({ v, line: i + 1 }))
+        : parsed.lines.flatMap((l, i) => l.values.map((v) => ({ v, line: i + 1 })));
     for (const { v, line } of values) {
-      if (typeof v === 'object' && v !== null && (v as { type?: string }).type === 'forget') continue;
+      if (isTombstoneRecord(v)) continue;
       const hit = itemHit(v);
       if (hit) report.findings.push({ file: rel, line, what: `${hit} is still here` });
     }
@@ -90,8 +60,8 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   // Annotator files and roster entries of forgotten annotators.
   const names = await readdir(paths.annotations).catch(() => [] as string[]);
   for (const n of names) {
-    const id = n.replace(/\.jsonl(\.corrupt)?$/, '');
-    if (isAnnotatorId(id) && g.annotatorHashes.has(annotatorHash(id)))
+    const id = annotatorOfFileName(n, true);
+    if (id !== null && g.annotatorHashes.has(annotatorHash(id)))
       report.findings.push({
         file: relative(dir, join(paths.annotations, n)),
         line: null,
@@ -113,11 +83,10 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   // Images: by bytes (a copy under another name is found too) and by the id in their name.
   for (const img of await allImages(dir)) {
     report.imagesHashed++;
-    const h = g.imgHashes.size ? await fileHash(img) : null;
-    const stem = basename(img).replace(/\.[^.]+$/, '');
-    const byName = /^\d+$/.test(stem) ? g.itemHashes.has(itemHash(Number(stem))) : false;
+    const h = g.imgHashes.size ? await fileHash(join(dir, img)) : null;
+    const byName = g.itemHashes.has(itemHash(idFromImagePath(img)));
     if ((h && g.imgHashes.has(h)) || byName)
-      report.findings.push({ file: relative(dir, img), line: null, what: 'the image of a forgotten item' });
+      report.findings.push({ file: img, line: null, what: 'the image of a forgotten item' });
   }
   return report;
 }

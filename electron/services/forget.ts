@@ -3,17 +3,20 @@
 // that mentions the item is rewritten atomically without it, its image is deleted, and memory
 // is updated. Files another running app writes are left to that app: it sees the tombstone in
 // governance.jsonl and purges its own file, so no two processes ever rewrite the same file.
-import { readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { UserError } from './errors';
+import { readFile, rm, unlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Tombstone } from '../../shared/governance';
 import { itemKey, type ItemId } from '../../shared/records';
 import { writeFileAtomic } from './fsx';
 import { annotatorHash, fileHash, itemHash } from './hashes';
 import { lockHolder } from './locks';
+import { writerLockOf } from './paths';
+import { dataFiles, isCsvPath, parseDataFile } from './projectFiles';
 import type { Project } from './project';
 import { resolveMediaPath } from './media';
 
-export class ForgetError extends Error {}
+export class ForgetError extends UserError {}
 
 export interface ForgetRequest {
   reason: string;
@@ -40,87 +43,38 @@ export function mentionsItem(v: unknown, hash: string): boolean {
   return false;
 }
 
+/** A tombstone names what it forgets (by hash) and is the one record that must stay. */
+export function isTombstoneRecord(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'forget';
+}
+
 export function mentionsAnnotator(v: unknown, hash: string): boolean {
   if (typeof v !== 'object' || v === null) return false;
   const a = (v as Record<string, unknown>).annotator;
   return typeof a === 'string' && annotatorHash(a) === hash;
 }
 
-const REF = /"(?:id|item)"\s*:\s*("(?:[^"\\]|\\.)*"|\d+)/g;
-
-/** Item references in a line that is not valid JSON (a torn line kept in a .corrupt file). */
-export function refsInText(line: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of line.matchAll(REF)) {
-    try {
-      out.push(JSON.parse(m[1]) as string | number);
-    } catch {
-      /* an unfinished string: nothing to recognise */
-    }
-  }
-  return out;
-}
-
 /**
- * The text of a data file without the lines `drop` matches: JSON Lines, CSV rows (keyed by
- * their first cell), or torn lines recognised by their "id"/"item" fields. A JSON array file
- * loses its elements. null when nothing matched.
+ * The text of a data file without what `drop` matches: elements of a JSON array file, or whole
+ * lines (JSON Lines, CSV rows keyed by their first cell, torn lines recognised by their
+ * "id"/"item" fields). null when nothing matched.
  */
 export function withoutLines(text: string, drop: (v: unknown) => boolean, csv = false): string | null {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) {
-    try {
-      const arr = JSON.parse(text) as unknown[];
-      const kept = arr.filter((v) => !drop(v));
-      return kept.length === arr.length ? null : JSON.stringify(kept, null, 1) + '\n';
-    } catch {
-      /* not a JSON array after all: treat as lines */
-    }
+  const body = parseDataFile(text, csv);
+  if (body.kind === 'array') {
+    const kept = body.elements.filter((v) => !drop(v));
+    return kept.length === body.elements.length ? null : JSON.stringify(kept, null, 1) + '\n';
   }
-  let changed = false;
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    let hit = false;
-    try {
-      hit = drop(JSON.parse(line));
-    } catch {
-      if (csv) {
-        const cell = line.split(',')[0]?.replace(/^"|"$/g, '').trim();
-        if (cell) hit = drop({ id: /^\d+$/.test(cell) ? Number(cell) : cell });
-      }
-      if (!hit) hit = refsInText(line).some((ref) => drop({ id: ref }));
-    }
-    if (hit) changed = true;
-    else out.push(line);
-  }
-  return changed ? out.join('\n') : null;
-}
-
-const DATA_FILE = /\.(jsonl|json|csv|corrupt|txt)$/i;
-
-/** Every data file of the project (not images, not locks), for rewriting and auditing. */
-export async function dataFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== 'locks' && e.name !== '.git') await walk(p);
-      } else if (e.isFile() && DATA_FILE.test(e.name) && e.name !== 'project.json') out.push(p);
-    }
-  };
-  await walk(dir);
-  return out.sort();
+  const kept = body.lines.filter((l) => !l.values.some(drop));
+  return kept.length === body.lines.length ? null : kept.map((l) => l.text).join('\n');
 }
 
 /** Who may rewrite a log: this project's own writer, another running app, or anyone. */
 async function ownerOf(project: Project, file: string): Promise<'self' | 'other' | 'none'> {
-  const rel = relative(project.paths.meta, file);
-  const m = /^annotations\/([A-Za-z0-9][A-Za-z0-9_-]*)\.jsonl$/.exec(rel);
-  const lockName = m ? m[1] : rel === 'adjudications.jsonl' || rel === 'governance.jsonl' ? '_lead' : null;
-  if (!lockName) return 'none';
-  const ours = m ? project.options.annotator === lockName : project.options.lead === true;
-  const holder = await lockHolder(project.paths.meta, lockName);
+  const writer = writerLockOf(project.paths, file);
+  if (!writer) return 'none';
+  const ours = writer.annotator !== null ? project.options.annotator === writer.annotator : project.options.lead === true;
+  const holder = await lockHolder(project.paths.meta, writer.lock);
   if (holder === 'self' && ours) return 'self';
   if (holder === 'none') return 'none';
   return 'other';
@@ -137,7 +91,7 @@ export async function purgeFile(
   const rewrite = async (): Promise<boolean> => {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) return false;
-    const next = withoutLines(text, drop, /\.csv$/i.test(file));
+    const next = withoutLines(text, drop, isCsvPath(file));
     if (next === null) return false;
     await writeFileAtomic(file, next);
     return true;
@@ -183,13 +137,11 @@ export async function forgetItem(project: Project, id: ItemId, req: ForgetReques
   const tombstone = makeTombstone('item', hash, imgFile ? await fileHash(imgFile) : null, req);
   await project.appendGovernance(tombstone);
   const result: ForgetResult = { tombstone, rewritten: [], deleted: [], deferred: [] };
-  const drop = (v: unknown): boolean =>
-    mentionsItem(v, hash) &&
-    !(typeof v === 'object' && v !== null && (v as { type?: string }).type === 'forget');
-  for (const file of await dataFiles(project.paths.dir)) {
-    const r = await purgeFile(project, file, drop);
-    if (r === 'rewritten') result.rewritten.push(relative(project.paths.dir, file));
-    if (r === 'deferred') result.deferred.push(relative(project.paths.dir, file));
+  const drop = (v: unknown): boolean => mentionsItem(v, hash) && !isTombstoneRecord(v);
+  for (const rel of await dataFiles(project.paths.dir)) {
+    const r = await purgeFile(project, join(project.paths.dir, rel), drop);
+    if (r === 'rewritten') result.rewritten.push(rel);
+    if (r === 'deferred') result.deferred.push(rel);
   }
   if (imgFile) {
     await unlink(imgFile);
@@ -197,7 +149,7 @@ export async function forgetItem(project: Project, id: ItemId, req: ForgetReques
   }
   project.governance.dropItem(String(key));
   project.state.dropItem(id);
-  project.images?.delete(item?.img ?? '');
+  if (item) project.images.delete(item.img);
   project.applyGovernance();
   return result;
 }
@@ -225,10 +177,11 @@ export async function forgetAnnotator(
     project.positions.delete(file);
     result.deleted.push(relative(project.paths.dir, file));
   }
-  for (const f of await dataFiles(project.paths.dir)) {
+  for (const rel of await dataFiles(project.paths.dir)) {
+    const f = join(project.paths.dir, rel);
     if (f === file) continue;
     const r = await purgeFile(project, f, (v) => mentionsAnnotator(v, hash));
-    if (r === 'rewritten') result.rewritten.push(relative(project.paths.dir, f));
+    if (r === 'rewritten') result.rewritten.push(rel);
   }
   if (project.config.roster.some((r) => r.id === annotator))
     await project.saveConfig({
@@ -262,4 +215,19 @@ export function forgottenGuard(
     }
     return null;
   };
+}
+
+/**
+ * An annotator's app on seeing new tombstones: purges its own file (through its own writer, so
+ * no save is lost) and forgets the items in memory. Nobody else rewrites that file.
+ */
+export async function purgeOwnFile(project: Project, hashes: readonly string[]): Promise<boolean> {
+  const annotator = project.options.annotator;
+  if (!annotator || hashes.length === 0) return false;
+  const drop = (v: unknown): boolean => hashes.some((h) => mentionsItem(v, h));
+  const file = project.paths.annotationFile(annotator);
+  const r = await purgeFile(project, file, drop);
+  await purgeFile(project, `${file}.corrupt`, drop);
+  if (r === 'rewritten') await project.reloadAnnotations(annotator);
+  return r === 'rewritten';
 }

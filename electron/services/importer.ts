@@ -1,6 +1,7 @@
 // Import of released FGHM files: items go to an item list at the top of the project, each
 // annotator slot's labels to annotations/fghm-<n>.jsonl. Re-importing the same file adds nothing;
 // a file with any bad record imports nothing.
+import { UserError } from './errors';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
@@ -9,7 +10,7 @@ import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../sh
 import { exists, writeFileAtomic } from './fsx';
 import type { Project } from './project';
 
-export class ImportError extends Error {
+export class ImportError extends UserError {
   constructor(
     message: string,
     readonly errors: LineError[] = [],

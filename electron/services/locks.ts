@@ -2,10 +2,12 @@
 // .memejury/locks/X.lock. A second app (another window, a second instance, the same profile on
 // another machine through a synced folder) gets a clear message instead of becoming a second
 // writer. Locks of dead processes on this host are taken over.
+import { UserError } from './errors';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isAnnotatorId } from '../../shared/records';
+import { isAnnotatorId } from '../../shared/ids';
+import { LEAD_LOCK } from './paths';
 
 export interface LockInfo {
   pid: number;
@@ -14,7 +16,7 @@ export interface LockInfo {
   app: string;
 }
 
-export class LockError extends Error {}
+export class LockError extends UserError {}
 
 function alive(pid: number): boolean {
   try {
@@ -43,8 +45,7 @@ export class AnnotatorLock {
 
   /** The lead writes adjudications.jsonl and governance.jsonl: one lead app at a time. */
   static async acquireLead(metaDir: string, app = 'Meme Jury'): Promise<AnnotatorLock> {
-    // "_lead" cannot collide with an annotator: annotator ids never start with "_".
-    return AnnotatorLock.take(metaDir, '_lead', 'lead mode is already on for this project', app);
+    return AnnotatorLock.take(metaDir, LEAD_LOCK, 'lead mode is already on for this project', app);
   }
 
   private static async take(

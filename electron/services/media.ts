@@ -1,11 +1,12 @@
 // The only way images reach the renderer: a path relative to the open project, resolved and
 // checked to stay inside it (after following symlinks), with an image extension. Used by the
 // Electron media:// protocol and by browser mode's /media/ route.
+import { UserError } from './errors';
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
-import { isImagePath } from './images';
+import { isImagePath } from './projectFiles';
 
-export class MediaError extends Error {
+export class MediaError extends UserError {
   constructor(
     message: string,
     readonly status: 400 | 403 | 404,

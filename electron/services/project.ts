@@ -1,18 +1,20 @@
 // A project folder opened in memory: items, images, every annotator's labels and the lead's
-// decisions. The same object backs the Electron app, the CLI and browser mode.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+// decisions. `Project.open` is the one way a folder is opened, by the Electron app, browser mode
+// and every CLI command alike: the same scan of item lists and image folders, the same warnings.
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { computeAgreement, buildLabelMatrix, type AgreementReport } from '../../shared/agreement';
 import type { Gold, GoldPolicy } from '../../shared/gold';
 import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
-import { isAnnotatorId, itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
+import { isAnnotatorId } from '../../shared/ids';
+import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
 import { goldForAll, goldOf } from '../../shared/state';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { exists, writeFileAtomic } from './fsx';
 import { itemHash } from './hashes';
-import { scanImages } from './images';
+import { scanImages } from './projectFiles';
 import { idFromImagePath, loadItemLists } from './items';
-import { projectPaths, type ProjectPaths } from './paths';
+import { annotatorOfFileName, projectPaths, type ProjectPaths } from './paths';
 import { ProjectError, ProjectLogs, type OpenOptions } from './projectLogs';
 
 export { ProjectError, type OpenOptions, type LogPosition } from './projectLogs';
@@ -67,7 +69,7 @@ export class Project extends ProjectLogs {
   config: ProjectConfig;
   items: Item[] = [];
   readonly index = new Map<ItemKey, number>();
-  images: Set<string> | null = null;
+  images = new Set<string>();
   missingImages: string[] = [];
   itemListFiles: string[] = [];
   private goldCache: { version: number; policy: GoldPolicy; golds: Gold[] } | null = null;
@@ -83,6 +85,10 @@ export class Project extends ProjectLogs {
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Project> {
     const abs = resolve(dir);
+    const st = await stat(abs).catch(() => null);
+    if (!st) throw new ProjectError(`${abs} does not exist`);
+    if (!st.isDirectory()) throw new ProjectError(`${abs} is not a folder`);
+    if (options.create) await initProject(abs);
     const config = await readConfig(projectPaths(abs));
     if (options.annotator !== undefined && !isAnnotatorId(options.annotator))
       throw new ProjectError(`invalid annotator id "${options.annotator}"`);
@@ -95,25 +101,21 @@ export class Project extends ProjectLogs {
     const progress = this.options.onProgress;
     const [lists, images] = await Promise.all([
       loadItemLists(this.paths.dir),
-      this.options.scanImages === false
-        ? Promise.resolve(null)
-        : scanImages(this.paths.dir, (n) => progress?.('images', n)),
+      scanImages(this.paths.dir, (n) => progress?.('images', n)),
     ]);
     this.errors.push(...lists.errors);
     this.warnings.push(...lists.warnings);
     this.itemListFiles = lists.files;
     this.setItems(lists.items);
-    if (images) {
-      this.images = new Set(images);
-      const listed = new Set(this.items.map((i) => i.img));
-      for (const img of images) {
-        if (listed.has(img)) continue;
-        const id = idFromImagePath(img);
-        if (this.index.has(itemKey(id))) continue;
-        this.addItem({ id, img, text: '' });
-      }
-      for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
+    this.images = new Set(images);
+    const listed = new Set(this.items.map((i) => i.img));
+    for (const img of images) {
+      if (listed.has(img)) continue;
+      const id = idFromImagePath(img);
+      if (this.index.has(itemKey(id))) continue;
+      this.addItem({ id, img, text: '' });
     }
+    for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
     await this.readGovernance();
     this.applyGovernance();
     progress?.('items', this.items.length);
@@ -142,16 +144,10 @@ export class Project extends ProjectLogs {
   /** Roster order first, then every other annotator file by name: stable across sessions. */
   async annotatorOrder(): Promise<string[]> {
     const order = this.config.roster.map((r) => r.id);
-    let names: string[] = [];
-    try {
-      names = await readdir(this.paths.annotations);
-    } catch {
-      names = [];
-    }
+    const names = await readdir(this.paths.annotations).catch(() => [] as string[]);
     const others = names
-      .filter((n) => n.endsWith('.jsonl'))
-      .map((n) => n.slice(0, -'.jsonl'.length))
-      .filter((id) => isAnnotatorId(id) && !order.includes(id))
+      .map((n) => annotatorOfFileName(n))
+      .filter((id): id is string => id !== null && !order.includes(id))
       .sort();
     return [...order, ...others].filter((id) => !this.isForgottenAnnotator(id));
   }

@@ -1,6 +1,7 @@
 // The append-only logs of a project (annotations/<annotator>.jsonl, adjudications.jsonl,
 // governance.jsonl): read by byte offset so synced lines are picked up without re-reading, and
 // written through one fsyncing queue per file. Project builds items, gold and statistics on top.
+import { UserError } from './errors';
 import { basename } from 'node:path';
 import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../../shared/governance';
 import type { LineError } from '../../shared/jsonl';
@@ -19,15 +20,15 @@ import { annotatorHash, itemHash } from './hashes';
 import { openLog, readLogFrom } from './logs';
 import type { ProjectPaths } from './paths';
 
-export class ProjectError extends Error {}
+export class ProjectError extends UserError {}
 
 export interface OpenOptions {
   /** The annotator this process writes for: only that log is repaired and appended to. */
   annotator?: string;
   /** Whether this process may write adjudications.jsonl and governance.jsonl (lead mode). */
   lead?: boolean;
-  /** Skip the image scan (CLI commands that never show images). */
-  scanImages?: boolean;
+  /** Make the folder a project first (a no-op for a folder that already is one). */
+  create?: boolean;
   onProgress?: (stage: string, done: number) => void;
 }
 

@@ -1,5 +1,6 @@
 // Provenance from a sidecar file (CSV with a header row, or JSON Lines), keyed by item id, into
 // governance.jsonl: each value change is an event, so the history is kept.
+import { UserError } from './errors';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseCsv } from '../../shared/csv';
@@ -8,7 +9,7 @@ import { formatLineError, parseJsonl, type LineError } from '../../shared/jsonl'
 import type { ItemId, Provenance } from '../../shared/records';
 import type { Project } from './project';
 
-export class ProvenanceError extends Error {}
+export class ProvenanceError extends UserError {}
 
 const FIELDS = ['source', 'licence', 'consent', 'region', 'notes'] as const;
 

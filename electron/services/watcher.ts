@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tombstone } from '../../shared/governance';
-import { isAnnotatorId } from '../../shared/records';
+import { annotatorOfFileName } from './paths';
 import type { Project } from './project';
 
 export interface SyncChange {
@@ -77,16 +77,10 @@ export class ProjectWatcher {
         if (fresh.length > 0) p.applyGovernance();
         change.lines += fresh.length;
       }
-      let names: string[] = [];
-      try {
-        names = await readdir(p.paths.annotations);
-      } catch {
-        names = [];
-      }
+      const names = await readdir(p.paths.annotations).catch(() => [] as string[]);
       for (const name of names) {
-        if (!name.endsWith('.jsonl')) continue;
-        const id = name.slice(0, -'.jsonl'.length);
-        if (!isAnnotatorId(id) || id === p.options.annotator || p.isForgottenAnnotator(id)) continue;
+        const id = annotatorOfFileName(name);
+        if (id === null || id === p.options.annotator || p.isForgottenAnnotator(id)) continue;
         const file = join(p.paths.annotations, name);
         const size = await stat(file).then(
           (s) => s.size,

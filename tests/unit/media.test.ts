@@ -11,7 +11,8 @@ import {
   mediaType,
   resolveMediaPath,
 } from '../../electron/services/media';
-import { mediaRequestPath, mediaUrl } from '../../electron/services/security';
+import { electronMediaUrl as mediaUrl } from '../../shared/mediaUrl';
+import { mediaRequestPath } from '../../electron/main/security';
 import { tempDir } from './helpers';
 
 interface Layout {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanImages } from '../../electron/services/images';
+import { scanImages } from '../../electron/services/projectFiles';
 import { initProject, Project, ProjectError } from '../../electron/services/project';
 import { tempDir } from './helpers';
 
@@ -38,7 +38,7 @@ describe('project folder', () => {
     );
     const p = await Project.open(dir);
     expect(p.config.name).toBe('demo');
-    expect([...(p.images ?? [])].sort()).toStrictEqual([
+    expect([...p.images].sort()).toStrictEqual([
       'img/00001.png',
       'img/deep/b.webp',
       'img/deep/er/cat.JPG',

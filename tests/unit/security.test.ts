@@ -1,20 +1,19 @@
-// The Electron window's security rules (electron/services/security.ts), which electron/main
+// The Electron window's security rules (electron/main/security.ts, shared/csp.ts), which electron/main
 // applies as they are: window settings, CSP, navigation, external links, IPC senders, media://.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeMediaPath } from '../../electron/services/media';
+import { APP_HEADER_CSP as APP_CSP, DEV_CSP, PAGE_CSP, withCspMeta } from '../../shared/csp';
+import { electronMediaUrl as mediaUrl, MEDIA_SCHEME } from '../../shared/mediaUrl';
 import {
-  APP_CSP,
   isAllowedNavigation,
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
   MEDIA_PRIVILEGES,
-  MEDIA_SCHEME,
   mediaRequestPath,
-  mediaUrl,
   secureWebPreferences,
-} from '../../electron/services/security';
+} from '../../electron/main/security';
 import { ROOT } from './helpers';
 
 const APP = 'file:///opt/Meme%20Jury/resources/app.asar/out/renderer/index.html';
@@ -74,15 +73,21 @@ describe('content security policy', () => {
     expect(APP_CSP).not.toMatch(/\bfile:/);
   });
 
-  it('matches the meta tag of the page (browser mode and file:// loads)', () => {
-    const html = readFileSync(`${ROOT}/renderer/index.html`, 'utf8');
+  it('is the meta tag the build writes into the page (browser mode and file:// loads)', () => {
+    const html = withCspMeta(readFileSync(`${ROOT}/renderer/index.html`, 'utf8'), PAGE_CSP);
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();
     const m = directives((meta as RegExpExecArray)[1]);
-    expect(m['default-src']).toStrictEqual(["'none'"]);
-    expect(m['script-src']).toStrictEqual(["'self'"]);
-    expect(m['style-src']).toStrictEqual(["'self'"]);
+    // The same policy as the header, less frame-ancestors (which a meta tag cannot carry).
+    const { 'frame-ancestors': _fa, ...headerWithoutFraming } = d;
+    expect(m).toStrictEqual(headerWithoutFraming);
     expect((meta as RegExpExecArray)[1]).not.toMatch(/unsafe-|\*/);
+  });
+
+  it('the dev server page carries no meta (the dev header applies) and a page without a placeholder fails the build', () => {
+    const html = readFileSync(`${ROOT}/renderer/index.html`, 'utf8');
+    expect(withCspMeta(html, null)).not.toMatch(/Content-Security-Policy/);
+    expect(() => withCspMeta('<html></html>', PAGE_CSP)).toThrow(/no Content-Security-Policy meta/);
   });
 });
 
@@ -221,7 +226,6 @@ describe('media:// scheme', () => {
 
 describe('development CSP', () => {
   it('relaxes only what hot reload needs, and only in the dev constant', async () => {
-    const { DEV_CSP } = await import('../../electron/services/security');
     expect(DEV_CSP).toContain("script-src 'self' 'unsafe-inline'");
     expect(DEV_CSP).toContain("default-src 'none'");
     expect(DEV_CSP).toContain("object-src 'none'");

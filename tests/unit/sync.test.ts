@@ -56,18 +56,18 @@ describe('team sync', () => {
     b.onEvent((e, p) => {
       if (e === 'project:changed') events.push(p as ApiEvents['project:changed']);
     });
-    const before = b.project!.positions.get(other)!.end;
+    const before = b.session.project!.positions.get(other)!.end;
     expect(before).toBeGreaterThan(0);
-    expect(b.project!.problems()).toHaveLength(1);
+    expect(b.session.project!.problems()).toHaveLength(1);
 
     const t0 = Date.now();
     appendFromAnotherProcess(other, label(2, 'remote'));
     await expect.poll(() => events.length, { timeout: 2000, interval: 25 }).toBeGreaterThan(0);
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(events[0]).toStrictEqual({ reason: 'sync', annotators: ['remote'] });
-    expect(b.project!.state.current('remote', 2)?.pc).toStrictEqual(['race']);
-    expect(b.project!.problems()).toHaveLength(1);
-    expect(b.project!.positions.get(other)!.end).toBeGreaterThan(before);
+    expect(b.session.project!.state.current('remote', 2)?.pc).toStrictEqual(['race']);
+    expect(b.session.project!.problems()).toHaveLength(1);
+    expect(b.session.project!.positions.get(other)!.end).toBeGreaterThan(before);
     const progress = (await b.handle('progress:get', undefined)) as { annotations: number };
     expect(progress.annotations).toBe(2);
     const dash = (await b.handle('stats:dashboard', {})) as {
@@ -78,7 +78,7 @@ describe('team sync', () => {
     // A new annotator file appearing is picked up too.
     appendFromAnotherProcess(join(dir, '.memejury/annotations/newcomer.jsonl'), label(3, 'newcomer'));
     await expect
-      .poll(() => b.project!.state.current('newcomer', 3)?.hate, { timeout: 2000, interval: 25 })
+      .poll(() => b.session.project!.state.current('newcomer', 3)?.hate, { timeout: 2000, interval: 25 })
       .toBe('hateful');
     await b.dispose();
   });

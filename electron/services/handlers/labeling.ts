@@ -1,12 +1,14 @@
 // Labeling channels: the shared queue order, this annotator's queue and counts, item views
 // (blind: only this annotator's own label), saving and undo. Counts are cached and updated per
 // saved item, so a save costs O(1) however large the project.
-import type { Handlers } from './backend';
-import type { ItemView, MyLabel, Progress } from '../../shared/api';
-import { addStatus, itemStatus, queueOrder, selectQueue, type QueueCounts } from '../../shared/queue';
-import type { AnnotationEvent, ItemId } from '../../shared/records';
-import { UserError, type Backend } from './backend';
-import type { Project } from './project';
+import type { ItemView, MyLabel, Progress } from '../../../shared/api';
+import { normalizeLabels } from '../../../shared/labels';
+import { addStatus, itemStatus, queueOrder, selectQueue, type QueueCounts } from '../../../shared/queue';
+import type { AnnotationEvent, ItemId } from '../../../shared/records';
+import { currentAnnotator, requireAnnotator, requireProject, type Context } from '../context';
+import { UserError } from '../errors';
+import type { Project } from '../project';
+import type { DomainHandlers } from './types';
 
 type LabelChannels = 'queue:list' | 'item:get' | 'annotation:save' | 'annotation:undo' | 'progress:get';
 
@@ -24,7 +26,23 @@ function myLabel(ev: AnnotationEvent | undefined): MyLabel | null {
   return out;
 }
 
-export class Labeling {
+/** What an item looks like to this app's annotator: never anyone else's label (blind). */
+export function itemView(ctx: Context, id: ItemId): ItemView {
+  const p = requireProject(ctx);
+  const item = p.item(id);
+  if (!item) throw new UserError(`no item ${id} in this project`);
+  const annotator = currentAnnotator(ctx);
+  return {
+    id: item.id,
+    img: item.img,
+    text: item.text,
+    set_name: item.set_name ?? null,
+    missing: !p.images.has(item.img),
+    mine: annotator ? myLabel(p.state.current(annotator, item.id)) : null,
+  };
+}
+
+class Labeling {
   private order: { version: number; order: Int32Array } | null = null;
   private countsCache: {
     project: Project;
@@ -34,9 +52,11 @@ export class Labeling {
     annotations: number;
   } | null = null;
 
-  constructor(private readonly b: Backend) {}
+  constructor(private readonly ctx: Context) {
+    ctx.onInvalidate(() => this.reset());
+  }
 
-  /** After items change (import, forget), queue order and counts are recomputed. */
+  /** After items change (import, forget, sync), queue order and counts are recomputed. */
   reset(): void {
     this.order = null;
     this.countsCache = null;
@@ -50,8 +70,8 @@ export class Labeling {
   }
 
   progress(): Progress {
-    const p = this.b.requireProject();
-    const annotator = this.b.annotator() ?? '';
+    const p = requireProject(this.ctx);
+    const annotator = currentAnnotator(this.ctx) ?? '';
     const c = this.countsCache;
     if (c && c.project === p && c.annotator === annotator && c.version === p.state.version)
       return { counts: { ...c.counts }, items: p.items.length, annotations: c.annotations };
@@ -75,8 +95,8 @@ export class Labeling {
    * difference alone, so a save costs O(1) instead of a pass over every item.
    */
   private async changeItem(id: ItemId, write: () => Promise<void>): Promise<Progress> {
-    const p = this.b.requireProject();
-    const annotator = this.b.annotator() ?? '';
+    const p = requireProject(this.ctx);
+    const annotator = currentAnnotator(this.ctx) ?? '';
     const target = p.config.targetAnnotators;
     const votesOf = (): number => p.state.lines(id).filter((l) => l.hate !== null).length;
     const c = this.countsCache;
@@ -93,49 +113,31 @@ export class Labeling {
     return this.progress();
   }
 
-  itemView(id: ItemId): ItemView {
-    const p = this.b.requireProject();
-    const item = p.item(id);
-    if (!item) throw new UserError(`no item ${id} in this project`);
-    const annotator = this.b.annotator();
-    return {
-      id: item.id,
-      img: item.img,
-      text: item.text,
-      set_name: item.set_name ?? null,
-      missing: p.images ? !p.images.has(item.img) : false,
-      mine: annotator ? myLabel(p.state.current(annotator, item.id)) : null,
-    };
-  }
-
-  handlers(): Pick<Handlers, LabelChannels> {
+  handlers(): DomainHandlers<LabelChannels> {
     return {
       'queue:list': async ({ filter }) => {
-        const p = this.b.requireProject();
+        const p = requireProject(this.ctx);
         const sel = selectQueue(
           this.queueOrderFor(p),
           p.items,
           p.state,
-          this.b.annotator() ?? '',
+          currentAnnotator(this.ctx) ?? '',
           p.config.targetAnnotators,
           filter,
         );
         return { filter, ids: sel.indices.map((i) => p.items[i].id), counts: sel.counts };
       },
-      'item:get': async ({ ids }) => ids.map((id) => this.itemView(id)),
+      'item:get': async ({ ids }) => ids.map((id) => itemView(this.ctx, id)),
       'annotation:save': async (args) => {
-        const p = this.b.requireProject();
-        const annotator = this.b.requireAnnotator();
-        if (!p.item(args.item)) throw new UserError(`no item ${args.item} in this project`);
-        const hateful = args.hate === 'hateful';
+        const p = requireProject(this.ctx);
+        const annotator = requireAnnotator(this.ctx);
+        const item = p.item(args.item);
+        if (!item) throw new UserError(`no item ${args.item} in this project`);
         const ev: AnnotationEvent = {
           v: 1,
-          item: p.item(args.item)!.id,
+          item: item.id,
           annotator,
-          hate: args.hate,
-          // Not hateful clears categories and attacks (the UI does too; the log must agree).
-          pc: hateful ? [...new Set(args.pc)] : [],
-          attack: hateful ? [...new Set(args.attack)] : [],
+          ...normalizeLabels(args.hate, args.pc, args.attack),
           at: new Date().toISOString(),
           ms: args.ms,
           note: args.note,
@@ -146,8 +148,8 @@ export class Labeling {
         return { item: ev.item, at: ev.at, saved: true, progress };
       },
       'annotation:undo': async ({ item }) => {
-        const p = this.b.requireProject();
-        const annotator = this.b.requireAnnotator();
+        const p = requireProject(this.ctx);
+        const annotator = requireAnnotator(this.ctx);
         const it = p.item(item);
         if (!it) throw new UserError(`no item ${item} in this project`);
         let progress = this.progress();
@@ -172,4 +174,8 @@ export class Labeling {
       'progress:get': async () => this.progress(),
     };
   }
+}
+
+export function labelingHandlers(ctx: Context): DomainHandlers<LabelChannels> {
+  return new Labeling(ctx).handlers();
 }

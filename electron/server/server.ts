@@ -10,16 +10,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { ApiArgError, isChannel, type ApiEvents } from '../../shared/api';
-import { userMessage, type Backend } from './backend';
-import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from './media';
+import { BROWSER_CSP } from '../../shared/csp';
+import { errorReply, okReply } from '../../shared/reply';
+import type { Backend } from '../services/backend';
+import { userMessage } from '../services/errors';
+import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from '../services/media';
 
 export const API_HEADER = 'x-memejury';
 const COOKIE = 'memejury_token';
 const MAX_BODY = 1 << 20;
-/** Browser mode's page policy: everything from this origin only (images come from /media/). */
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -128,22 +127,17 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       if (req.headers[API_HEADER] !== '1') return send(res, 403, 'missing API header');
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (!isChannel(channel))
-        return send(
-          res,
-          404,
-          JSON.stringify({ ok: false, error: `unknown channel "${channel}"` }),
-          'application/json',
-        );
+        return send(res, 404, JSON.stringify(errorReply(`unknown channel "${channel}"`)), 'application/json');
       try {
         const body = await readBody(req);
         const args = body === '' ? undefined : (JSON.parse(body) as { args?: unknown }).args;
         const result = await backend.handle(channel, args);
-        return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
+        return send(res, 200, JSON.stringify(okReply(result)), 'application/json');
       } catch (err) {
         return send(
           res,
           err instanceof ApiArgError || err instanceof SyntaxError ? 400 : 200,
-          JSON.stringify({ ok: false, error: userMessage(err) }),
+          JSON.stringify(errorReply(userMessage(err))),
           'application/json',
         );
       }
@@ -164,7 +158,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     }
 
     if (url.pathname.startsWith('/media/')) {
-      const project = backend.project;
+      const project = backend.session.project;
       if (!project) return send(res, 404, 'no project open');
       try {
         const rel = decodeMediaPath(url.pathname.slice('/media/'.length));
@@ -191,7 +185,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': CSP,
+        'content-security-policy': BROWSER_CSP,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',

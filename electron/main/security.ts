@@ -1,6 +1,7 @@
 // The Electron window's security settings as plain data and pure checks. Nothing here imports
 // 'electron', so every rule is unit-tested without the Electron binary; electron/main only
 // applies them.
+import { MEDIA_HOST, MEDIA_SCHEME } from '../../shared/mediaUrl';
 
 /**
  * webPreferences of the app window. The page is treated as untrusted web content (it renders
@@ -28,29 +29,6 @@ export function secureWebPreferences(preload: string) {
 }
 
 /**
- * Content-Security-Policy of the app's pages. Everything is denied unless listed: scripts and
- * styles only from the app's own files (no inline code, no eval, so injected markup cannot run),
- * images also from media:// (project images) and data:/blob: (generated charts), no network, no
- * plugins, no <base> or form tricks, and no framing by anyone.
- */
-export const APP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' media: data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-/** Project images are served as media://project/<percent-encoded relative path>. */
-export const MEDIA_SCHEME = 'media';
-export const MEDIA_HOST = 'project';
-
-/**
  * Privileges of media://, registered before the app is ready. `standard` gives it normal URL
  * parsing (host, path, dot segments resolved) so the path reaches us in one predictable shape;
  * `secure` keeps it out of mixed-content blocking; `supportFetchAPI` lets Electron hand the
@@ -66,13 +44,6 @@ export const MEDIA_PRIVILEGES = {
   corsEnabled: false,
   allowServiceWorkers: false,
 } as const;
-
-/** The URL the renderer asks for to show a project image (used by the preload). */
-export function mediaUrl(relPath: string): string {
-  // Each segment is encoded on its own, so '/' stays a separator while '%', '#', '?', '\' and
-  // spaces inside names survive the trip; the protocol handler decodes exactly once.
-  return `${MEDIA_SCHEME}://${MEDIA_HOST}/${String(relPath).split('/').map(encodeURIComponent).join('/')}`;
-}
 
 /** `media://project/<encoded relative path>` → the still-encoded path ('/…'), or null. */
 export function mediaRequestPath(url: string): string | null {
@@ -149,11 +120,3 @@ export function isSafeExternalUrl(url: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined | null, appUrl: string): boolean {
   return typeof frameUrl === 'string' && frameUrl !== '' && isAppUrl(frameUrl, appUrl);
 }
-
-/**
- * Development only (`electron-vite dev`, never a built or packaged app): Vite's hot reload
- * injects inline scripts and styles and talks over a websocket.
- */
-export const DEV_CSP = APP_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-  .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*");

@@ -1,0 +1,91 @@
+// The session's channels: what app this is, which project is open (opening, the demo, folder
+// choice, FGHM import) and lead mode. Every open goes through Session.open, the one path.
+import { cp } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ProjectSummary } from '../../../shared/api';
+import { currentAnnotator, requireProject, type Context } from '../context';
+import { forgottenGuard } from '../forget';
+import { exists } from '../fsx';
+import { importFghm } from '../importer';
+import type { DomainHandlers } from './types';
+
+type ProjectChannels =
+  | 'app:info'
+  | 'project:current'
+  | 'project:open'
+  | 'project:openDemo'
+  | 'project:chooseFolder'
+  | 'project:import'
+  | 'lead:set';
+
+const SHOWN = 50;
+
+export function summary(ctx: Context): ProjectSummary {
+  const p = requireProject(ctx);
+  return {
+    dir: p.paths.dir,
+    name: p.config.name,
+    items: p.items.length,
+    annotators: p.stableOrder(),
+    targetAnnotators: p.config.targetAnnotators,
+    goldPolicy: p.config.goldPolicy,
+    missingImages: p.missingImages.length,
+    problems: p.problems().slice(0, SHOWN),
+    warnings: p.warnings.slice(0, SHOWN),
+    annotator: currentAnnotator(ctx),
+    isDemo: resolve(p.paths.dir) === resolve(ctx.platform.demoTarget),
+    lead: ctx.session.lead,
+    splits: [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort(),
+  };
+}
+
+/** Opens (or reopens) a project for this app's annotator, recording it as recent. */
+export async function openProject(
+  ctx: Context,
+  dir: string,
+  opts: { create?: boolean; lead?: boolean } = {},
+): Promise<ProjectSummary> {
+  const p = await ctx.session.open({
+    dir,
+    annotator: currentAnnotator(ctx),
+    lead: opts.lead ?? ctx.session.lead,
+    create: opts.create,
+  });
+  ctx.invalidate();
+  await ctx.settings.touchRecent(p.paths.dir, p.config.name);
+  return summary(ctx);
+}
+
+export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
+  return {
+    'app:info': async () => ({
+      version: ctx.platform.version,
+      mode: ctx.platform.mode,
+      dialogs: !!ctx.platform.chooseFolder,
+    }),
+    'project:current': async () => (ctx.session.project ? summary(ctx) : null),
+    'project:open': async ({ dir, create }) => openProject(ctx, dir, { create }),
+    'project:openDemo': async () => {
+      const { demoSource, demoTarget } = ctx.platform;
+      if (!(await exists(demoTarget))) await cp(demoSource, demoTarget, { recursive: true });
+      return openProject(ctx, demoTarget);
+    },
+    'project:chooseFolder': async () => ({ dir: (await ctx.platform.chooseFolder?.()) ?? null }),
+    'project:import': async ({ file }) => {
+      const p = requireProject(ctx);
+      const path = file ?? (await ctx.platform.chooseFile?.('Import FGHM file', ['json', 'jsonl']));
+      if (!path) return null;
+      const r = await importFghm(p, path, forgottenGuard(p));
+      ctx.invalidate();
+      ctx.emit('project:changed', { reason: 'import', annotators: r.annotators });
+      return {
+        file: r.file,
+        records: r.records,
+        itemsAdded: r.itemsAdded,
+        annotationsAdded: r.annotationsAdded,
+        warnings: r.warnings.slice(0, SHOWN),
+      };
+    },
+    'lead:set': async ({ on }) => openProject(ctx, requireProject(ctx).paths.dir, { lead: on }),
+  };
+}
