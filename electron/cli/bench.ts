@@ -84,7 +84,7 @@ export async function runBench(opts: BenchOptions): Promise<void> {
     for (let run = 0; run < opts.runs; run++) {
       dir = join(work, `project-${run}`);
       await initProject(dir, { name: 'bench' });
-      const empty = await Project.open(dir, { scanImages: false });
+      const empty = await Project.open(dir);
       const [, tImport] = await timeAsync(() => importFghm(empty, src));
       await empty.close();
       samples.import.push(tImport);
@@ -141,7 +141,7 @@ async function nltkReference(
     log('  NLTK reference skipped: python3 with nltk not found (Debian: apt-get install python3-nltk)');
     return { skipped: 'python3-nltk not installed' };
   }
-  const p = await Project.open(dir, { scanImages: false });
+  const p = await Project.open(dir);
   const m = buildLabelMatrix(p.state, p.items, p.golds());
   const A = m.annotators.length;
   const items: [number, number[]][] = [];
