@@ -120,12 +120,14 @@ export function parseJsonOrJsonl(text: string, file: string): ParseResult<unknow
 
 /**
  * Splits the text of an append-only log into the complete part and a torn tail: a last line
- * without its newline that is not valid JSON, left by a crash in the middle of a write.
+ * without its newline that is not valid JSON, left by a crash in the middle of a write. A last
+ * line that is whole JSON and only lacks its newline, or is blank, is not torn.
  */
 export function splitTornTail(text: string): { complete: string; torn: string } {
   if (text === '' || text.endsWith('\n')) return { complete: text, torn: '' };
   const cut = text.lastIndexOf('\n') + 1;
   const last = text.slice(cut);
+  if (last.trim() === '') return { complete: text, torn: '' };
   try {
     JSON.parse(last);
     return { complete: text, torn: '' };

@@ -1,7 +1,7 @@
 // Reading the append-only logs (annotations/<annotator>.jsonl, adjudications.jsonl,
 // governance.jsonl). Reads are by byte offset so a watcher can pick up only what was appended.
 import { open, truncate } from 'node:fs/promises';
-import { eachJsonl, type LineError } from '../../shared/jsonl';
+import { eachJsonl, splitTornTail, type LineError } from '../../shared/jsonl';
 import type { Check } from '../../shared/records';
 import { appendDurable } from './fsx';
 
@@ -82,14 +82,9 @@ export async function openLog<T>(
   const chunk = await readLogFrom(path, label, check, onRecord);
   let repaired: OpenedLog['repaired'] = null;
   if (chunk.tail.trim() !== '') {
-    let valid = false;
-    try {
-      JSON.parse(chunk.tail);
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    if (valid) {
+    // The tail holds no newline, so it is the last line: torn, or whole and only unterminated.
+    const { torn } = splitTornTail(chunk.tail);
+    if (torn === '') {
       // The line is whole; only its newline is missing. Count it and let the writer add one.
       eachJsonl(chunk.tail, label, check, onRecord, (e) => chunk.errors.push(e), chunk.lines);
       chunk.end += Buffer.byteLength(chunk.tail);

@@ -53,5 +53,6 @@ describe('JSONL codec', () => {
     });
     expect(splitTornTail(`${good(1)}\n${good(2)}`).torn).toBe('');
     expect(splitTornTail(`${good(1)}\n`).torn).toBe('');
+    expect(splitTornTail(`${good(1)}\n  `).torn).toBe('');
   });
 });
