@@ -37,7 +37,8 @@ export default defineConfig({
         name: 'memejury-csp',
         transformIndexHtml: {
           order: 'pre',
-          handler: (html: string, ctx: { server?: unknown }) => withCspMeta(html, ctx.server ? null : PAGE_CSP),
+          handler: (html: string, ctx: { server?: unknown }) =>
+            withCspMeta(html, ctx.server ? null : PAGE_CSP),
         },
       },
     ],

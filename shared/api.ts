@@ -137,9 +137,7 @@ export const CONTRACT = {
   'project:openDemo': channel<ProjectSummary>()(none),
   'project:chooseFolder': channel<{ dir: string | null }>()(none),
   'project:import': channel<ImportSummary | null>()(z.object({ file: path.optional() }).strict()),
-  'queue:list': channel<QueueList>()(
-    z.object({ filter: z.enum(QUEUE_FILTERS) }).strict(),
-  ),
+  'queue:list': channel<QueueList>()(z.object({ filter: z.enum(QUEUE_FILTERS) }).strict()),
   'item:get': channel<ItemView[]>()(z.object({ ids: z.array(itemId).max(200) }).strict()),
   'annotation:save': channel<SaveResult>()(saveArgs),
   'annotation:undo': channel<UndoResult>()(z.object({ item: itemId }).strict()),
@@ -159,9 +157,7 @@ export const CONTRACT = {
       .strict(),
   ),
   'adjudication:undo': channel<ReviewItem>()(z.object({ item: itemId }).strict()),
-  'stats:dashboard': channel<Dashboard>()(
-    z.object({ policy: z.enum(GOLD_POLICIES).optional() }).strict(),
-  ),
+  'stats:dashboard': channel<Dashboard>()(z.object({ policy: z.enum(GOLD_POLICIES).optional() }).strict()),
   'stats:exportReport': channel<{ out: string } | null>()(
     z.object({ format: z.enum(['json', 'csv', 'html']), out: path.optional() }).strict(),
   ),

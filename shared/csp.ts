@@ -41,7 +41,9 @@ export const DEV_CSP = buildCsp({ media: true, header: true, dev: true });
 
 /** The placeholder renderer/index.html carries where the build writes the policy. */
 export const CSP_PLACEHOLDER = '__MEMEJURY_CSP__';
-const CSP_META = new RegExp(`<meta\\s+http-equiv="Content-Security-Policy"\\s+content="${CSP_PLACEHOLDER}"\\s*/?>`);
+const CSP_META = new RegExp(
+  `<meta\\s+http-equiv="Content-Security-Policy"\\s+content="${CSP_PLACEHOLDER}"\\s*/?>`,
+);
 
 /**
  * index.html with its policy meta tag filled in (`csp`), or removed (null: the dev server, where
@@ -49,7 +51,8 @@ const CSP_META = new RegExp(`<meta\\s+http-equiv="Content-Security-Policy"\\s+co
  * a build can never ship a page without a policy.
  */
 export function withCspMeta(html: string, csp: string | null): string {
-  if (!CSP_META.test(html)) throw new Error(`index.html has no Content-Security-Policy meta with ${CSP_PLACEHOLDER}`);
+  if (!CSP_META.test(html))
+    throw new Error(`index.html has no Content-Security-Policy meta with ${CSP_PLACEHOLDER}`);
   return html.replace(
     CSP_META,
     csp === null ? '' : `<meta http-equiv="Content-Security-Policy" content="${csp}" />`,

@@ -137,7 +137,8 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   if (!isObject(raw)) return fail('expected a JSON object');
   const common = checkCommon(raw);
   if (common) return fail(common);
-  if (!isAnnotatorId(raw.annotator)) return fail(`field "annotator": expected an annotator id (${ANNOTATOR_ID_RULE})`);
+  if (!isAnnotatorId(raw.annotator))
+    return fail(`field "annotator": expected an annotator id (${ANNOTATOR_ID_RULE})`);
   if (raw.undo === true) {
     return {
       ok: true,

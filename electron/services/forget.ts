@@ -73,7 +73,10 @@ export function withoutLines(text: string, drop: (v: unknown) => boolean, csv = 
 async function ownerOf(project: Project, file: string): Promise<'self' | 'other' | 'none'> {
   const writer = writerLockOf(project.paths, file);
   if (!writer) return 'none';
-  const ours = writer.annotator !== null ? project.options.annotator === writer.annotator : project.options.lead === true;
+  const ours =
+    writer.annotator !== null
+      ? project.options.annotator === writer.annotator
+      : project.options.lead === true;
   const holder = await lockHolder(project.paths.meta, writer.lock);
   if (holder === 'self' && ours) return 'self';
   if (holder === 'none') return 'none';

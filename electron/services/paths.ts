@@ -50,9 +50,13 @@ export function annotatorOfFileName(name: string, aside = false): string | null 
  * The lock that guards a project file's single writer: the annotator's own lock for
  * `annotations/<id>.jsonl`, the lead's for adjudications and governance, none otherwise.
  */
-export function writerLockOf(paths: ProjectPaths, file: string): { lock: string; annotator: string | null } | null {
+export function writerLockOf(
+  paths: ProjectPaths,
+  file: string,
+): { lock: string; annotator: string | null } | null {
   const rel = relative(paths.meta, file).split(sep).join('/');
-  if (rel === 'adjudications.jsonl' || rel === 'governance.jsonl') return { lock: LEAD_LOCK, annotator: null };
+  if (rel === 'adjudications.jsonl' || rel === 'governance.jsonl')
+    return { lock: LEAD_LOCK, annotator: null };
   const m = /^annotations\/([^/]+)$/.exec(rel);
   const annotator = m ? annotatorOfFileName(m[1]) : null;
   return annotator ? { lock: annotator, annotator } : null;

@@ -32,7 +32,11 @@ export interface WalkOptions {
  * depth. Symlinked folders are not followed; unreadable folders are skipped (the rest of the
  * project still opens).
  */
-export async function walkProject(root: string, opts: WalkOptions, visit: (rel: string) => void): Promise<void> {
+export async function walkProject(
+  root: string,
+  opts: WalkOptions,
+  visit: (rel: string) => void,
+): Promise<void> {
   const stack: string[] = [''];
   let visited = 0;
   while (stack.length > 0) {
@@ -111,8 +115,7 @@ export function refsInText(line: string): (string | number)[] {
 
 /** What a data file says, element by element or line by line, for recognising what it names. */
 export type DataFileBody =
-  | { kind: 'array'; elements: unknown[] }
-  | { kind: 'lines'; lines: { text: string; values: unknown[] }[] };
+  { kind: 'array'; elements: unknown[] } | { kind: 'lines'; lines: { text: string; values: unknown[] }[] };
 
 /**
  * Reads a data file's text: a JSON array file by element; otherwise line by line, where a line

@@ -78,8 +78,14 @@ describe('one project-open path', () => {
 
   it('the CLI prints the item-list warnings the app shows', async () => {
     const dir = await imageFolder();
-    await writeFile(join(dir, 'a.jsonl'), JSON.stringify({ id: 1, img: 'img/00001.png', text: 'first' }) + '\n');
-    await writeFile(join(dir, 'b.jsonl'), JSON.stringify({ id: 1, img: 'img/00002.png', text: 'again' }) + '\n');
+    await writeFile(
+      join(dir, 'a.jsonl'),
+      JSON.stringify({ id: 1, img: 'img/00001.png', text: 'first' }) + '\n',
+    );
+    await writeFile(
+      join(dir, 'b.jsonl'),
+      JSON.stringify({ id: 1, img: 'img/00002.png', text: 'again' }) + '\n',
+    );
     await writeFile(join(dir, 'notes.json'), JSON.stringify({ title: 'not items' }) + '\n');
     const b = await backend(await tempDir());
     const summary = await b.call('project:open', { dir });

@@ -18,7 +18,9 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
   const item = p.item(id);
   if (!item) throw new UserError(`no item ${id} in this project`);
   const order = p.stableOrder();
-  const lines = p.state.lines(item.id).sort((x, y) => order.indexOf(x.annotator) - order.indexOf(y.annotator));
+  const lines = p.state
+    .lines(item.id)
+    .sort((x, y) => order.indexOf(x.annotator) - order.indexOf(y.annotator));
   const votes: ReviewVote[] = lines.map((l) => ({
     annotator: l.annotator,
     hate: l.hate,
@@ -39,7 +41,14 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
     policyGold,
     explanation: explainGold(policyGold, p.state.votes(item.id), policy),
     decision: adj
-      ? { lead: adj.lead, hate: adj.hate, pc: [...adj.pc], attack: [...adj.attack], note: adj.note, at: adj.at }
+      ? {
+          lead: adj.lead,
+          hate: adj.hate,
+          pc: [...adj.pc],
+          attack: [...adj.attack],
+          note: adj.note,
+          at: adj.at,
+        }
       : null,
   };
 }

@@ -66,7 +66,11 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
       requireLead(ctx, WHAT);
       const path =
         file ??
-        (await ctx.platform.chooseFile?.('Import provenance (CSV or JSONL, keyed by id)', ['csv', 'jsonl', 'json']));
+        (await ctx.platform.chooseFile?.('Import provenance (CSV or JSONL, keyed by id)', [
+          'csv',
+          'jsonl',
+          'json',
+        ]));
       if (!path) return null;
       return importProvenance(requireProject(ctx), path, leadName(ctx));
     },
@@ -78,7 +82,11 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
     },
     'rights:forgetAnnotator': async ({ annotator, reason, requestedBy }) => {
       requireLead(ctx, WHAT);
-      const r = await forgetAnnotator(requireProject(ctx), annotator, { reason, requestedBy, by: leadName(ctx) });
+      const r = await forgetAnnotator(requireProject(ctx), annotator, {
+        reason,
+        requestedBy,
+        by: leadName(ctx),
+      });
       forgotten();
       return { rewritten: r.rewritten, deleted: r.deleted, deferred: r.deferred };
     },

@@ -13,7 +13,8 @@ export function scoreHandlers(ctx: Context): DomainHandlers<'score:run'> {
     'score:run': async ({ pred }) => {
       const p = requireProject(ctx);
       const file =
-        pred ?? (await ctx.platform.chooseFile?.('Open predictions (FGHM submission format)', ['json', 'jsonl']));
+        pred ??
+        (await ctx.platform.chooseFile?.('Open predictions (FGHM submission format)', ['json', 'jsonl']));
       if (!file) return null;
       const parsed = parseJsonl(await readFile(file, 'utf8'), file, checkPrediction);
       if (parsed.errors.length > 0) throw new UserError(formatLineError(parsed.errors[0]));

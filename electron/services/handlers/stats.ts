@@ -22,8 +22,11 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.fullOverlap());
       const body =
         format === 'json'
-          ? JSON.stringify({ project: p.config.name, policy: d.policy, figures: d.flat, report: d.report }, null, 2) +
-            '\n'
+          ? JSON.stringify(
+              { project: p.config.name, policy: d.policy, figures: d.flat, report: d.report },
+              null,
+              2,
+            ) + '\n'
           : format === 'csv'
             ? reportCsv(d)
             : reportHtml(d, p.config.name, new Date().toISOString());
