@@ -4,6 +4,13 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+
+declare global {
+  interface Window {
+    /** Keypress-to-painted latencies (ms) the label screen records (renderer/src/labeling). */
+    __mjLatency?: number[];
+  }
+}
 import { DEMO, startServe, type Served } from './serve';
 
 const ITEMS = 100_000;
