@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { describeChoice, findChromium } from './scripts/chromium';
 
-// Debian's Chromium, never a downloaded browser (`npx playwright install` is not used anywhere).
-const CHROMIUM = process.env.MEMEJURY_CHROMIUM ?? '/usr/bin/chromium';
+// The browser comes from scripts/chromium.ts (MEMEJURY_CHROMIUM, Playwright's browsers, a system
+// Chrome/Chromium, else @sparticuz/chromium from npm); never downloaded. The package is an ES
+// module, so Playwright imports this file as one and the top-level await below works; each worker
+// imports it again and gets the same answer (the npm Chromium is extracted once, then reused).
+const browser = await findChromium();
+if (!process.env.TEST_WORKER_INDEX) console.log(describeChoice(browser));
 
 export default defineConfig({
   testDir: 'tests',
@@ -15,17 +20,6 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
 });
