@@ -123,7 +123,7 @@ function channel<R>() {
   });
 }
 
-export const CONTRACT = {
+const CONTRACT = {
   'app:info': channel<AppInfo>()(none),
   'settings:get': channel<Settings>()(none),
   'settings:setPreferences': channel<Settings>()(preferencesSchema.partial().strict()),

@@ -14,7 +14,7 @@ export interface CspOptions {
   dev?: boolean;
 }
 
-export function buildCsp({ media, header, dev = false }: CspOptions): string {
+function buildCsp({ media, header, dev = false }: CspOptions): string {
   const d = [
     "default-src 'none'",
     dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
@@ -40,7 +40,7 @@ export const BROWSER_CSP = buildCsp({ media: false, header: true });
 export const DEV_CSP = buildCsp({ media: true, header: true, dev: true });
 
 /** The placeholder renderer/index.html carries where the build writes the policy. */
-export const CSP_PLACEHOLDER = '__MEMEJURY_CSP__';
+const CSP_PLACEHOLDER = '__MEMEJURY_CSP__';
 const CSP_META = new RegExp(
   `<meta\\s+http-equiv="Content-Security-Policy"\\s+content="${CSP_PLACEHOLDER}"\\s*/?>`,
 );

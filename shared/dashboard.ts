@@ -5,7 +5,6 @@ import { buildLabelMatrix } from './agreement/matrix';
 import type { Gold, GoldPolicy } from './gold';
 import type { Item } from './records';
 import type { AnnotationState } from './state';
-import { TASKS } from './taxonomy';
 
 export interface Band {
   label: string;
@@ -53,7 +52,7 @@ export interface Dashboard {
   gold: { hateful: number; notHateful: number; unresolved: number; unlabeled: number; adjudicated: number };
 }
 
-export function labelDistribution(report: AgreementReport): Distribution {
+function labelDistribution(report: AgreementReport): Distribution {
   const team: Record<string, number> = {};
   const byAnnotator: Record<string, Record<string, number>> = {};
   for (const a of report.per_annotator) {
@@ -64,7 +63,7 @@ export function labelDistribution(report: AgreementReport): Distribution {
 }
 
 /** Labels made per day (by the time of each annotator's current line), with a running total. */
-export function timeline(state: AnnotationState): TimelinePoint[] {
+function timeline(state: AnnotationState): TimelinePoint[] {
   const perDay = new Map<string, number>();
   for (const [, slots] of state.entries())
     for (const s of slots) {
@@ -105,5 +104,3 @@ export function buildDashboard(
     gold,
   };
 }
-
-export const TASK_SCOPES = ['hate', ...TASKS] as const;

@@ -106,7 +106,7 @@ function byPriority(task: Task, labels: readonly string[]): string {
   return best;
 }
 
-export function taskGold(task: Task, votes: readonly Vote[], policy: GoldPolicy): TaskGold {
+function taskGold(task: Task, votes: readonly Vote[], policy: GoldPolicy): TaskGold {
   const labels: string[] = [];
   const counts: number[] = [];
   countInto(votes, task, labels, counts);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isItemId, type Check, type Item, type ItemId, type Provenance } from './records';
 
-export const CONSENT = ['yes', 'no', 'unknown'] as const;
+const CONSENT = ['yes', 'no', 'unknown'] as const;
 export type Consent = (typeof CONSENT)[number];
 
 export const provenanceSchema = z
@@ -103,10 +103,6 @@ export interface RightsFilters {
   excludeLicences?: string[];
   /** Leave out items from these regions. */
   excludeRegions?: string[];
-}
-
-export function hasRightsFilters(f: RightsFilters): boolean {
-  return !!(f.excludeNoConsent || f.excludeLicences?.length || f.excludeRegions?.length);
 }
 
 /** Why an item is left out of an export by the data-rights filters, or null. */

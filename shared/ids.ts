@@ -4,7 +4,7 @@
 // with "_", which keeps names such as the lead's lock ("_lead") out of their space.
 import { z } from 'zod';
 
-export const ANNOTATOR_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const ANNOTATOR_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const ANNOTATOR_ID_RULE = 'letters, digits, "_", "-"';
 
 export function isAnnotatorId(id: unknown): id is string {

@@ -22,7 +22,7 @@ export function formatLineError(e: LineError): string {
   return `${e.file}:${e.line}: ${e.message}`;
 }
 
-export function jsonParseMessage(err: unknown): string {
+function jsonParseMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return `not valid JSON (${msg.replace(/^JSON\.parse: /, '')})`;
 }
@@ -134,10 +134,4 @@ export function splitTornTail(text: string): { complete: string; torn: string } 
   } catch {
     return { complete: text.slice(0, cut), torn: last };
   }
-}
-
-export function toJsonl(values: readonly unknown[]): string {
-  let out = '';
-  for (const v of values) out += JSON.stringify(v) + '\n';
-  return out;
 }

@@ -5,7 +5,7 @@
 export const MEDIA_SCHEME = 'media';
 export const MEDIA_HOST = 'project';
 
-export function encodeMediaPath(relPath: string): string {
+function encodeMediaPath(relPath: string): string {
   return String(relPath).split('/').map(encodeURIComponent).join('/');
 }
 

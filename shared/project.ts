@@ -5,7 +5,7 @@ import { GOLD_POLICIES } from './gold';
 import { annotatorIdSchema } from './ids';
 import { TAXONOMY_VERSION } from './taxonomy';
 
-export const MAX_ANNOTATORS_PER_ITEM = 3;
+const MAX_ANNOTATORS_PER_ITEM = 3;
 
 export const rosterEntrySchema = z.object({
   id: annotatorIdSchema,

@@ -8,7 +8,7 @@ export const QUEUE_FILTERS = ['todo', 'done', 'flagged', 'all'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 /** FNV-1a, 32 bit: stable across machines and runtimes. */
-export function fnv1a(s: string): number {
+function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -81,7 +81,7 @@ export function itemStatus(lines: readonly AnnotationEvent[], annotator: string,
   };
 }
 
-export function emptyCounts(all: number): QueueCounts {
+function emptyCounts(all: number): QueueCounts {
   return { todo: 0, done: 0, flagged: 0, all, complete: 0, distressing: 0 };
 }
 

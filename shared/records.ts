@@ -90,7 +90,7 @@ export function internString(s: string): string {
 
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
-export function internList(list: readonly string[]): string[] {
+function internList(list: readonly string[]): string[] {
   if (list.length === 0) return EMPTY_LIST as string[];
   const key = list.length === 1 ? list[0] : list.join('\u0000');
   const hit = internedLists.get(key);

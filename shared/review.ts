@@ -8,13 +8,6 @@ import type { AnnotationState } from './state';
 import { HATEFUL, TASKS, type Task } from './taxonomy';
 
 export type ReviewReason = 'hate_tie' | 'pc_no_majority' | 'attack_no_majority' | 'flagged' | 'disagreement';
-export const REVIEW_REASONS: readonly ReviewReason[] = [
-  'hate_tie',
-  'pc_no_majority',
-  'attack_no_majority',
-  'flagged',
-  'disagreement',
-];
 
 export interface ReviewFilter {
   /** Also queue items with any disagreement at all, not only those the policy cannot settle. */
@@ -55,7 +48,7 @@ function maskOf(list: readonly string[], index: Map<string, number>): number {
  * Mean pairwise distance between annotators' answers: 1 when they differ on hate; otherwise
  * the mean of the MASI distances of their category and attack sets.
  */
-export function disagreement(votes: readonly Vote[]): number {
+function disagreement(votes: readonly Vote[]): number {
   if (votes.length < 2) return 0;
   const index = new Map<string, number>();
   const masks = votes.map((v) => [maskOf(v.pc, index), maskOf(v.attack, index)]);
@@ -72,7 +65,7 @@ export function disagreement(votes: readonly Vote[]): number {
   return sum / pairs;
 }
 
-export function reviewReasons(
+function reviewReasons(
   gold: Gold,
   lines: readonly AnnotationEvent[],
   votes: readonly Vote[],

@@ -21,7 +21,7 @@ export const annotatorProfileSchema = z.object({
   created: z.string(),
 });
 
-export const recentProjectSchema = z.object({
+const recentProjectSchema = z.object({
   dir: z.string(),
   name: z.string(),
   openedAt: z.string(),

@@ -8,8 +8,8 @@ export const NOT_HATEFUL = 'not_hateful';
 export type Hate = typeof HATEFUL | typeof NOT_HATEFUL;
 export const HATE_LABELS = [HATEFUL, NOT_HATEFUL] as const;
 
-export const PC_EMPTY = 'pc_empty';
-export const ATTACK_EMPTY = 'attack_empty';
+const PC_EMPTY = 'pc_empty';
+const ATTACK_EMPTY = 'attack_empty';
 
 export const PC_LABELS = ['race', 'disability', 'religion', 'nationality', 'sex'] as const;
 export const ATTACK_LABELS = [

@@ -2,7 +2,7 @@
 import type { AgreementReport, NominalAgreement } from '../../shared/agreement';
 import { TASKS } from '../../shared/taxonomy';
 
-export function fmt(x: number | null, digits = 3): string {
+function fmt(x: number | null, digits = 3): string {
   return x === null ? '—' : x.toFixed(digits);
 }
 

@@ -16,7 +16,7 @@ import type { Backend } from '../services/backend';
 import { userMessage } from '../services/errors';
 import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from '../services/media';
 
-export const API_HEADER = 'x-memejury';
+const API_HEADER = 'x-memejury';
 const COOKIE = 'memejury_token';
 const MAX_BODY = 1 << 20;
 

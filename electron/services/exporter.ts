@@ -18,7 +18,7 @@ export interface ExportSummary {
 }
 
 const CHUNK = 5000;
-export const TOOL_VERSION = pkg.version;
+const TOOL_VERSION = pkg.version;
 
 function select(project: Project, opts: ExportOptions) {
   return selectAndMap(
@@ -38,7 +38,7 @@ export async function previewExport(project: Project, opts: ExportOptions): Prom
 }
 
 /** The export's text; serialised in chunks that yield to the event loop, with progress. */
-export async function buildExport(
+async function buildExport(
   project: Project,
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
@@ -59,7 +59,7 @@ export async function buildExport(
 }
 
 /** The manifest written beside every export: what is in it, under which rules, and its hash. */
-export function manifestFor(
+function manifestFor(
   project: Project,
   out: string,
   text: string,

@@ -16,7 +16,7 @@ import { dataFiles, isCsvPath, parseDataFile } from './projectFiles';
 import type { Project } from './project';
 import { resolveMediaPath } from './media';
 
-export class ForgetError extends UserError {}
+class ForgetError extends UserError {}
 
 export interface ForgetRequest {
   reason: string;
@@ -59,7 +59,7 @@ export function mentionsAnnotator(v: unknown, hash: string): boolean {
  * lines (JSON Lines, CSV rows keyed by their first cell, torn lines recognised by their
  * "id"/"item" fields). null when nothing matched.
  */
-export function withoutLines(text: string, drop: (v: unknown) => boolean, csv = false): string | null {
+function withoutLines(text: string, drop: (v: unknown) => boolean, csv = false): string | null {
   const body = parseDataFile(text, csv);
   if (body.kind === 'array') {
     const kept = body.elements.filter((v) => !drop(v));
@@ -84,7 +84,7 @@ async function ownerOf(project: Project, file: string): Promise<'self' | 'other'
 }
 
 /** Rewrites `file` without the lines `drop` matches, through the file's own writer when ours. */
-export async function purgeFile(
+async function purgeFile(
   project: Project,
   file: string,
   drop: (v: unknown) => boolean,

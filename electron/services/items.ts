@@ -12,7 +12,7 @@ export interface ItemListLoad {
   files: string[];
 }
 
-export function isItemListName(name: string): boolean {
+function isItemListName(name: string): boolean {
   return /\.(jsonl|json)$/i.test(name) && !name.startsWith('.');
 }
 

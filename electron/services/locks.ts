@@ -16,7 +16,7 @@ export interface LockInfo {
   app: string;
 }
 
-export class LockError extends UserError {}
+class LockError extends UserError {}
 
 function alive(pid: number): boolean {
   try {

@@ -72,7 +72,7 @@ export async function resolveMediaPath(root: string, rel: string): Promise<strin
   return real;
 }
 
-export const MEDIA_TYPES: Record<string, string> = {
+const MEDIA_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',

@@ -45,7 +45,7 @@ export async function initProject(dir: string, opts: InitOptions = {}): Promise<
   return config;
 }
 
-export async function readConfig(paths: ProjectPaths): Promise<ProjectConfig> {
+async function readConfig(paths: ProjectPaths): Promise<ProjectConfig> {
   let text: string;
   try {
     text = await readFile(paths.config, 'utf8');

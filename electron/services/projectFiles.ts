@@ -7,7 +7,7 @@ import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { META_DIR } from './paths';
 
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif'] as const;
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif'] as const;
 
 export function isImagePath(p: string): boolean {
   const lower = p.toLowerCase();
@@ -32,11 +32,7 @@ export interface WalkOptions {
  * depth. Symlinked folders are not followed; unreadable folders are skipped (the rest of the
  * project still opens).
  */
-export async function walkProject(
-  root: string,
-  opts: WalkOptions,
-  visit: (rel: string) => void,
-): Promise<void> {
+async function walkProject(root: string, opts: WalkOptions, visit: (rel: string) => void): Promise<void> {
   const stack: string[] = [''];
   let visited = 0;
   while (stack.length > 0) {
@@ -101,7 +97,7 @@ export async function dataFiles(root: string): Promise<string[]> {
 const REF = /"(?:id|item)"\s*:\s*("(?:[^"\\]|\\.)*"|\d+)/g;
 
 /** Item references in a line that is not valid JSON (a torn line kept in a .corrupt file). */
-export function refsInText(line: string): (string | number)[] {
+function refsInText(line: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of line.matchAll(REF)) {
     try {

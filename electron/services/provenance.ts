@@ -9,7 +9,7 @@ import { formatLineError, parseJsonl, type LineError } from '../../shared/jsonl'
 import type { ItemId, Provenance } from '../../shared/records';
 import type { Project } from './project';
 
-export class ProvenanceError extends UserError {}
+class ProvenanceError extends UserError {}
 
 const FIELDS = ['source', 'licence', 'consent', 'region', 'notes'] as const;
 

@@ -6,7 +6,7 @@ import { parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
 import { checkAdjudication, checkAnnotationEvent, type Check } from '../../shared/records';
 import { checkGoldRow, checkPrediction } from '../../shared/scorer';
 
-export const FILE_TYPES = ['annotations', 'adjudications', 'items', 'predictions', 'gold'] as const;
+const FILE_TYPES = ['annotations', 'adjudications', 'items', 'predictions', 'gold'] as const;
 export type FileType = (typeof FILE_TYPES)[number];
 
 const CHECKS: Record<FileType, (raw: unknown) => Check<unknown>> = {
@@ -21,7 +21,7 @@ const CHECKS: Record<FileType, (raw: unknown) => Check<unknown>> = {
 };
 
 /** Guesses the kind from the first record's fields. */
-export function detectType(first: unknown): FileType | null {
+function detectType(first: unknown): FileType | null {
   if (typeof first !== 'object' || first === null) return null;
   if ('annotator' in first) return 'annotations';
   if ('lead' in first) return 'adjudications';

@@ -51,7 +51,7 @@ export interface AgreementReport {
   per_annotator: AnnotatorFigures[];
 }
 
-export const FAST_LABEL_SECONDS = 2;
+const FAST_LABEL_SECONDS = 2;
 
 function hateAgreement(m: LabelMatrix, fullN: number): NominalAgreement {
   return nominalAgreement(

@@ -26,7 +26,7 @@ export interface NominalAgreement {
 }
 
 /** (observed − expected) / (1 − expected), 1 when expected agreement is already perfect. */
-export function chanceCorrected(observed: number, expected: number): number {
+function chanceCorrected(observed: number, expected: number): number {
   if (1 - expected <= 1e-15) return 1;
   return (observed - expected) / (1 - expected);
 }

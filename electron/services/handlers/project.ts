@@ -20,7 +20,7 @@ type ProjectChannels =
 
 const SHOWN = 50;
 
-export function summary(ctx: Context): ProjectSummary {
+function summary(ctx: Context): ProjectSummary {
   const p = requireProject(ctx);
   return {
     dir: p.paths.dir,
