@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // Node-side tests in tests/unit; renderer hooks beside their code, each file choosing jsdom
+    // with a `// @vitest-environment jsdom` first line.
+    include: ['tests/unit/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

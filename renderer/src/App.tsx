@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, ApiEvents, ProjectSummary } from '../../shared/api';
+import type { ApiEvents, ProjectSummary } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import { api, onEvent } from './api';
+import { api, messageOf, onEvent } from './api';
 import { ContentWarning } from './components/ContentWarning';
+import { ErrorBanner } from './components/ErrorBanner';
 import { HelpOverlay } from './components/HelpOverlay';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { ExportScreen } from './screens/ExportScreen';
@@ -12,6 +13,7 @@ import { RightsScreen } from './screens/RightsScreen';
 import { ScoreScreen } from './screens/ScoreScreen';
 import { StartScreen } from './screens/StartScreen';
 import { StatsScreen } from './screens/StatsScreen';
+import { useQuery } from './data/useQuery';
 
 type View = 'start' | 'label' | 'review' | 'stats' | 'export' | 'score' | 'rights';
 
@@ -25,60 +27,66 @@ const VIEWS: { view: Exclude<View, 'start'>; title: string }[] = [
 ];
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [project, setProject] = useState<ProjectSummary | null>(null);
-  const [view, setView] = useState<View>('start');
+  const infoQuery = useQuery('app:info', undefined);
+  const settingsQuery = useQuery('settings:get', undefined);
+  const projectQuery = useQuery('project:current', undefined);
+  const info = infoQuery.data;
+  const settings = settingsQuery.data;
+  const project = projectQuery.data;
+  const { setData: setSettings, refresh: refreshSettings } = settingsQuery;
+  const { setData: setProject, refresh: refreshProject } = projectQuery;
+  // null until the first answers arrive: then labeling if a project and an annotator are set.
+  const [view, setView] = useState<View | null>(null);
   const [prefsOpen, setPrefsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [warned, setWarned] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
 
-  useEffect(() => {
-    Promise.all([api().app.info(), api().settings.get(), api().project.current()])
-      .then(([i, s, p]) => {
-        setInfo(i);
-        setSettings(s);
-        setProject(p);
-        if (p && s.currentAnnotator) setView('label');
-      })
-      .catch((e: Error) => setFatal(e.message));
-  }, []);
+  const started = info !== null && settings !== null && !projectQuery.loading && !projectQuery.error;
+  if (view === null && started) setView(project && settings.currentAnnotator ? 'label' : 'start');
 
-  const onMenu = useCallback((cmd: ApiEvents['menu:command']) => {
-    const open = (p: Promise<ProjectSummary>): void =>
-      void p.then(setProject).catch((e: Error) => setFatal(e.message));
-    if (cmd.command === 'preferences') setPrefsOpen(true);
-    else if (cmd.command === 'help') setHelpOpen(true);
-    else if (cmd.command === 'import')
-      void api()
-        .project.import({})
-        .then((r) => {
-          if (!r) return;
-          setNotice(
-            `${r.file}: ${r.records} records, ${r.itemsAdded} new memes, ${r.annotationsAdded} labels imported.`,
-          );
-          return api().project.current().then(setProject);
-        })
-        .catch((e: Error) => setNotice(`Import failed: ${e.message}`));
-    else if (cmd.command === 'export') setView('export');
-    else if (cmd.command === 'open-recent' && cmd.dir) open(api().project.open({ dir: cmd.dir }));
-    else if (cmd.command === 'open-demo') open(api().project.openDemo());
-    else setView('start');
-  }, []);
+  const onMenu = useCallback(
+    (cmd: ApiEvents['menu:command']) => {
+      const open = (p: Promise<ProjectSummary>): void =>
+        void p.then(setProject).catch((e: unknown) => setFatal(messageOf(e)));
+      if (cmd.command === 'preferences') setPrefsOpen(true);
+      else if (cmd.command === 'help') setHelpOpen(true);
+      else if (cmd.command === 'import')
+        void api()
+          .project.import({})
+          .then((r) => {
+            if (!r) return;
+            setNotice(
+              `${r.file}: ${r.records} records, ${r.itemsAdded} new memes, ${r.annotationsAdded} labels imported.`,
+            );
+            refreshProject();
+          })
+          .catch((e: unknown) => setNotice(`Import failed: ${messageOf(e)}`));
+      else if (cmd.command === 'export') setView('export');
+      else if (cmd.command === 'open-recent' && cmd.dir) open(api().project.open({ dir: cmd.dir }));
+      else if (cmd.command === 'open-demo') open(api().project.openDemo());
+      else setView('start');
+    },
+    [setProject, refreshProject],
+  );
   useEffect(() => onEvent('menu:command', onMenu), [onMenu]);
 
   const onSettings = (s: Settings): void => {
     setSettings(s);
     // Switching annotator reopens the project for that annotator: refresh its summary.
-    void api()
-      .project.current()
-      .then((p) => setProject(p));
+    refreshProject();
   };
 
-  if (fatal) return <div className="banner error">{fatal}</div>;
-  if (!info || !settings) return <div className="loading">Loading…</div>;
+  // Without the app's info, settings and project there is nothing to show; later failures of the
+  // same queries (a refresh) leave the screen in place and show a banner.
+  const failed =
+    fatal ??
+    (info ? null : infoQuery.error) ??
+    (settings ? null : settingsQuery.error) ??
+    (view === null ? projectQuery.error : null);
+  if (failed) return <ErrorBanner message={failed} />;
+  if (!info || !settings || view === null) return <div className="loading">Loading…</div>;
   const ready = project && settings.currentAnnotator;
   const showWarning = view === 'label' && settings.preferences.contentWarning && !warned;
 
@@ -128,6 +136,7 @@ export function App() {
           Preferences
         </button>
       </header>
+      <ErrorBanner message={settingsQuery.error ?? projectQuery.error} />
       {notice && (
         <div className="banner" role="status" data-testid="notice">
           {notice}{' '}
@@ -145,7 +154,7 @@ export function App() {
             onSettings={onSettings}
             onProject={(p) => {
               setProject(p);
-              void api().settings.get().then(setSettings);
+              refreshSettings();
             }}
             onStart={() => setView('label')}
           />

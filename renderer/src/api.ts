@@ -1,6 +1,15 @@
 // The renderer's only door to the backend: `window.api`, provided by the Electron preload or,
 // in browser mode, installed here as a client of the `memejury serve` HTTP API (same contract).
-import { buildApi, EVENT_NAMES, type ApiEvents, type WindowApi } from '../../shared/api';
+import {
+  buildApi,
+  EVENT_NAMES,
+  type ApiEvents,
+  type ArgsOf,
+  type Channel,
+  type ResultOf,
+  type WindowApi,
+} from '../../shared/api';
+import { errorReply, unwrapReply } from '../../shared/reply';
 
 declare global {
   interface Window {
@@ -15,13 +24,8 @@ function createBrowserApi(): WindowApi {
       headers: { 'content-type': 'application/json', 'x-memejury': '1' },
       body: args === undefined ? '' : JSON.stringify({ args }),
     });
-    const body = (await res.json().catch(() => ({ ok: false, error: `HTTP ${res.status}` }))) as {
-      ok: boolean;
-      result?: unknown;
-      error?: string;
-    };
-    if (!body.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
-    return body.result;
+    const reply: unknown = await res.json().catch(() => errorReply(`HTTP ${res.status}`));
+    return unwrapReply(reply, `HTTP ${res.status}: ${channel}`);
   });
   type Cb = (payload: unknown) => void;
   const listeners = new Map<string, Set<Cb>>();
@@ -58,10 +62,26 @@ export function api(): WindowApi {
   return window.api;
 }
 
+type AnyMethod = (args?: unknown) => Promise<unknown>;
+
+/** One channel of the contract by name: `call('review:item', { id })` is `api().review.item({ id })`. */
+export function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const [domain, verb] = channel.split(':');
+  const domains = api() as unknown as Record<string, Record<string, AnyMethod> | undefined>;
+  const method = domains[domain]?.[verb];
+  if (!method) return Promise.reject(new Error(`window.api has no ${channel}`));
+  return method(args) as Promise<ResultOf<C>>;
+}
+
 export function onEvent<E extends keyof ApiEvents>(event: E, cb: (p: ApiEvents[E]) => void): () => void {
   return api().on(event, cb);
 }
 
 export function mediaUrl(rel: string): string {
   return api().mediaUrl(rel);
+}
+
+/** The user-facing message of anything a call rejected with. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

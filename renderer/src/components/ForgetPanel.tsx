@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDialog } from './Modal';
+import { ErrorBanner } from './ErrorBanner';
 
 type ForgetPanelProps = {
   what: string;
@@ -43,7 +44,7 @@ export function ForgetPanel({ what, disabled, onForget }: ForgetPanelProps) {
           Forget…
         </button>
       </div>
-      {error && <p className="banner error">{error}</p>}
+      <ErrorBanner message={error} />
       {confirming && (
         <ConfirmDialog
           testId="forget-confirm"

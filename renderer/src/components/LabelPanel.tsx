@@ -1,10 +1,19 @@
-import { ATTACK_LABELS, PC_LABELS, TASK_TITLE, labelTitle, type Task } from '../../../shared/taxonomy';
+import {
+  ATTACK_LABELS,
+  HATEFUL,
+  NOT_HATEFUL,
+  PC_LABELS,
+  TASK_TITLE,
+  labelTitle,
+  type Hate,
+  type Task,
+} from '../../../shared/taxonomy';
 import { KEYMAP } from '../hotkeys';
-import type { Draft } from '../labeling/useLabelSession';
+import type { Draft } from '../model';
 
 type LabelPanelProps = {
   draft: Draft;
-  onHate: (hate: 'hateful' | 'not_hateful') => void;
+  onHate: (hate: Hate) => void;
   onToggle: (task: Task, label: string) => void;
 };
 
@@ -34,7 +43,7 @@ function Chip({ on, label, shortcut, onClick, testId, disabled }: ChipProps) {
 
 /** The three questions as chips that show their keys. */
 export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
-  const hateful = draft.hate === 'hateful';
+  const hateful = draft.hate === HATEFUL;
   const group = (task: Task, labels: readonly string[]) => (
     <fieldset className={`chips ${hateful ? '' : 'muted'}`}>
       <legend>{TASK_TITLE[task]}</legend>
@@ -55,17 +64,17 @@ export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
       <fieldset className="chips hate">
         <legend>{TASK_TITLE.hate}</legend>
         <Chip
-          on={draft.hate === 'not_hateful'}
+          on={draft.hate === NOT_HATEFUL}
           label="Not hateful"
           shortcut="N"
-          onClick={() => onHate('not_hateful')}
+          onClick={() => onHate(NOT_HATEFUL)}
           testId="chip-not-hateful"
         />
         <Chip
           on={hateful}
           label="Hateful"
           shortcut="H"
-          onClick={() => onHate('hateful')}
+          onClick={() => onHate(HATEFUL)}
           testId="chip-hateful"
         />
       </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ErrorBanner } from './ErrorBanner';
 
 type PathActionProps = {
   label: string;
@@ -34,7 +35,7 @@ export function PathAction({ label, dialogs, defaultPath, run, testId }: PathAct
         {label}
       </button>
       {done && <span className="ok">saved to {done}</span>}
-      {error && <span className="banner error">{error}</span>}
+      <ErrorBanner message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Preferences, Settings } from '../../../shared/settings';
 import { api } from '../api';
 import { Modal } from './Modal';
+import { ErrorBanner } from './ErrorBanner';
 
 type PreferencesDialogProps = { prefs: Preferences; onSaved: (s: Settings) => void; onClose: () => void };
 
@@ -51,7 +52,7 @@ export function PreferencesDialog({ prefs, onSaved, onClose }: PreferencesDialog
         {num('sessionCap', 'Stop suggestion after (memes per session)', '0 means no cap.')}
         {check('showAnnotatorNames', 'Show annotator names in review', 'Off: annotators appear as A, B, C.')}
       </div>
-      {error && <p className="banner error">{error}</p>}
+      <ErrorBanner message={error} />
       <div className="modal-actions">
         <button type="button" onClick={onClose}>
           Cancel <kbd>Esc</kbd>

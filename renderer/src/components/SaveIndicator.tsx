@@ -1,4 +1,4 @@
-import type { SaveStatus } from '../labeling/useLabelSession';
+import type { SaveStatus } from '../model';
 
 type SaveIndicatorProps = { status: SaveStatus };
 

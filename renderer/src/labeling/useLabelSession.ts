@@ -2,24 +2,12 @@
 // undo. The next meme comes from a local cache filled ahead of time, so moving on never waits
 // for the disk: the save goes out in the background and the "saved" mark follows the fsync.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { ItemView, MyLabel, Progress, QueueList } from '../../../shared/api';
+import type { ItemView, MyLabel, QueueList } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId } from '../../../shared/records';
-import { api, mediaUrl, onEvent } from '../api';
-
-export interface Draft {
-  hate: 'hateful' | 'not_hateful' | null;
-  pc: string[];
-  attack: string[];
-  note: string;
-  flag: boolean;
-}
-
-export type SaveStatus =
-  | { state: 'idle' }
-  | { state: 'saving'; pending: number }
-  | { state: 'saved'; item: ItemId; at: string }
-  | { state: 'error'; item: ItemId; message: string };
+import { api, mediaUrl, messageOf, onEvent } from '../api';
+import { useQuery } from '../data/useQuery';
+import { draftOf, emptyDraft, labelsOf, type Draft, type SaveStatus } from '../model';
 
 interface View {
   pos: number;
@@ -31,13 +19,6 @@ interface View {
 
 const PREFETCH = 12;
 const PRELOAD_IMAGES = 4;
-
-export const emptyDraft = (): Draft => ({ hate: null, pc: [], attack: [], note: '', flag: false });
-
-function draftOf(mine: MyLabel | null): Draft {
-  if (!mine) return emptyDraft();
-  return { hate: mine.hate, pc: [...mine.pc], attack: [...mine.attack], note: mine.note, flag: mine.flag };
-}
 
 const keyOf = (id: ItemId): string => String(id);
 
@@ -68,7 +49,9 @@ export function useLabelSession(filter: QueueFilter) {
   const [ids, setIds] = useState<ItemId[] | null>(null);
   const [view, setView] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-  const [progress, setProgress] = useState<Progress | null>(null);
+  // Labels synced in from other annotators change the counts (not this session's queue).
+  const progressQuery = useQuery('progress:get', undefined, { refreshOn: ['project:changed'] });
+  const { setData: setProgress, refresh: refreshProgress } = progressQuery;
   const [error, setError] = useState<string | null>(null);
   const [undoable, setUndoable] = useState(0);
   const cache = useRef(new Map<string, ItemView>());
@@ -107,7 +90,7 @@ export function useLabelSession(filter: QueueFilter) {
         .then(() => {
           if (!hit) show(cache.current.get(keyOf(list[target])) ?? null);
         })
-        .catch((e: Error) => setError(e.message));
+        .catch((e: unknown) => setError(messageOf(e)));
     },
     [prefetch],
   );
@@ -120,41 +103,33 @@ export function useLabelSession(filter: QueueFilter) {
       setProgress((p) => (p ? { ...p, counts: q.counts } : p));
       goTo(0);
     },
-    [goTo],
+    [goTo, setProgress],
   );
 
   const reload = useCallback(async () => {
     applyQueue(await api().queue.list({ filter }));
-    setProgress(await api().progress.get());
-  }, [filter, applyQueue]);
+    refreshProgress();
+  }, [filter, applyQueue, refreshProgress]);
 
+  // The queue is a snapshot taken when the session starts (or the filter changes): labels synced
+  // in later do not reshuffle the memes under the annotator's hands. It drives navigation and the
+  // cache, so it is loaded here rather than through useQuery.
   useEffect(() => {
     let live = true;
-    Promise.all([api().queue.list({ filter }), api().progress.get()])
-      .then(([q, p]) => {
-        if (!live) return;
-        setProgress(p);
-        applyQueue(q);
-      })
-      .catch((e: Error) => setError(e.message));
+    api()
+      .queue.list({ filter })
+      .then((q) => live && applyQueue(q))
+      .catch((e: unknown) => setError(messageOf(e)));
     return () => {
       live = false;
     };
   }, [filter, applyQueue]);
 
-  // Labels synced in from other annotators change the counts (not this session's queue); a
-  // forgotten meme must leave the queue and the cache at once.
+  // A forgotten meme must leave the queue and the cache at once.
   useEffect(
     () =>
       onEvent('project:changed', (e) => {
-        if (e.reason === 'forget') {
-          reload().catch((err: Error) => setError(err.message));
-          return;
-        }
-        api()
-          .progress.get()
-          .then(setProgress)
-          .catch(() => undefined);
+        if (e.reason === 'forget') reload().catch((err: unknown) => setError(messageOf(err)));
       }),
     [reload],
   );
@@ -169,12 +144,9 @@ export function useLabelSession(filter: QueueFilter) {
     (d: Draft, opts: { skip?: 'distressing'; startedAt?: number } = {}) => {
       const item = current;
       if (!item) return;
-      const hateful = d.hate === 'hateful';
       const payload = {
         item: item.id,
-        hate: d.hate,
-        pc: hateful ? d.pc : [],
-        attack: hateful ? d.attack : [],
+        ...labelsOf(d),
         ms: Math.round(performance.now() - shownAt.current),
         note: d.note,
         flag: d.flag,
@@ -189,6 +161,7 @@ export function useLabelSession(filter: QueueFilter) {
         at: '',
       };
       if (opts.skip) mine.skip = opts.skip;
+      // Optimistic: the cache holds the new label and the next meme shows before the fsync.
       cache.current.set(keyOf(item.id), { ...item, mine });
       saved.current.push(item.id);
       setUndoable(saved.current.length);
@@ -205,17 +178,18 @@ export function useLabelSession(filter: QueueFilter) {
               : { state: 'saved', item: r.item, at: r.at },
           );
         })
-        .catch((e: Error) => {
+        .catch((e: unknown) => {
           pending.current--;
           saved.current = saved.current.filter((x) => x !== item.id);
           setUndoable(saved.current.length);
           cache.current.set(keyOf(item.id), item);
-          setStatus({ state: 'error', item: item.id, message: e.message });
+          setStatus({ state: 'error', item: item.id, message: messageOf(e) });
         });
     },
-    [current, pos, goTo],
+    [current, pos, goTo, setProgress],
   );
 
+  /** Takes back the newest save of this session, after any save still in flight. */
   const undo = useCallback(async () => {
     const id = saved.current.pop();
     setUndoable(saved.current.length);
@@ -227,7 +201,7 @@ export function useLabelSession(filter: QueueFilter) {
     setStatus({ state: 'idle' });
     const at = idsRef.current.findIndex((x) => keyOf(x) === keyOf(id));
     if (at >= 0) goTo(at);
-  }, [goTo]);
+  }, [goTo, setProgress]);
 
   return {
     ids,
@@ -237,8 +211,8 @@ export function useLabelSession(filter: QueueFilter) {
     draft: view.draft,
     setDraft,
     status,
-    progress,
-    error,
+    progress: progressQuery.data,
+    error: error ?? progressQuery.error,
     setError,
     save,
     undo,

@@ -1,30 +1,36 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api';
-import { QUEUE_FILTERS, type QueueFilter } from '../../../shared/queue';
+import type { QueueFilter } from '../../../shared/queue';
 import type { Preferences } from '../../../shared/settings';
-import { ATTACK_LABELS, PC_LABELS, type Task } from '../../../shared/taxonomy';
-import { ConfirmDialog } from '../components/Modal';
+import {
+  ATTACK_LABELS,
+  HATEFUL,
+  NOT_HATEFUL,
+  PC_LABELS,
+  type Hate,
+  type Task,
+} from '../../../shared/taxonomy';
+import { messageOf } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ImagePane } from '../components/ImagePane';
-import { LabelPanel } from '../components/LabelPanel';
+import { IncompleteDialog } from '../components/label/IncompleteDialog';
+import { LabelSidebar } from '../components/label/LabelSidebar';
+import { LabelToolbar } from '../components/label/LabelToolbar';
+import { QueueEmpty } from '../components/label/QueueEmpty';
+import { SessionStopped } from '../components/label/SessionStopped';
 import { NoteDialog } from '../components/NoteDialog';
-import { ProgressBar } from '../components/ProgressBar';
-import { SaveIndicator } from '../components/SaveIndicator';
-import { LABEL_ACTIONS, useActions, type Handlers } from '../hotkeys';
-import { useLabelSession, type Draft } from '../labeling/useLabelSession';
-import { useWellbeing } from '../labeling/useWellbeing';
 import { WellbeingGate } from '../components/WellbeingGate';
+import { LABEL_ACTIONS, useActions, type Handlers } from '../hotkeys';
+import { useLabelSession } from '../labeling/useLabelSession';
+import { useWellbeing } from '../labeling/useWellbeing';
+import { isIncomplete, toggleLabel, withHate } from '../model';
 
 type LabelScreenProps = { project: ProjectSummary; prefs: Preferences };
 
-const FILTER_TITLE: Record<QueueFilter, string> = {
-  todo: 'To do',
-  done: 'Done',
-  flagged: 'Flagged',
-  all: 'All',
-};
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
+/** The annotator's screen: one meme at a time, answered by keyboard, saved in the background. */
 export function LabelScreen({ project, prefs }: LabelScreenProps) {
   const [filter, setFilter] = useState<QueueFilter>('todo');
   const s = useLabelSession(filter);
@@ -35,7 +41,7 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
   // Every save counts towards the break reminder and the cap; a distressing skip does not.
   const save = useCallback<typeof s.save>(
     (d, opts) => {
-      if (!opts?.skip) record(d.hate === 'hateful');
+      if (!opts?.skip) record(d.hate === HATEFUL);
       s.save(d, opts);
     },
     [record, s],
@@ -56,20 +62,15 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
   );
 
   const toggle = useCallback(
-    (task: Task, label: string) =>
-      setDraft((d: Draft) => ({
-        ...d,
-        hate: 'hateful',
-        [task]: d[task].includes(label) ? d[task].filter((x) => x !== label) : [...d[task], label],
-      })),
+    (task: Task, label: string) => setDraft((d) => toggleLabel(d, task, label)),
     [setDraft],
   );
 
   const setHate = useCallback(
-    (hate: 'hateful' | 'not_hateful', e?: KeyboardEvent) => {
+    (hate: Hate, e?: KeyboardEvent) => {
       // Not hateful clears categories and attacks and moves on at once: one key per meme.
-      if (hate === 'not_hateful') save({ ...draft, hate, pc: [], attack: [] }, { startedAt: e?.timeStamp });
-      else setDraft((d: Draft) => ({ ...d, hate }));
+      if (hate === NOT_HATEFUL) save(withHate(draft, hate), { startedAt: e?.timeStamp });
+      else setDraft((d) => withHate(d, hate));
     },
     [draft, save, setDraft],
   );
@@ -81,7 +82,7 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
         setHintOf({ key: String(current.id), text: 'Choose N (not hateful) or H (hateful) first.' });
         return;
       }
-      if (draft.hate === 'hateful' && (draft.pc.length === 0 || draft.attack.length === 0)) {
+      if (isIncomplete(draft)) {
         setDialog('confirm');
         return;
       }
@@ -92,12 +93,12 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
 
   const handlers = useMemo<Handlers>(() => {
     const h: Handlers = {
-      notHateful: (e) => setHate('not_hateful', e),
-      hateful: () => setHate('hateful'),
+      notHateful: (e) => setHate(NOT_HATEFUL, e),
+      hateful: () => setHate(HATEFUL),
       submit,
-      flag: () => setDraft((d: Draft) => ({ ...d, flag: !d.flag })),
+      flag: () => setDraft((d) => ({ ...d, flag: !d.flag })),
       note: () => setDialog('note'),
-      undo: () => void s.undo().catch((err: Error) => s.setError(err.message)),
+      undo: () => void s.undo().catch((err: unknown) => s.setError(messageOf(err))),
       back: () => s.back(),
       skip: (e) => s.next(e?.timeStamp),
       skipDistressing: (e) =>
@@ -116,150 +117,57 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
   useActions(LABEL_ACTIONS, handlers, dialog === null && !wb.breakDue && !wb.capReached && !stopped);
 
   if (stopped)
-    return (
-      <div className="empty-state card" data-testid="session-stopped">
-        <h2>Session over</h2>
-        <p>
-          {wb.labeled} memes labeled, {wb.hateful} of them hateful. Your work is saved. Thank you, and take
-          care.
-        </p>
-        <button type="button" onClick={() => setStopped(false)}>
-          Start another session
-        </button>
-      </div>
-    );
+    return <SessionStopped labeled={wb.labeled} hateful={wb.hateful} onRestart={() => setStopped(false)} />;
 
-  const counts = s.progress?.counts;
-  const blurred = prefs.blurImages && !revealed;
   return (
     <div className="label-screen">
-      <div className="toolbar">
-        <div className="filters" role="tablist" aria-label="Queue">
-          {QUEUE_FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              role="tab"
-              aria-selected={filter === f}
-              className={filter === f ? 'on' : ''}
-              onClick={() => setFilter(f)}
-              data-testid={`filter-${f}`}
-            >
-              {FILTER_TITLE[f]} {counts ? <span className="count">{counts[f].toLocaleString()}</span> : null}
-            </button>
-          ))}
-        </div>
-        {counts && (
-          <>
-            <ProgressBar
-              label="Mine"
-              done={counts.done}
-              total={counts.done + counts.todo}
-              testId="progress-mine"
-            />
-            <ProgressBar
-              label="Project"
-              done={counts.complete}
-              total={counts.all}
-              testId="progress-project"
-            />
-          </>
-        )}
-        <SaveIndicator status={s.status} />
-        <button type="button" className="ghost" onClick={() => setDialog('help')} data-testid="open-help">
-          Keys <kbd>?</kbd>
-        </button>
-      </div>
-      {s.error && (
-        <div className="banner error" role="alert">
-          {s.error}{' '}
-          <button type="button" onClick={() => s.setError(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <LabelToolbar
+        filter={filter}
+        onFilter={setFilter}
+        counts={s.progress?.counts ?? null}
+        status={s.status}
+        onHelp={() => setDialog('help')}
+      />
+      <ErrorBanner message={s.error} onDismiss={() => s.setError(null)} />
       {s.status.state === 'error' && (
-        <div className="banner error" role="alert" data-testid="save-error">
-          Not saved (item {String(s.status.item)}): {s.status.message}
-        </div>
+        <ErrorBanner message={s.status.message} testId="save-error">
+          Not saved (item {String(s.status.item)}):{' '}
+        </ErrorBanner>
       )}
       {s.ids && s.loading && <div className="loading">Loading…</div>}
       {s.ids && !current && !s.loading && (
-        <div className="empty-state" data-testid="queue-empty">
-          <h2>
-            {filter === 'todo'
-              ? 'Nothing left to label here'
-              : `No ${FILTER_TITLE[filter].toLowerCase()} memes`}
-          </h2>
-          <p>
-            {project.items.toLocaleString()} memes in {project.name}. Labels synced from other annotators may
-            add or remove work.
-          </p>
-          <button type="button" className="primary" onClick={() => void s.reload()}>
-            Check again
-          </button>
-        </div>
+        <QueueEmpty
+          filter={filter}
+          projectName={project.name}
+          projectItems={project.items}
+          onCheckAgain={() => void s.reload()}
+        />
       )}
       {current && (
         <div className="workspace">
           <ImagePane
             img={current.img}
             missing={current.missing}
-            blurred={blurred}
+            blurred={prefs.blurImages && !revealed}
             greyscale={prefs.greyscale}
             zoom={zoom}
             onReveal={() => setRevealedFor(itemKey)}
           />
-          <aside className="side">
-            <div className="item-meta" data-testid="item-meta">
-              <span data-testid="item-id">#{String(current.id)}</span>
-              {current.set_name && <span className="split">{current.set_name}</span>}
-              <span className="pos">
-                {s.pos + 1} / {s.ids?.length.toLocaleString()}
-              </span>
-              {current.mine?.hate && <span className="badge">labeled</span>}
-            </div>
-            <blockquote className="meme-text" data-testid="meme-text">
-              {current.text || <em>(no text)</em>}
-            </blockquote>
-            <LabelPanel draft={draft} onHate={(h) => setHate(h)} onToggle={toggle} />
-            <div className="actions">
-              <button
-                type="button"
-                className={draft.flag ? 'on' : ''}
-                onClick={() => handlers.flag?.()}
-                data-testid="flag"
-              >
-                <kbd>F</kbd> {draft.flag ? 'Flagged' : 'Flag'}
-              </button>
-              <button type="button" onClick={() => setDialog('note')} data-testid="note">
-                <kbd>C</kbd> {draft.note ? 'Edit note' : 'Note'}
-              </button>
-              <button type="button" onClick={() => s.back()} disabled={s.pos === 0}>
-                <kbd>←</kbd> Back
-              </button>
-              <button type="button" onClick={() => s.next()}>
-                <kbd>→</kbd> Skip
-              </button>
-              <button
-                type="button"
-                onClick={() => handlers.skipDistressing?.()}
-                data-testid="skip-distressing"
-                title="No reason needed; never counted against you"
-              >
-                <kbd>D</kbd> Skip: distressing
-              </button>
-              <button type="button" className="primary" onClick={() => submit()} data-testid="save">
-                <kbd>Enter</kbd> Save &amp; next
-              </button>
-            </div>
-            {draft.note && <p className="note-preview">Note: {draft.note}</p>}
-            {hint && (
-              <p className="hint" role="status">
-                {hint}
-              </p>
-            )}
-          </aside>
+          <LabelSidebar
+            item={current}
+            pos={s.pos}
+            total={s.ids?.length ?? 0}
+            draft={draft}
+            hint={hint}
+            onHate={(h) => setHate(h)}
+            onToggle={toggle}
+            onFlag={() => handlers.flag?.()}
+            onNote={() => setDialog('note')}
+            onBack={() => s.back()}
+            onSkip={() => s.next()}
+            onSkipDistressing={() => handlers.skipDistressing?.()}
+            onSubmit={() => submit()}
+          />
         </div>
       )}
       <WellbeingGate wb={wb} cap={prefs.sessionCap} onStop={() => setStopped(true)} />
@@ -269,23 +177,14 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
           initial={draft.note}
           onCancel={() => setDialog(null)}
           onSave={(note) => {
-            setDraft((d: Draft) => ({ ...d, note }));
+            setDraft((d) => ({ ...d, note }));
             setDialog(null);
           }}
         />
       )}
       {dialog === 'confirm' && (
-        <ConfirmDialog
-          testId="confirm-incomplete"
-          title="Hateful, but incomplete"
-          message={
-            <p>
-              This meme is marked hateful without {draft.pc.length === 0 ? 'a protected category' : ''}
-              {draft.pc.length === 0 && draft.attack.length === 0 ? ' and ' : ''}
-              {draft.attack.length === 0 ? 'an attack type' : ''}. Save it like this?
-            </p>
-          }
-          confirm="Save anyway"
+        <IncompleteDialog
+          draft={draft}
           onCancel={() => setDialog(null)}
           onConfirm={() => {
             setDialog(null);

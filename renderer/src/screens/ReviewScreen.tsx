@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ProjectSummary, ReviewItem, ReviewList } from '../../../shared/api';
+import { useCallback, useMemo, useState } from 'react';
+import type { ProjectSummary, ReviewItem } from '../../../shared/api';
+import { normalizeLabels } from '../../../shared/labels';
 import type { ReviewFilter } from '../../../shared/review';
 import type { Preferences } from '../../../shared/settings';
-import { ATTACK_LABELS, PC_LABELS, TASK_EMPTY, labelTitle, type Task } from '../../../shared/taxonomy';
-import { api, onEvent } from '../api';
+import { ATTACK_LABELS, HATEFUL, NOT_HATEFUL, PC_LABELS, type Task } from '../../../shared/taxonomy';
+import { api, messageOf } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { NoteDialog } from '../components/NoteDialog';
-import { VirtualList } from '../components/VirtualList';
+import { LeadOff } from '../components/review/LeadOff';
+import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
+import { ReviewQueue } from '../components/review/ReviewQueue';
+import { useQuery } from '../data/useQuery';
 import { REVIEW_ACTIONS, useActions, type Handlers } from '../hotkeys';
-import { emptyDraft, type Draft } from '../labeling/useLabelSession';
-import { ReviewItemPanel } from './ReviewItemPanel';
+import { draftOfReview, toggleLabel, withHate, type Draft } from '../model';
 
 type ReviewScreenProps = {
   project: ProjectSummary;
@@ -17,252 +21,117 @@ type ReviewScreenProps = {
   onProject: (p: ProjectSummary) => void;
 };
 
-const REASON_TITLE: Record<string, string> = {
-  hate_tie: 'hate tie',
-  pc_no_majority: 'categories split',
-  attack_no_majority: 'attacks split',
-  flagged: 'flagged',
-  disagreement: 'disagreement',
-};
-
-function draftFrom(r: ReviewItem): Draft {
-  const src = r.decision ?? {
-    hate: r.policyGold.hate,
-    pc: r.policyGold.pc.labels.filter((l) => l !== TASK_EMPTY.pc),
-    attack: r.policyGold.attack.labels.filter((l) => l !== TASK_EMPTY.attack),
-    note: '',
-  };
-  return {
-    ...emptyDraft(),
-    hate: (src.hate as Draft['hate']) ?? null,
-    pc: [...src.pc],
-    attack: [...src.attack],
-    note: src.note,
-  };
-}
-
 /** The lead's queue of disputed memes and the decision for each. */
 export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
   const [filter, setFilter] = useState<ReviewFilter>({});
-  const [list, setList] = useState<ReviewList | null>(null);
   const [sel, setSel] = useState(0);
-  const [item, setItem] = useState<{ data: ReviewItem; draft: Draft } | null>(null);
   const [showNames, setShowNames] = useState(prefs.showAnnotatorNames);
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [dialog, setDialog] = useState<null | 'note' | 'help'>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api()
-      .review.list({ filter })
-      .then((l) => live && setList(l))
-      .catch((e: Error) => setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [filter, version]);
-  useEffect(() => onEvent('project:changed', () => setVersion((v) => v + 1)), []);
-
-  const rows = list?.rows ?? [];
+  const list = useQuery('review:list', { filter }, { refreshOn: ['project:changed'] });
+  const rows = list.data?.rows ?? [];
   const current = rows[Math.min(sel, rows.length - 1)];
-  useEffect(() => {
-    if (!current) return;
-    let live = true;
-    api()
-      .review.item({ id: current.id })
-      .then((data) => live && setItem({ data, draft: draftFrom(data) }))
-      .catch((e: Error) => setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [current]);
-
-  const setDraft = useCallback(
-    (fn: (d: Draft) => Draft) => setItem((it) => (it ? { ...it, draft: fn(it.draft) } : it)),
-    [],
+  const item = useQuery(
+    'review:item',
+    { id: current?.id ?? 0 },
+    { enabled: current !== undefined, refreshOn: ['project:changed'] },
   );
+  const { refresh: refreshList } = list;
+  const { refresh: refreshItem } = item;
+  const refresh = useCallback(() => {
+    refreshList();
+    refreshItem();
+  }, [refreshList, refreshItem]);
+
+  // The lead's edits belong to the answer they were made on: a newer answer starts a new draft.
+  const data = item.data;
+  const [edit, setEdit] = useState<{ of: ReviewItem; draft: Draft } | null>(null);
+  const draft = data && (edit?.of === data ? edit.draft : draftOfReview(data));
+  const setDraft = useCallback(
+    (fn: (d: Draft) => Draft) =>
+      setEdit((e) => (data ? { of: data, draft: fn(e?.of === data ? e.draft : draftOfReview(data)) } : e)),
+    [data],
+  );
+
   const decide = useCallback(
     async (d: Draft) => {
-      if (!item || !d.hate) return;
-      const hateful = d.hate === 'hateful';
+      if (!data || !d.hate) return;
       await api().adjudication.save({
-        item: item.data.item.id,
-        hate: d.hate,
-        pc: hateful ? d.pc : [],
-        attack: hateful ? d.attack : [],
+        item: data.item.id,
+        ...normalizeLabels(d.hate, d.pc, d.attack),
         note: d.note,
       });
-      setVersion((v) => v + 1);
+      refresh();
     },
-    [item],
+    [data, refresh],
   );
 
   const handlers = useMemo<Handlers>(() => {
-    const run = (p: Promise<unknown>): void => void p.catch((e: Error) => setError(e.message));
+    const run = (p: Promise<unknown>): void => void p.catch((e: unknown) => setError(messageOf(e)));
     const h: Handlers = {
-      notHateful: () => setDraft((d) => ({ ...d, hate: 'not_hateful', pc: [], attack: [] })),
-      hateful: () => setDraft((d) => ({ ...d, hate: 'hateful' })),
-      submit: () => item && run(decide(item.draft)),
-      accept: () => item && run(decide(draftFrom({ ...item.data, decision: null }))),
-      undo: () =>
-        item?.data.decision &&
-        run(
-          api()
-            .adjudication.undo({ item: item.data.item.id })
-            .then(() => setVersion((v) => v + 1)),
-        ),
+      notHateful: () => setDraft((d) => withHate(d, NOT_HATEFUL)),
+      hateful: () => setDraft((d) => withHate(d, HATEFUL)),
+      submit: () => draft && run(decide(draft)),
+      accept: () => data && run(decide(draftOfReview({ ...data, decision: null }))),
+      undo: () => data?.decision && run(api().adjudication.undo({ item: data.item.id }).then(refresh)),
       note: () => setDialog('note'),
       nextItem: () => setSel((s) => Math.min(rows.length - 1, s + 1)),
       prevItem: () => setSel((s) => Math.max(0, s - 1)),
       toggleNames: () => setShowNames((s) => !s),
-      reveal: () =>
-        item && setRevealedFor((r) => (r === String(item.data.item.id) ? null : String(item.data.item.id))),
+      reveal: () => data && setRevealedFor((r) => (r === String(data.item.id) ? null : String(data.item.id))),
       help: () => setDialog((d) => (d === 'help' ? null : 'help')),
     };
     for (const t of ['pc', 'attack'] as Task[])
       for (const l of t === 'pc' ? PC_LABELS : ATTACK_LABELS)
-        h[`${t}:${l}`] = () =>
-          setDraft((d) => ({
-            ...d,
-            hate: 'hateful',
-            [t]: d[t].includes(l) ? d[t].filter((x) => x !== l) : [...d[t], l],
-          }));
+        h[`${t}:${l}`] = () => setDraft((d) => toggleLabel(d, t, l));
     return h;
-  }, [item, decide, rows.length, setDraft]);
+  }, [data, draft, decide, refresh, rows.length, setDraft]);
   useActions(REVIEW_ACTIONS, handlers, dialog === null && project.lead);
 
   if (!project.lead)
     return (
-      <div className="empty-state card" data-testid="lead-off">
-        <h2>Review is for the lead</h2>
-        <p>
-          Lead mode lets this app write the project's decisions (adjudications.jsonl). One lead at a time.
-        </p>
-        <button
-          type="button"
-          className="primary"
-          data-testid="lead-on"
-          onClick={() =>
-            void api()
-              .lead.set({ on: true })
-              .then(onProject)
-              .catch((e: Error) => setError(e.message))
-          }
-        >
-          Turn on lead mode
-        </button>
-        {error && <p className="banner error">{error}</p>}
-      </div>
+      <LeadOff
+        error={error}
+        onLeadOn={() =>
+          void api()
+            .lead.set({ on: true })
+            .then(onProject)
+            .catch((e: unknown) => setError(messageOf(e)))
+        }
+      />
     );
 
-  const annotators = project.annotators;
   return (
     <div className="review">
-      <aside className="review-list">
-        <div className="review-filters">
-          <label>
-            <input
-              type="checkbox"
-              checked={!!filter.anyDisagreement}
-              onChange={(e) => setFilter({ ...filter, anyDisagreement: e.target.checked })}
-              data-testid="filter-any"
-            />{' '}
-            any disagreement
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={!!filter.decided}
-              onChange={(e) => setFilter({ ...filter, decided: e.target.checked })}
-            />{' '}
-            decided too
-          </label>
-          <select
-            value={filter.task ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, task: (e.target.value || undefined) as ReviewFilter['task'] })
-            }
-            aria-label="Task"
-          >
-            <option value="">all tasks</option>
-            <option value="hate">hate</option>
-            <option value="pc">categories</option>
-            <option value="attack">attacks</option>
-          </select>
-          <select
-            value={filter.label ?? ''}
-            onChange={(e) => setFilter({ ...filter, label: e.target.value || undefined })}
-            aria-label="Label"
-          >
-            <option value="">any label</option>
-            {[...PC_LABELS, ...ATTACK_LABELS].map((l) => (
-              <option key={l} value={l}>
-                {labelTitle(l)}
-              </option>
-            ))}
-          </select>
-          <select
-            value={filter.annotator ?? ''}
-            onChange={(e) => setFilter({ ...filter, annotator: e.target.value || undefined })}
-            aria-label="Annotator"
-          >
-            <option value="">any annotator</option>
-            {annotators.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="muted" data-testid="review-count">
-          {rows.length.toLocaleString()} to review · {list?.autoAccepted.toLocaleString() ?? 0} accepted
-          automatically
-        </p>
-        <VirtualList
-          rows={rows}
-          rowHeight={34}
-          height={560}
-          testId="review-rows"
-          render={(r, i) => (
-            <button type="button" className={`review-row${i === sel ? ' on' : ''}`} onClick={() => setSel(i)}>
-              <span className="rid">#{String(r.id)}</span>
-              <span className="reasons">{r.reasons.map((x) => REASON_TITLE[x]).join(', ')}</span>
-              <span
-                className="dis"
-                style={{ width: `${Math.round(r.disagreement * 40)}px` }}
-                title={`disagreement ${r.disagreement.toFixed(2)}`}
-              />
-            </button>
-          )}
-        />
-      </aside>
+      <ReviewQueue
+        filter={filter}
+        onFilter={setFilter}
+        annotators={project.annotators}
+        list={list.data}
+        selected={sel}
+        onSelect={setSel}
+      />
       <section className="review-main">
-        {error && (
-          <div className="banner error" role="alert">
-            {error}{' '}
-            <button type="button" onClick={() => setError(null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {rows.length === 0 && list && (
+        <ErrorBanner message={list.error ?? item.error} />
+        <ErrorBanner message={error} onDismiss={() => setError(null)} />
+        {rows.length === 0 && list.data && (
           <div className="empty-state" data-testid="review-empty">
             <h2>Nothing to review</h2>
             <p>Every labeled meme is settled by the policy or decided.</p>
           </div>
         )}
-        {item && current && (
+        {data && draft && current && (
           <ReviewItemPanel
-            data={item.data}
-            draft={item.draft}
+            data={data}
+            draft={draft}
             showNames={showNames}
-            revealed={revealedFor === String(item.data.item.id)}
+            revealed={revealedFor === String(data.item.id)}
             blur={prefs.blurImages}
             greyscale={prefs.greyscale}
-            onReveal={() => setRevealedFor(String(item.data.item.id))}
-            onHate={(h) => (h === 'hateful' ? handlers.hateful?.() : handlers.notHateful?.())}
+            onReveal={() => setRevealedFor(String(data.item.id))}
+            onHate={(h) => (h === HATEFUL ? handlers.hateful?.() : handlers.notHateful?.())}
             onToggle={(t, l) => handlers[`${t}:${l}`]?.()}
             onAccept={() => handlers.accept?.()}
             onSave={() => handlers.submit?.()}
@@ -270,9 +139,9 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
           />
         )}
       </section>
-      {dialog === 'note' && item && (
+      {dialog === 'note' && draft && (
         <NoteDialog
-          initial={item.draft.note}
+          initial={draft.note}
           onCancel={() => setDialog(null)}
           onSave={(note) => {
             setDraft((d) => ({ ...d, note }));

@@ -1,267 +1,41 @@
-import { useEffect, useState } from 'react';
 import type { AppInfo, ProjectSummary } from '../../../shared/api';
-import type { NominalAgreement } from '../../../shared/agreement';
-import { alphaBand, kappaBand, type Band, type Dashboard } from '../../../shared/dashboard';
-import { ATTACK_LABELS, PC_LABELS, TASKS, labelTitle } from '../../../shared/taxonomy';
-import { api, onEvent } from '../api';
-import { BarChart, LineChart } from '../components/Charts';
+import { api } from '../api';
 import { PathAction } from '../components/PathAction';
+import { QueryState } from '../components/QueryState';
+import { DashboardView } from '../components/stats/DashboardView';
+import { useQuery } from '../data/useQuery';
 
 type StatsScreenProps = { project: ProjectSummary; info: AppInfo };
 
-function Stat({
-  value,
-  band,
-  flatKey,
-  percent,
-}: {
-  value: number | null;
-  band: Band | null;
-  flatKey: string;
-  percent?: boolean;
-}) {
-  return (
-    <td
-      className={`stat level-${band?.level ?? 'na'}`}
-      title={band?.label ?? 'not enough data'}
-      data-testid={`stat-${flatKey}`}
-      data-value={value ?? ''}
-    >
-      {value === null ? '—' : percent ? `${(100 * value).toFixed(1)}%` : value.toFixed(3)}
-    </td>
-  );
-}
+const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 
-function MetricRow({ name, a, prefix }: { name: string; a: NominalAgreement; prefix: string }) {
-  return (
-    <tr>
-      <th>{name}</th>
-      <Stat value={a.fleiss_kappa} band={kappaBand(a.fleiss_kappa)} flatKey={`${prefix}.fleiss_kappa`} />
-      <Stat
-        value={a.krippendorff_alpha}
-        band={alphaBand(a.krippendorff_alpha)}
-        flatKey={`${prefix}.krippendorff_alpha`}
-      />
-      <Stat
-        value={a.mean_pairwise_cohen_kappa}
-        band={kappaBand(a.mean_pairwise_cohen_kappa)}
-        flatKey={`${prefix}.mean_pairwise_cohen_kappa`}
-      />
-      <Stat value={a.percent_agreement} band={null} flatKey={`${prefix}.percent_agreement`} percent />
-    </tr>
-  );
-}
-
-const HEAD = (
-  <tr>
-    <th />
-    <th>Fleiss κ</th>
-    <th>Krippendorff α</th>
-    <th>mean Cohen κ</th>
-    <th>agreement</th>
-  </tr>
-);
-
-/** Agreement at a glance, with the figures `memejury stats --json` prints. */
+/** The agreement dashboard, recomputed whenever labels or decisions change. */
 export function StatsScreen({ project, info }: StatsScreenProps) {
-  const [d, setD] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => onEvent('project:changed', () => setVersion((v) => v + 1)), []);
-  useEffect(() => {
-    let live = true;
-    api()
-      .stats.dashboard({})
-      .then((x) => live && setD(x))
-      .catch((e: Error) => setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [version]);
-  if (error) return <div className="banner error">{error}</div>;
-  if (!d) return <div className="loading">Computing agreement…</div>;
-  const r = d.report;
-  const ann = r.annotators;
-  const pairKappa = (a: string, b: string): number | null =>
-    r.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))?.hate_cohen_kappa ?? null;
-  const teamTotal = Object.values(r.per_annotator).reduce((s, a) => s + a.items_done, 0);
+  const dashboard = useQuery('stats:dashboard', {}, { refreshOn: ['project:changed'] });
   return (
-    <div className="stats" data-testid="dashboard">
-      <div className="cards">
-        <div className="card small">
-          <strong>{r.items.toLocaleString()}</strong> memes
-        </div>
-        <div className="card small">
-          <strong>{ann.length}</strong> annotators
-        </div>
-        <div className="card small">
-          <strong>{d.gold.hateful.toLocaleString()}</strong> hateful ·{' '}
-          <strong>{d.gold.notHateful.toLocaleString()}</strong> not
-        </div>
-        <div className="card small">
-          <strong>{d.gold.unresolved.toLocaleString()}</strong> unresolved ·{' '}
-          <strong>{d.gold.adjudicated}</strong> decided
-        </div>
-        <div className="card small">
-          policy <strong>{d.policy}</strong>
-        </div>
-      </div>
-      <section className="card">
-        <h2>
-          Hateful or not <span className="muted">(all items)</span>
-        </h2>
-        <table className="metrics">
-          <thead>{HEAD}</thead>
-          <tbody>
-            <MetricRow name="hate" a={r.hate} prefix="hate" />
-          </tbody>
-        </table>
-        {TASKS.map((t) => (
-          <div key={t}>
-            <h2>
-              {t === 'pc' ? 'Protected categories' : 'Attack types'}{' '}
-              <span className="muted">
-                ({r[t].items.toLocaleString()} items with hateful gold) · α MASI{' '}
-                <span data-testid={`stat-${t}.alpha_masi`} data-value={r[t].alpha_masi ?? ''}>
-                  {r[t].alpha_masi === null ? '—' : r[t].alpha_masi.toFixed(3)}
-                </span>
-              </span>
-            </h2>
-            <table className="metrics">
-              <thead>{HEAD}</thead>
-              <tbody>
-                {Object.entries(r[t].labels).map(([l, a]) => (
-                  <MetricRow key={l} name={labelTitle(l)} a={a} prefix={`${t}.${l}`} />
+    <QueryState query={dashboard} loading="Computing agreement…">
+      {(d) => (
+        <DashboardView
+          d={d}
+          footer={
+            <section className="card">
+              <h2>Export the report</h2>
+              <div className="button-row">
+                {REPORT_FORMATS.map((format) => (
+                  <PathAction
+                    key={format}
+                    label={`Save ${format.toUpperCase()}`}
+                    dialogs={info.dialogs}
+                    defaultPath={`${project.dir}/agreement-report.${format}`}
+                    testId={`report-${format}`}
+                    run={(out) => api().stats.exportReport({ format, ...(out ? { out } : {}) })}
+                  />
                 ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
-        <p className="legend">
-          κ bands (Landis &amp; Koch): <span className="stat level-0">slight</span>{' '}
-          <span className="stat level-1">fair</span> <span className="stat level-2">moderate</span>{' '}
-          <span className="stat level-3">substantial</span>{' '}
-          <span className="stat level-4">almost perfect</span>; α: ≥ .800 reliable, ≥ .667 tentative.
-        </p>
-      </section>
-      <div className="stats-grid">
-        <section className="card">
-          <h2>
-            Annotator pairs <span className="muted">(Cohen κ on hate)</span>
-          </h2>
-          <table className="heatmap" data-testid="heatmap">
-            <thead>
-              <tr>
-                <th />
-                {ann.map((a) => (
-                  <th key={a}>{a}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ann.map((a) => (
-                <tr key={a}>
-                  <th>{a}</th>
-                  {ann.map((b) =>
-                    a === b ? (
-                      <td key={b} className="diag">
-                        ·
-                      </td>
-                    ) : (
-                      <Stat
-                        key={b}
-                        value={pairKappa(a, b)}
-                        band={kappaBand(pairKappa(a, b))}
-                        flatKey={`pair.${a}.${b}`}
-                      />
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section className="card">
-          <h2>Annotators</h2>
-          <table className="annotators" data-testid="annotator-table">
-            <thead>
-              <tr>
-                <th />
-                <th>memes</th>
-                <th>agree w/ gold</th>
-                <th>median time</th>
-                <th>&lt; 2 s</th>
-                <th>hateful</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.per_annotator.map((a) => (
-                <tr key={a.id}>
-                  <th>{a.id}</th>
-                  <td>{a.items_done.toLocaleString()}</td>
-                  <td>{a.gold_agreement === null ? '—' : `${(100 * a.gold_agreement).toFixed(1)}%`}</td>
-                  <td>{a.median_seconds === null ? '—' : `${a.median_seconds.toFixed(1)} s`}</td>
-                  <td className={a.fast_labels > a.items_done / 4 ? 'warn' : ''}>{a.fast_labels}</td>
-                  <td>{a.items_done ? `${((100 * a.hateful) / a.items_done).toFixed(0)}%` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </div>
-      <div className="stats-grid">
-        {TASKS.map((t) => (
-          <section className="card" key={t}>
-            <BarChart
-              title={`${t === 'pc' ? 'Categories' : 'Attacks'}: labels by the team`}
-              bars={(t === 'pc' ? PC_LABELS : ATTACK_LABELS).map((l) => ({
-                label: labelTitle(l),
-                value: d.distribution.team[l] ?? 0,
-              }))}
-              testId={`chart-${t}`}
-            />
-          </section>
-        ))}
-        <section className="card">
-          <LineChart
-            title="Labels over time (running total)"
-            points={d.timeline.map((p) => ({ x: p.day, y: p.cumulative }))}
-            testId="chart-timeline"
-          />
-        </section>
-        <section className="card">
-          <h2>
-            Label distribution per annotator <span className="muted">(marker: team share)</span>
-          </h2>
-          {r.per_annotator.map((a) => (
-            <BarChart
-              key={a.id}
-              title={a.id}
-              compareLabel="team share"
-              bars={['hateful', ...PC_LABELS].map((l) => ({
-                label: labelTitle(l),
-                value: a.label_counts[l] ?? 0,
-                compare: teamTotal ? ((d.distribution.team[l] ?? 0) / teamTotal) * a.items_done : 0,
-              }))}
-            />
-          ))}
-        </section>
-      </div>
-      <section className="card">
-        <h2>Export the report</h2>
-        <div className="button-row">
-          {(['json', 'csv', 'html'] as const).map((format) => (
-            <PathAction
-              key={format}
-              label={`Save ${format.toUpperCase()}`}
-              dialogs={info.dialogs}
-              defaultPath={`${project.dir}/agreement-report.${format}`}
-              testId={`report-${format}`}
-              run={(out) => api().stats.exportReport({ format, ...(out ? { out } : {}) })}
-            />
-          ))}
-        </div>
-      </section>
-    </div>
+              </div>
+            </section>
+          }
+        />
+      )}
+    </QueryState>
   );
 }

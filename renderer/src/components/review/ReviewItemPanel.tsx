@@ -1,9 +1,8 @@
-import type { ReviewItem } from '../../../shared/api';
-import { labelTitle } from '../../../shared/taxonomy';
-import { ImagePane } from '../components/ImagePane';
-import { LabelPanel } from '../components/LabelPanel';
-import type { Draft } from '../labeling/useLabelSession';
-import type { Task } from '../../../shared/taxonomy';
+import type { ReviewItem } from '../../../../shared/api';
+import { HATEFUL, NOT_HATEFUL, labelTitle, type Hate, type Task } from '../../../../shared/taxonomy';
+import type { Draft } from '../../model';
+import { ImagePane } from '../ImagePane';
+import { LabelPanel } from '../LabelPanel';
 
 type ReviewItemPanelProps = {
   data: ReviewItem;
@@ -13,7 +12,7 @@ type ReviewItemPanelProps = {
   blur: boolean;
   greyscale: boolean;
   onReveal: () => void;
-  onHate: (h: 'hateful' | 'not_hateful') => void;
+  onHate: (h: Hate) => void;
   onToggle: (task: Task, label: string) => void;
   onAccept: () => void;
   onSave: () => void;
@@ -58,7 +57,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
               <tr>
                 <th>Hateful?</th>
                 {data.votes.map((v) => (
-                  <td key={v.annotator} className={v.hate === 'hateful' ? 'hate' : ''}>
+                  <td key={v.annotator} className={v.hate === HATEFUL ? 'hate' : ''}>
                     {v.hate ? labelTitle(v.hate) : v.flag ? 'flag only' : '—'}
                   </td>
                 ))}
@@ -96,7 +95,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             <p>
               <strong>{g.hate ? labelTitle(g.hate) : 'unresolved'}</strong> — {data.explanation.hate}
             </p>
-            {g.hate !== 'not_hateful' && (
+            {g.hate !== NOT_HATEFUL && (
               <>
                 <p>
                   Categories: <strong>{g.pc.labels.length ? list(g.pc.labels) : 'unresolved'}</strong>
@@ -111,7 +110,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             {data.decision && (
               <p className="decided" data-testid="decision">
                 Decided by {data.decision.lead}: <strong>{labelTitle(data.decision.hate)}</strong>
-                {data.decision.hate === 'hateful' &&
+                {data.decision.hate === HATEFUL &&
                   ` · ${list(data.decision.pc)} · ${list(data.decision.attack)}`}
                 {data.decision.note && ` — “${data.decision.note}”`}
               </p>

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import type { GoldPolicy } from '../../../../shared/gold';
+
+/** Every export choice, filled in (the contract's `export:preview` options, none left out). */
+export type ExportOptions = {
+  format: 'fghm' | 'full';
+  policy: GoldPolicy;
+  splits: string[];
+  completeOnly: boolean;
+  includeUnresolved: boolean;
+  rights: { excludeNoConsent: boolean; excludeLicences: string[]; excludeRegions: string[] };
+};
+
+type ExportOptionsFormProps = {
+  o: ExportOptions;
+  onChange: (o: ExportOptions) => void;
+  /** The project's set_name values. */
+  splits: readonly string[];
+  targetAnnotators: number;
+  /** Unresolved items in the current selection, for the "include unresolved" label. */
+  unresolved: number;
+};
+
+const words = (s: string): string[] =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Format, policy, splits, completeness, unresolved items and data-rights filters. */
+export function ExportOptionsForm({
+  o,
+  onChange,
+  splits,
+  targetAnnotators,
+  unresolved,
+}: ExportOptionsFormProps) {
+  // Licences and regions are typed as text and apply when the field is left.
+  const [licences, setLicences] = useState(o.rights.excludeLicences.join(', '));
+  const [regions, setRegions] = useState(o.rights.excludeRegions.join(', '));
+  return (
+    <div className="form-grid">
+      <label>
+        Format
+        <select
+          value={o.format}
+          onChange={(e) => onChange({ ...o, format: e.target.value as ExportOptions['format'] })}
+          data-testid="export-format"
+        >
+          <option value="fghm">FGHM (released shape)</option>
+          <option value="full">full (annotators, votes, decisions, provenance)</option>
+        </select>
+      </label>
+      <label>
+        Gold policy
+        <select
+          value={o.policy}
+          onChange={(e) => onChange({ ...o, policy: e.target.value as ExportOptions['policy'] })}
+          data-testid="export-policy"
+        >
+          <option value="fghm">fghm (reproduces the released gold)</option>
+          <option value="strict">strict (majority only; the rest to the lead)</option>
+        </select>
+      </label>
+      <fieldset>
+        <legend>Splits</legend>
+        {splits.length === 0 && <span className="muted">no set_name in this project</span>}
+        {splits.map((s) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={o.splits.includes(s)}
+              onChange={(e) =>
+                onChange({
+                  ...o,
+                  splits: e.target.checked ? [...o.splits, s] : o.splits.filter((x) => x !== s),
+                })
+              }
+            />{' '}
+            {s}
+          </label>
+        ))}
+        <small className="muted">none ticked: all splits</small>
+      </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={o.completeOnly}
+          onChange={(e) => onChange({ ...o, completeOnly: e.target.checked })}
+          data-testid="export-complete"
+        />{' '}
+        complete items only ({targetAnnotators} votes, or decided)
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={o.includeUnresolved}
+          onChange={(e) => onChange({ ...o, includeUnresolved: e.target.checked })}
+          data-testid="export-unresolved"
+        />{' '}
+        include unresolved items ({unresolved.toLocaleString()}), with empty gold
+      </label>
+      <fieldset>
+        <legend>Data rights</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={o.rights.excludeNoConsent}
+            onChange={(e) => onChange({ ...o, rights: { ...o.rights, excludeNoConsent: e.target.checked } })}
+            data-testid="export-consent"
+          />{' '}
+          leave out memes without consent (no or unknown)
+        </label>
+        <label>
+          leave out licences
+          <input
+            value={licences}
+            placeholder="e.g. unknown, proprietary"
+            onChange={(e) => setLicences(e.target.value)}
+            onBlur={() => onChange({ ...o, rights: { ...o.rights, excludeLicences: words(licences) } })}
+            data-testid="export-licences"
+          />
+        </label>
+        <label>
+          leave out regions
+          <input
+            value={regions}
+            placeholder="e.g. EU"
+            onChange={(e) => setRegions(e.target.value)}
+            onBlur={() => onChange({ ...o, rights: { ...o.rights, excludeRegions: words(regions) } })}
+            data-testid="export-regions"
+          />
+        </label>
+      </fieldset>
+    </div>
+  );
+}

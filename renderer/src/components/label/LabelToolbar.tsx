@@ -1,0 +1,53 @@
+import type { QueueCounts } from '../../../../shared/queue';
+import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/queue';
+import { QUEUE_FILTER_TITLE, type SaveStatus } from '../../model';
+import { ProgressBar } from '../ProgressBar';
+import { SaveIndicator } from '../SaveIndicator';
+
+type LabelToolbarProps = {
+  filter: QueueFilter;
+  onFilter: (f: QueueFilter) => void;
+  /** Null until the first progress arrives. */
+  counts: QueueCounts | null;
+  status: SaveStatus;
+  onHelp: () => void;
+};
+
+/** Queue tabs with their counts, my and the project's progress, the save mark, the keys button. */
+export function LabelToolbar({ filter, onFilter, counts, status, onHelp }: LabelToolbarProps) {
+  return (
+    <div className="toolbar">
+      <div className="filters" role="tablist" aria-label="Queue">
+        {QUEUE_FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            role="tab"
+            aria-selected={filter === f}
+            className={filter === f ? 'on' : ''}
+            onClick={() => onFilter(f)}
+            data-testid={`filter-${f}`}
+          >
+            {QUEUE_FILTER_TITLE[f]}{' '}
+            {counts ? <span className="count">{counts[f].toLocaleString()}</span> : null}
+          </button>
+        ))}
+      </div>
+      {counts && (
+        <>
+          <ProgressBar
+            label="Mine"
+            done={counts.done}
+            total={counts.done + counts.todo}
+            testId="progress-mine"
+          />
+          <ProgressBar label="Project" done={counts.complete} total={counts.all} testId="progress-project" />
+        </>
+      )}
+      <SaveIndicator status={status} />
+      <button type="button" className="ghost" onClick={onHelp} data-testid="open-help">
+        Keys <kbd>?</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ReviewList } from '../../../../shared/api';
+import type { ReviewFilter } from '../../../../shared/review';
+import { ATTACK_LABELS, PC_LABELS, labelTitle } from '../../../../shared/taxonomy';
+import { VirtualList } from '../VirtualList';
+
+type ReviewQueueProps = {
+  filter: ReviewFilter;
+  onFilter: (f: ReviewFilter) => void;
+  /** The project's annotators, for the annotator filter. */
+  annotators: readonly string[];
+  /** Null until the first list arrives. */
+  list: ReviewList | null;
+  selected: number;
+  onSelect: (index: number) => void;
+};
+
+const REASON_TITLE: Record<string, string> = {
+  hate_tie: 'hate tie',
+  pc_no_majority: 'categories split',
+  attack_no_majority: 'attacks split',
+  flagged: 'flagged',
+  disagreement: 'disagreement',
+};
+
+/** The lead's filters and the (virtualised) list of memes to review, most disputed first. */
+export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSelect }: ReviewQueueProps) {
+  const rows = list?.rows ?? [];
+  return (
+    <aside className="review-list">
+      <div className="review-filters">
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.anyDisagreement}
+            onChange={(e) => onFilter({ ...filter, anyDisagreement: e.target.checked })}
+            data-testid="filter-any"
+          />{' '}
+          any disagreement
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.decided}
+            onChange={(e) => onFilter({ ...filter, decided: e.target.checked })}
+          />{' '}
+          decided too
+        </label>
+        <select
+          value={filter.task ?? ''}
+          onChange={(e) =>
+            onFilter({ ...filter, task: (e.target.value || undefined) as ReviewFilter['task'] })
+          }
+          aria-label="Task"
+        >
+          <option value="">all tasks</option>
+          <option value="hate">hate</option>
+          <option value="pc">categories</option>
+          <option value="attack">attacks</option>
+        </select>
+        <select
+          value={filter.label ?? ''}
+          onChange={(e) => onFilter({ ...filter, label: e.target.value || undefined })}
+          aria-label="Label"
+        >
+          <option value="">any label</option>
+          {[...PC_LABELS, ...ATTACK_LABELS].map((l) => (
+            <option key={l} value={l}>
+              {labelTitle(l)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filter.annotator ?? ''}
+          onChange={(e) => onFilter({ ...filter, annotator: e.target.value || undefined })}
+          aria-label="Annotator"
+        >
+          <option value="">any annotator</option>
+          {annotators.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="muted" data-testid="review-count">
+        {rows.length.toLocaleString()} to review · {list?.autoAccepted.toLocaleString() ?? 0} accepted
+        automatically
+      </p>
+      <VirtualList
+        rows={rows}
+        rowHeight={34}
+        height={560}
+        testId="review-rows"
+        render={(r, i) => (
+          <button
+            type="button"
+            className={`review-row${i === selected ? ' on' : ''}`}
+            onClick={() => onSelect(i)}
+          >
+            <span className="rid">#{String(r.id)}</span>
+            <span className="reasons">{r.reasons.map((x) => REASON_TITLE[x]).join(', ')}</span>
+            <span
+              className="dis"
+              style={{ width: `${Math.round(r.disagreement * 40)}px` }}
+              title={`disagreement ${r.disagreement.toFixed(2)}`}
+            />
+          </button>
+        )}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+import type { AuditSummary } from '../../../../shared/api';
+
+/** What the audit found: every trace of a forgotten item, image or annotator, by file and line. */
+export function AuditResult({ audit }: { audit: AuditSummary }) {
+  return (
+    <div data-testid="audit-result" data-findings={audit.findings.length}>
+      <p className={audit.findings.length ? 'banner error' : 'banner ok'}>
+        {audit.tombstones === 0
+          ? 'Nothing has been forgotten in this project: there is nothing to look for.'
+          : `${audit.tombstones} tombstones; ${audit.filesScanned} files and ${audit.imagesHashed} images checked; ${audit.findings.length} findings.`}
+      </p>
+      <ul>
+        {audit.findings.map((f, i) => (
+          <li key={i}>
+            {f.file}
+            {f.line ? `:${f.line}` : ''}: {f.what}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

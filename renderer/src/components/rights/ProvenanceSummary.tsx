@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { RightsSummary } from '../../../../shared/api';
+import { BarChart } from '../Charts';
+
+type ProvenanceSummaryProps = {
+  summary: RightsSummary;
+  /** Electron: a native dialog picks the file; browser mode: the path is typed. */
+  dialogs: boolean;
+  disabled: boolean;
+  /** Imports a provenance sidecar (CSV or JSONL); `file` is undefined when a dialog picks it. */
+  onImport: (file: string | undefined) => void;
+};
+
+const bars = (m: Record<string, number>) =>
+  Object.entries(m)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([label, value]) => ({ label, value }));
+
+/** How much provenance is recorded, by consent, licence, region and source; sidecar import. */
+export function ProvenanceSummary({ summary, dialogs, disabled, onImport }: ProvenanceSummaryProps) {
+  const [sidecar, setSidecar] = useState('');
+  return (
+    <section className="card">
+      <h2>Provenance</h2>
+      <p className="muted">
+        {summary.withProvenance.toLocaleString()} of {summary.items.toLocaleString()} memes have provenance
+        recorded.
+      </p>
+      <div className="stats-grid">
+        <BarChart title="Consent" bars={bars(summary.counts.consent)} testId="chart-consent" />
+        <BarChart title="Licence" bars={bars(summary.counts.licence)} />
+        <BarChart title="Region" bars={bars(summary.counts.region)} />
+        <BarChart title="Source" bars={bars(summary.counts.source)} />
+      </div>
+      <div className="inline-form">
+        {!dialogs && (
+          <input
+            value={sidecar}
+            onChange={(e) => setSidecar(e.target.value)}
+            placeholder="/path/to/provenance.csv (id,source,licence,consent,region,notes)"
+            aria-label="Provenance file"
+            data-testid="sidecar-path"
+          />
+        )}
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => onImport(dialogs ? undefined : sidecar)}
+          data-testid="sidecar-import"
+        >
+          Import provenance file
+        </button>
+      </div>
+    </section>
+  );
+}

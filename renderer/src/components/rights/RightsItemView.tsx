@@ -1,0 +1,43 @@
+import type { RightsItem } from '../../../../shared/api';
+import type { Provenance } from '../../../../shared/records';
+import { ForgetPanel } from '../ForgetPanel';
+import { ProvenanceEditor } from '../ProvenanceEditor';
+
+type RightsItemViewProps = {
+  item: RightsItem;
+  disabled: boolean;
+  onSetProvenance: (set: Provenance) => void;
+  onForget: (reason: string, requestedBy: string) => Promise<unknown>;
+};
+
+const when = (at: string): string => at.replace('T', ' ').slice(0, 19);
+
+/** One meme's provenance, its history, and forgetting it. */
+export function RightsItemView({ item, disabled, onSetProvenance, onForget }: RightsItemViewProps) {
+  return (
+    <div className="rights-item">
+      <p>
+        <strong>#{String(item.item.id)}</strong> <code>{item.item.img}</code> — {item.item.text}
+      </p>
+      <ProvenanceEditor
+        key={String(item.item.id)}
+        value={item.provenance}
+        disabled={disabled}
+        onSave={onSetProvenance}
+      />
+      {item.history.length > 0 && (
+        <details>
+          <summary>History ({item.history.length})</summary>
+          <ul>
+            {item.history.map((h, i) => (
+              <li key={i}>
+                {when(h.at)} by {h.by} via {h.via}: {JSON.stringify(h.set)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ForgetPanel disabled={disabled} what={`meme #${String(item.item.id)}`} onForget={onForget} />
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ItemView, MyLabel, Progress, SaveResult, UndoResult } from '../../../shared/api';
+import type { QueueCounts } from '../../../shared/queue';
+import type { ItemId } from '../../../shared/records';
+import { emptyDraft, type Draft } from '../model';
+import { FakeBackend, flush } from '../test/fakeApi';
+import { useLabelSession } from './useLabelSession';
+
+const IDS = [11, 12, 13, 14];
+
+const counts = (done: number): QueueCounts => ({
+  todo: IDS.length - done,
+  done,
+  flagged: 0,
+  all: IDS.length,
+  complete: 0,
+  distressing: 0,
+});
+const progress = (done: number): Progress => ({ counts: counts(done), items: IDS.length, annotations: done });
+
+const view = (id: ItemId, mine: MyLabel | null = null): ItemView => ({
+  id,
+  img: `img/${String(id)}.png`,
+  text: `meme ${String(id)}`,
+  set_name: null,
+  missing: false,
+  mine,
+});
+
+const hateful: Draft = { hate: 'hateful', pc: ['race'], attack: ['dehumanizing'], note: 'n1', flag: true };
+const notHateful: Draft = { ...emptyDraft(), hate: 'not_hateful' };
+
+let backend: FakeBackend;
+/** The backend's own record of my labels, as the real one keeps it. */
+let mine: Map<ItemId, MyLabel>;
+
+beforeEach(() => {
+  mine = new Map();
+  backend = new FakeBackend()
+    .answer('queue:list', ({ filter }) => ({ filter: filter, ids: IDS, counts: counts(mine.size) }))
+    .answer('progress:get', () => progress(mine.size))
+    .answer('item:get', ({ ids }) => ids.map((id) => view(id, mine.get(id) ?? null)))
+    .install();
+});
+afterEach(() => {
+  cleanup();
+  delete window.api;
+});
+
+async function startSession() {
+  const hook = renderHook(() => useLabelSession('todo'));
+  await waitFor(() => expect(hook.result.current.current?.id).toBe(11));
+  await waitFor(() => expect(hook.result.current.progress).not.toBeNull());
+  return hook;
+}
+
+/** The oldest unanswered call of `channel`, once the session's serial chain has sent it. */
+async function inFlight<C extends 'annotation:save' | 'annotation:undo'>(channel: C) {
+  await act(flush);
+  const [call] = backend.pending(channel);
+  expect(call, `a ${channel} call in flight`).toBeDefined();
+  return call;
+}
+
+const saveResult = (item: ItemId, done: number): SaveResult => ({
+  item,
+  at: '2026-01-01T00:00:00.000Z',
+  saved: true,
+  progress: progress(done),
+});
+
+describe('useLabelSession: optimistic save', () => {
+  it('shows the next meme before the save resolves; "saved" only after the backend replies', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+
+    act(() => result.current.save(hateful));
+    // The next meme is on screen while the save is still in flight.
+    expect(result.current.current?.id).toBe(12);
+    expect(result.current.draft).toStrictEqual(emptyDraft());
+    expect(result.current.status).toStrictEqual({ state: 'saving', pending: 1 });
+    const call = await inFlight('annotation:save');
+    expect(result.current.current?.id).toBe(12);
+    expect(call.args).toMatchObject({
+      item: 11,
+      hate: 'hateful',
+      pc: ['race'],
+      attack: ['dehumanizing'],
+      note: 'n1',
+      flag: true,
+    });
+    expect(result.current.status.state).toBe('saving');
+
+    await act(async () => call.resolve(saveResult(11, 1)));
+    expect(result.current.status).toStrictEqual({ state: 'saved', item: 11, at: '2026-01-01T00:00:00.000Z' });
+    // The progress shown is the one the backend returned with the save.
+    expect(result.current.progress?.counts.done).toBe(1);
+    expect(result.current.canUndo).toBe(true);
+  });
+
+  it('stays "saving" while a second save is in flight, and says "saved" after the last', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save(notHateful));
+    act(() => result.current.save(notHateful));
+    expect(result.current.current?.id).toBe(13);
+    expect(result.current.status).toStrictEqual({ state: 'saving', pending: 2 });
+    // Saves are serialised: the second reaches the backend only after the first is answered.
+    const first = await inFlight('annotation:save');
+    expect(backend.callsOf('annotation:save').map((c) => c.args.item)).toStrictEqual([11]);
+    await act(async () => first.resolve(saveResult(11, 1)));
+    expect(result.current.status).toStrictEqual({ state: 'saving', pending: 1 });
+    const second = await inFlight('annotation:save');
+    expect(second.args.item).toBe(12);
+    await act(async () => second.resolve(saveResult(12, 2)));
+    expect(result.current.status).toMatchObject({ state: 'saved', item: 12 });
+  });
+
+  it('not hateful clears categories and attacks in what is sent', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save({ ...hateful, hate: 'not_hateful' }));
+    expect((await inFlight('annotation:save')).args).toMatchObject({
+      item: 11,
+      hate: 'not_hateful',
+      pc: [],
+      attack: [],
+    });
+  });
+
+  it('a failed save shows the error and restores the item as it was', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save(hateful));
+    expect(result.current.current?.id).toBe(12);
+
+    const call = await inFlight('annotation:save');
+    expect(result.current.status.state).toBe('saving');
+    await act(async () => call.reject(new Error('disk full')));
+    expect(result.current.status).toStrictEqual({ state: 'error', item: 11, message: 'disk full' });
+    // Nothing to undo: the label never reached the disk.
+    expect(result.current.canUndo).toBe(false);
+    // Going back shows the meme without the label that was not saved.
+    act(() => result.current.back());
+    expect(result.current.current?.id).toBe(11);
+    expect(result.current.current?.mine).toBeNull();
+    expect(result.current.draft).toStrictEqual(emptyDraft());
+  });
+});
+
+describe('useLabelSession: undo', () => {
+  it('an undo issued while its save is in flight reaches the backend after that save', async () => {
+    backend.hold('annotation:save').hold('annotation:undo');
+    const { result } = await startSession();
+    act(() => result.current.save(notHateful));
+    let undone!: Promise<void>;
+    act(() => {
+      undone = result.current.undo();
+    });
+    await act(flush);
+    // The undo waits for the save: the backend has seen only the save so far.
+    expect(backend.channels.filter((c) => c.startsWith('annotation:'))).toStrictEqual(['annotation:save']);
+
+    const save = await inFlight('annotation:save');
+    await act(flush);
+    expect(backend.channels.filter((c) => c.startsWith('annotation:'))).toStrictEqual(['annotation:save']);
+    await act(async () => save.resolve(saveResult(11, 1)));
+    await act(flush);
+    expect(backend.channels.filter((c) => c.startsWith('annotation:'))).toStrictEqual([
+      'annotation:save',
+      'annotation:undo',
+    ]);
+    const undo = await inFlight('annotation:undo');
+    expect(undo.args).toStrictEqual({ item: 11 });
+    const answer: UndoResult = { item: 11, mine: null, progress: progress(0) };
+    await act(async () => {
+      undo.resolve(answer);
+      await undone;
+    });
+    expect(result.current.current?.id).toBe(11);
+    expect(result.current.draft).toStrictEqual(emptyDraft());
+    expect(result.current.progress?.counts.done).toBe(0);
+    expect(result.current.status).toStrictEqual({ state: 'idle' });
+    expect(result.current.canUndo).toBe(false);
+  });
+
+  it('restores the previous label with its note and flag, as the backend returns it', async () => {
+    const earlier: MyLabel = {
+      hate: 'hateful',
+      pc: ['religion'],
+      attack: ['mocking'],
+      note: 'first thought',
+      flag: true,
+      at: '2025-12-31T00:00:00.000Z',
+    };
+    mine.set(11, earlier);
+    backend.hold('annotation:undo');
+    backend.answer('annotation:save', ({ item }) => saveResult(item, 1));
+    const { result } = await startSession();
+    // My earlier label is the draft; I change my mind and save "not hateful".
+    expect(result.current.draft).toStrictEqual({
+      hate: 'hateful',
+      pc: ['religion'],
+      attack: ['mocking'],
+      note: 'first thought',
+      flag: true,
+    });
+    act(() => result.current.save({ ...result.current.draft, hate: 'not_hateful', note: '', flag: false }));
+    await waitFor(() => expect(result.current.status.state).toBe('saved'));
+    expect(result.current.current?.id).toBe(12);
+
+    let undone!: Promise<void>;
+    act(() => {
+      undone = result.current.undo();
+    });
+    const undo = await inFlight('annotation:undo');
+    await act(async () => {
+      undo.resolve({ item: 11, mine: earlier, progress: progress(1) });
+      await undone;
+    });
+    expect(result.current.current?.id).toBe(11);
+    expect(result.current.current?.mine).toStrictEqual(earlier);
+    expect(result.current.draft).toStrictEqual({
+      hate: 'hateful',
+      pc: ['religion'],
+      attack: ['mocking'],
+      note: 'first thought',
+      flag: true,
+    });
+  });
+
+  it('undoes the newest save first', async () => {
+    backend.answer('annotation:save', ({ item }) => saveResult(item, 1));
+    backend.answer('annotation:undo', ({ item }) => ({ item, mine: null, progress: progress(0) }));
+    const { result } = await startSession();
+    act(() => result.current.save(notHateful));
+    act(() => result.current.save(hateful));
+    await waitFor(() => expect(result.current.status.state).toBe('saved'));
+    await act(() => result.current.undo());
+    await act(() => result.current.undo());
+    expect(backend.callsOf('annotation:undo').map((c) => c.args.item)).toStrictEqual([12, 11]);
+    expect(result.current.current?.id).toBe(11);
+    expect(result.current.canUndo).toBe(false);
+  });
+});
+
+describe('useLabelSession: back and relabel', () => {
+  it('going back shows my earlier label as the draft; saving again sends a new save for that item', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save(hateful));
+    const first = await inFlight('annotation:save');
+    await act(async () => first.resolve(saveResult(11, 1)));
+    expect(result.current.current?.id).toBe(12);
+
+    act(() => result.current.back());
+    expect(result.current.current?.id).toBe(11);
+    expect(result.current.pos).toBe(0);
+    expect(result.current.draft).toStrictEqual(hateful);
+    expect(result.current.current?.mine).toMatchObject({
+      hate: 'hateful',
+      pc: ['race'],
+      note: 'n1',
+      flag: true,
+    });
+
+    // Relabel: change the answer in the draft, then save again.
+    act(() => result.current.setDraft((d) => ({ ...d, pc: ['race', 'sex'], note: 'second look' })));
+    act(() => result.current.save(result.current.draft));
+    expect(result.current.current?.id).toBe(12);
+    const again = await inFlight('annotation:save');
+    expect(backend.callsOf('annotation:save')).toHaveLength(2);
+    expect(again.args).toMatchObject({
+      item: 11,
+      hate: 'hateful',
+      pc: ['race', 'sex'],
+      attack: ['dehumanizing'],
+      note: 'second look',
+      flag: true,
+    });
+    await act(async () => again.resolve(saveResult(11, 1)));
+    expect(result.current.status).toMatchObject({ state: 'saved', item: 11 });
+    // Back again: the draft is the new label.
+    act(() => result.current.back());
+    expect(result.current.draft).toMatchObject({ pc: ['race', 'sex'], note: 'second look' });
+  });
+
+  it('skipping moves on without saving; back from the first meme stays there', async () => {
+    const { result } = await startSession();
+    act(() => result.current.back());
+    expect(result.current.current?.id).toBe(11);
+    act(() => result.current.next());
+    expect(result.current.current?.id).toBe(12);
+    expect(backend.callsOf('annotation:save')).toHaveLength(0);
+  });
+});
+
+describe('useLabelSession: sync', () => {
+  it('labels synced in refresh the progress but not the queue; a forgotten meme reloads the queue', async () => {
+    const { result } = await startSession();
+    const queueCalls = backend.callsOf('queue:list').length;
+    mine.set(14, { ...notHateful, at: '' } as MyLabel);
+    act(() => backend.emit('project:changed', { reason: 'sync', annotators: ['ann-b'] }));
+    await waitFor(() => expect(result.current.progress?.counts.done).toBe(1));
+    expect(backend.callsOf('queue:list')).toHaveLength(queueCalls);
+    act(() => backend.emit('project:changed', { reason: 'forget', annotators: [] }));
+    await waitFor(() => expect(backend.callsOf('queue:list')).toHaveLength(queueCalls + 1));
+  });
+});
