@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import type { ScoreReport } from '../../../shared/scorer';
-import { SCORE_TASKS } from '../../../shared/scorer';
-import { api } from '../api';
+import { api, messageOf } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ScoreReportView } from '../components/ScoreReportView';
 
 type ScoreScreenProps = { info: AppInfo };
-
-const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
 
 /** Scores a predictions file (FGHM submission format) against the project's current gold. */
 export function ScoreScreen({ info }: ScoreScreenProps) {
@@ -18,7 +17,7 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
     api()
       .score.run(info.dialogs && !path ? {} : { pred: path })
       .then((r) => r && setReport(r))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: unknown) => setError(messageOf(e)));
   };
   return (
     <div className="score-screen">
@@ -41,66 +40,9 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
             Score
           </button>
         </div>
-        {error && (
-          <p className="banner error" data-testid="score-error">
-            {error}
-          </p>
-        )}
+        <ErrorBanner message={error} testId="score-error" />
       </section>
-      {report && (
-        <section className="card" data-testid="score-report">
-          <p>
-            {report.items.toLocaleString()} predictions joined to gold; {report.unmatched} without gold
-            {report.duplicateIds.length
-              ? `; ${report.duplicateIds.length} ids predicted more than once (each scored, as the official scorer does)`
-              : ''}
-            .
-          </p>
-          <table className="metrics">
-            <thead>
-              <tr>
-                <th />
-                <th>F1 (micro)</th>
-                <th>ROC AUC (micro)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SCORE_TASKS.map((t) => (
-                <tr key={t}>
-                  <th>{t}</th>
-                  <td data-testid={`score-${t}-f1`}>{fmt(report[t].f1_micro)}</td>
-                  <td data-testid={`score-${t}-auc`}>{fmt(report[t].roc_auc_micro)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {SCORE_TASKS.map((t) => (
-            <details key={t}>
-              <summary>{t}: per label</summary>
-              <table className="metrics">
-                <thead>
-                  <tr>
-                    <th />
-                    <th>F1</th>
-                    <th>ROC AUC</th>
-                    <th>support</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(report[t].per_label).map(([l, s]) => (
-                    <tr key={l}>
-                      <th>{l}</th>
-                      <td>{fmt(s.f1)}</td>
-                      <td>{fmt(s.roc_auc)}</td>
-                      <td>{s.support}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          ))}
-        </section>
-      )}
+      {report && <ScoreReportView report={report} />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { AppInfo, ProjectSummary } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
-import { api } from '../api';
+import { api, messageOf } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ProfilesCard } from '../components/start/ProfilesCard';
 
 type StartScreenProps = {
   info: AppInfo;
@@ -14,8 +16,6 @@ type StartScreenProps = {
 
 /** Who is labeling, and which project: the two choices before the first meme. */
 export function StartScreen({ info, settings, project, onSettings, onProject, onStart }: StartScreenProps) {
-  const [newId, setNewId] = useState('');
-  const [newName, setNewName] = useState('');
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notProject, setNotProject] = useState<string | null>(null);
@@ -23,74 +23,37 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
   const [imported, setImported] = useState<string | null>(null);
   const current = settings.currentAnnotator;
 
-  const run = async (fn: () => Promise<void>): Promise<void> => {
+  /** Runs an action; its error shows in the banner. Resolves whether it succeeded. */
+  const run = async (fn: () => Promise<void>): Promise<boolean> => {
     setError(null);
     try {
       await fn();
+      return true;
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
+      return false;
     }
   };
 
-  const open = (dir: string, create = false): Promise<void> =>
+  const open = (dir: string, create = false): Promise<boolean> =>
     run(async () => {
       try {
         onProject(await api().project.open({ dir, create }));
         setNotProject(null);
       } catch (e) {
-        if (/not a Meme Jury project/.test((e as Error).message)) setNotProject(dir);
+        if (/not a Meme Jury project/.test(messageOf(e))) setNotProject(dir);
         else throw e;
       }
     });
 
   return (
     <div className="start-screen">
-      <section className="card" data-testid="profiles">
-        <h2>1. Who is labeling?</h2>
-        <p className="muted">Each annotator writes only their own file, so a team can share one folder.</p>
-        <ul className="choice-list">
-          {settings.annotators.map((a) => (
-            <li key={a.id}>
-              <button
-                type="button"
-                className={a.id === current ? 'on' : ''}
-                onClick={() => run(async () => onSettings(await api().annotator.select({ id: a.id })))}
-                data-testid={`profile-${a.id}`}
-              >
-                <strong>{a.id}</strong> {a.name && <span className="muted">{a.name}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(async () => {
-              onSettings(await api().annotator.create({ id: newId.trim(), name: newName.trim() }));
-              setNewId('');
-              setNewName('');
-            });
-          }}
-        >
-          <input
-            value={newId}
-            onChange={(e) => setNewId(e.target.value)}
-            placeholder="annotator id, e.g. ann-a"
-            aria-label="New annotator id"
-            data-testid="new-profile-id"
-          />
-          <input
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-            placeholder="name (optional)"
-            aria-label="Name"
-          />
-          <button type="submit" disabled={!newId.trim()} data-testid="create-profile">
-            Add profile
-          </button>
-        </form>
-      </section>
+      <ProfilesCard
+        annotators={settings.annotators}
+        current={current}
+        onSelect={(id) => void run(async () => onSettings(await api().annotator.select({ id })))}
+        onCreate={(id, name) => run(async () => onSettings(await api().annotator.create({ id, name })))}
+      />
 
       <section className="card" data-testid="projects">
         <h2>2. Which project?</h2>
@@ -213,11 +176,7 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
           </>
         )}
       </section>
-      {error && (
-        <div className="banner error" role="alert" data-testid="start-error">
-          {error}
-        </div>
-      )}
+      <ErrorBanner message={error} testId="start-error" />
     </div>
   );
 }

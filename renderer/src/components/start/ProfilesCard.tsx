@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { Settings } from '../../../../shared/settings';
+
+type ProfilesCardProps = {
+  annotators: Settings['annotators'];
+  current: string | null;
+  onSelect: (id: string) => void;
+  /** Resolves true when the profile was made (the form then clears). */
+  onCreate: (id: string, name: string) => Promise<boolean>;
+};
+
+/** Step 1 of the start screen: choose or add the annotator who labels on this machine. */
+export function ProfilesCard({ annotators, current, onSelect, onCreate }: ProfilesCardProps) {
+  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
+  return (
+    <section className="card" data-testid="profiles">
+      <h2>1. Who is labeling?</h2>
+      <p className="muted">Each annotator writes only their own file, so a team can share one folder.</p>
+      <ul className="choice-list">
+        {annotators.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className={a.id === current ? 'on' : ''}
+              onClick={() => onSelect(a.id)}
+              data-testid={`profile-${a.id}`}
+            >
+              <strong>{a.id}</strong> {a.name && <span className="muted">{a.name}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onCreate(newId.trim(), newName.trim()).then((made) => {
+            if (!made) return;
+            setNewId('');
+            setNewName('');
+          });
+        }}
+      >
+        <input
+          value={newId}
+          onChange={(e) => setNewId(e.target.value)}
+          placeholder="annotator id, e.g. ann-a"
+          aria-label="New annotator id"
+          data-testid="new-profile-id"
+        />
+        <input
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+          placeholder="name (optional)"
+          aria-label="Name"
+        />
+        <button type="submit" disabled={!newId.trim()} data-testid="create-profile">
+          Add profile
+        </button>
+      </form>
+    </section>
+  );
+}
