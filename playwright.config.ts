@@ -6,7 +6,7 @@ import { describeChoice, findChromium } from './scripts/chromium';
 // module, so Playwright imports this file as one and the top-level await below works; each worker
 // imports it again and gets the same answer (the npm Chromium is extracted once, then reused).
 const browser = await findChromium();
-if (!process.env.TEST_WORKER_INDEX) console.log(describeChoice(browser));
+if (!process.env.TEST_WORKER_INDEX) console.error(describeChoice(browser)); // stderr: keeps --reporter=json clean
 
 export default defineConfig({
   testDir: 'tests',
