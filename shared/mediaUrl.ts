@@ -4,6 +4,7 @@
 // names survive the trip; both servers decode exactly once.
 export const MEDIA_SCHEME = 'media';
 export const MEDIA_HOST = 'project';
+export const BROWSER_MEDIA_PATH = '/media/';
 
 function encodeMediaPath(relPath: string): string {
   return String(relPath).split('/').map(encodeURIComponent).join('/');
@@ -14,5 +15,5 @@ export function electronMediaUrl(relPath: string): string {
 }
 
 export function browserMediaUrl(relPath: string): string {
-  return `/media/${encodeMediaPath(relPath)}`;
+  return `${BROWSER_MEDIA_PATH}${encodeMediaPath(relPath)}`;
 }

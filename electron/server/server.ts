@@ -11,12 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { ApiArgError, isChannel, type ApiEvents } from '../../shared/api';
 import { BROWSER_CSP } from '../../shared/csp';
+import { API_HEADER, API_PATH, EVENTS_PATH } from '../../shared/httpApi';
+import { BROWSER_MEDIA_PATH } from '../../shared/mediaUrl';
 import { errorReply, okReply } from '../../shared/reply';
 import type { Backend } from '../services/backend';
 import { userMessage } from '../services/errors';
 import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from '../services/media';
 
-const API_HEADER = 'x-memejury';
 const COOKIE = 'memejury_token';
 const MAX_BODY = 1 << 20;
 
@@ -122,10 +123,10 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     if (!sameToken(cookieToken(req), token))
       return send(res, 403, 'open the address printed by "memejury serve"');
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(API_PATH)) {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       if (req.headers[API_HEADER] !== '1') return send(res, 403, 'missing API header');
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodeURIComponent(url.pathname.slice(API_PATH.length));
       if (!isChannel(channel))
         return send(res, 404, JSON.stringify(errorReply(`unknown channel "${channel}"`)), 'application/json');
       try {
@@ -145,7 +146,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
 
-    if (url.pathname === '/events') {
+    if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -157,11 +158,11 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
 
-    if (url.pathname.startsWith('/media/')) {
+    if (url.pathname.startsWith(BROWSER_MEDIA_PATH)) {
       const project = backend.session.project;
       if (!project) return send(res, 404, 'no project open');
       try {
-        const rel = decodeMediaPath(url.pathname.slice('/media/'.length));
+        const rel = decodeMediaPath(url.pathname.slice(BROWSER_MEDIA_PATH.length));
         const file = await resolveMediaPath(project.paths.dir, rel);
         const st = await stat(file);
         // no-store: the browser keeps no disk copy of a meme that may later be forgotten.

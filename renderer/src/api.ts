@@ -9,6 +9,8 @@ import {
   type ResultOf,
   type WindowApi,
 } from '../../shared/api';
+import { API_HEADER, apiUrl, EVENTS_PATH } from '../../shared/httpApi';
+import { browserMediaUrl } from '../../shared/mediaUrl';
 import { errorReply, unwrapReply } from '../../shared/reply';
 
 declare global {
@@ -19,9 +21,9 @@ declare global {
 
 function createBrowserApi(): WindowApi {
   const api = buildApi(async (channel, args) => {
-    const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    const res = await fetch(apiUrl(channel), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-memejury': '1' },
+      headers: { 'content-type': 'application/json', [API_HEADER]: '1' },
       body: args === undefined ? '' : JSON.stringify({ args }),
     });
     const reply: unknown = await res.json().catch(() => errorReply(`HTTP ${res.status}`));
@@ -32,7 +34,7 @@ function createBrowserApi(): WindowApi {
   let source: EventSource | null = null;
   const connect = (): void => {
     if (source) return;
-    source = new EventSource('/events');
+    source = new EventSource(EVENTS_PATH);
     source.onmessage = (m) => {
       const { event, payload } = JSON.parse(m.data as string) as { event: string; payload: unknown };
       for (const cb of listeners.get(event) ?? []) cb(payload);
@@ -48,7 +50,7 @@ function createBrowserApi(): WindowApi {
       listeners.set(event, set);
       return () => set.delete(cb as Cb);
     },
-    mediaUrl: (rel) => '/media/' + rel.split('/').map(encodeURIComponent).join('/'),
+    mediaUrl: browserMediaUrl,
   };
 }
 
