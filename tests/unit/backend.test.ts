@@ -3,9 +3,8 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiArgError } from '../../shared/api';
-import { Backend } from '../../electron/services/backend';
 import { initProject } from '../../electron/services/project';
-import { tempDir } from './helpers';
+import { tempDir, testBackend } from './helpers';
 
 async function setup(): Promise<{ dir: string; user: string }> {
   const dir = await tempDir();
@@ -17,17 +16,7 @@ async function setup(): Promise<{ dir: string; user: string }> {
   return { dir, user: await tempDir() };
 }
 
-async function backend(user: string, annotator?: string): Promise<Backend> {
-  const b = await Backend.create({
-    mode: 'browser',
-    version: 'test',
-    settingsPath: join(user, 'settings.json'),
-    demoSource: '/nonexistent',
-    demoTarget: join(user, 'demo'),
-  });
-  if (annotator) await b.handle('annotator:create', { id: annotator });
-  return b;
-}
+const backend = testBackend;
 
 const save = (item: number, hate: 'hateful' | 'not_hateful', pc: string[] = [], attack: string[] = []) => ({
   item,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { Backend } from '../../electron/services/backend';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/fghm/', import.meta.url));
 export const fixture = (name: string): string => join(FIXTURES, name);
@@ -26,3 +27,16 @@ export async function tempDir(prefix = 'memejury-test-', memory = false): Promis
 afterEach(async () => {
   while (dirs.length) await rm(dirs.pop() as string, { recursive: true, force: true });
 });
+
+/** A backend as a transport sees it, with its settings in `user` and, optionally, a profile. */
+export async function testBackend(user: string, annotator?: string): Promise<Backend> {
+  const b = await Backend.create({
+    mode: 'browser',
+    version: 'test',
+    settingsPath: join(user, 'settings.json'),
+    demoSource: '/nonexistent',
+    demoTarget: join(user, 'demo'),
+  });
+  if (annotator) await b.call('annotator:create', { id: annotator });
+  return b;
+}

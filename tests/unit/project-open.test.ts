@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Backend } from '../../electron/services/backend';
 import { initProject } from '../../electron/services/project';
-import { ROOT, tempDir } from './helpers';
+import { ROOT, tempDir, testBackend } from './helpers';
 
 const BIN = join(ROOT, 'electron/cli/memejury.mjs');
 
@@ -30,17 +29,7 @@ async function imageFolder(): Promise<string> {
   return dir;
 }
 
-async function backend(user: string): Promise<Backend> {
-  const b = await Backend.create({
-    mode: 'browser',
-    version: 'test',
-    settingsPath: join(user, 'settings.json'),
-    demoSource: '/nonexistent',
-    demoTarget: join(user, 'demo'),
-  });
-  await b.call('annotator:create', { id: 'ann-a' });
-  return b;
-}
+const backend = (user: string) => testBackend(user, 'ann-a');
 
 describe('one project-open path', () => {
   it('an image folder gives the same items to the app, memejury stats and memejury export', async () => {

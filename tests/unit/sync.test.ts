@@ -4,9 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvents } from '../../shared/api';
-import { Backend } from '../../electron/services/backend';
 import { initProject } from '../../electron/services/project';
-import { tempDir } from './helpers';
+import { tempDir, testBackend } from './helpers';
 
 function appendFromAnotherProcess(file: string, line: object): void {
   const r = spawnSync(process.execPath, [
@@ -43,14 +42,7 @@ describe('team sync', () => {
     await writeFile(other, '{"broken":\n');
     appendFromAnotherProcess(other, label(1, 'remote'));
     const user = await tempDir();
-    const b = await Backend.create({
-      mode: 'browser',
-      version: 't',
-      settingsPath: join(user, 's.json'),
-      demoSource: '',
-      demoTarget: '',
-    });
-    await b.handle('annotator:create', { id: 'local' });
+    const b = await testBackend(user, 'local');
     await b.handle('project:open', { dir });
     const events: ApiEvents['project:changed'][] = [];
     b.onEvent((e, p) => {
