@@ -5,6 +5,7 @@ import { buildLabelMatrix } from './agreement/matrix';
 import type { Gold, GoldPolicy } from './gold';
 import type { Item } from './records';
 import type { AnnotationState } from './state';
+import { HATEFUL, NOT_HATEFUL } from './taxonomy';
 
 export interface Band {
   label: string;
@@ -92,8 +93,8 @@ export function buildDashboard(
     if (g.hateHow === 'adjudicated') gold.adjudicated++;
     if (g.hateHow === 'no_votes') gold.unlabeled++;
     else if (!g.resolved) gold.unresolved++;
-    else if (g.hate === 'hateful') gold.hateful++;
-    else if (g.hate === 'not_hateful') gold.notHateful++;
+    else if (g.hate === HATEFUL) gold.hateful++;
+    else if (g.hate === NOT_HATEFUL) gold.notHateful++;
   }
   return {
     policy,

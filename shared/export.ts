@@ -5,6 +5,7 @@ import type { Gold, GoldPolicy } from './gold';
 import { rightsReason, type RightsFilters } from './governance';
 import type { Adjudication, Item, Provenance } from './records';
 import type { AnnotationState } from './state';
+import { HATEFUL, NOT_HATEFUL } from './taxonomy';
 
 export const EXPORT_FORMATS = ['fghm', 'full'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -94,8 +95,8 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
       continue;
     }
     if (!gold.resolved) counts.unresolvedIncluded++;
-    if (gold.hate === 'hateful') counts.hateful++;
-    else if (gold.hate === 'not_hateful') counts.notHateful++;
+    if (gold.hate === HATEFUL) counts.hateful++;
+    else if (gold.hate === NOT_HATEFUL) counts.notHateful++;
     counts.exported++;
     exported.push(item);
     const rec = toFghm(item, votes, gold);
