@@ -19,6 +19,9 @@ import type {
   RightsItem,
   ForgetSummary,
   AuditSummary,
+  RosterView,
+  SearchResult,
+  SaveTarget,
 } from './apiTypes';
 
 export type {
@@ -41,6 +44,9 @@ export type {
   RightsItem,
   ForgetSummary,
   AuditSummary,
+  RosterView,
+  SearchResult,
+  SaveTarget,
 } from './apiTypes';
 import { buildApiObject, CHANNEL_NAMES, EVENT_NAMES as EVENT_LIST, type ChannelName } from './channels';
 import type { AnnotatorFigures } from './agreement';
@@ -48,9 +54,11 @@ import type { Dashboard } from './dashboard';
 import { EXPORT_FORMATS, type ExportCounts } from './export';
 import { GOLD_POLICIES } from './gold';
 import { annotatorIdSchema } from './ids';
+import { ROLES } from './project';
 import { SKIP_REASONS } from './records';
 import { HATE_LABELS } from './taxonomy';
 import { provenanceSchema } from './governance';
+import { REPORT_FORMATS } from './report';
 import type { ScoreReport } from './scorer';
 import { QUEUE_FILTERS } from './queue';
 import type { Settings } from './settings';
@@ -66,12 +74,27 @@ const labelList = z.array(label).max(32);
 const path = z.string().min(1).max(4096);
 const none = z.undefined();
 
+/**
+ * Where a write goes (never a path from the page): a handle from a native save dialog in
+ * Electron (`export:chooseTarget`, `stats:chooseReportTarget`), or a file name that the backend
+ * sanitises and writes under the project's exports/ folder (electron/services/confine.ts).
+ */
+const saveTo = z.union([
+  z.object({ handle: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an opaque save handle') }).strict(),
+  z.object({ name: z.string().min(1).max(120) }).strict(),
+]);
+/**
+ * A file to read: in browser mode a path relative to the project folder (or the --imports
+ * folder); in Electron always omitted, and a native dialog in main picks it.
+ */
+const readFrom = z.string().min(1).max(1024);
+
 const exportOptions = z
   .object({
     format: z.enum(EXPORT_FORMATS).default('fghm'),
     policy: z.enum(GOLD_POLICIES).optional(),
     splits: z.array(z.string().max(200)).max(100).optional(),
-    completeOnly: z.boolean().optional(),
+    includeIncomplete: z.boolean().optional(),
     includeUnresolved: z.boolean().optional(),
     rights: z
       .object({
@@ -95,6 +118,7 @@ const reviewFilter = z
     label: label.optional(),
     annotator: annotatorId.optional(),
     decided: z.boolean().optional(),
+    incomplete: z.boolean().optional(),
   })
   .strict();
 
@@ -136,15 +160,25 @@ const CONTRACT = {
   'project:open': channel<ProjectSummary>()(z.object({ dir: path, create: z.boolean().optional() }).strict()),
   'project:openDemo': channel<ProjectSummary>()(none),
   'project:chooseFolder': channel<{ dir: string | null }>()(none),
-  'project:import': channel<ImportSummary | null>()(z.object({ file: path.optional() }).strict()),
+  'project:import': channel<ImportSummary | null>()(z.object({ file: readFrom.optional() }).strict()),
   'queue:list': channel<QueueList>()(z.object({ filter: z.enum(QUEUE_FILTERS) }).strict()),
   'item:get': channel<ItemView[]>()(z.object({ ids: z.array(itemId).max(200) }).strict()),
   'annotation:save': channel<SaveResult>()(saveArgs),
   'annotation:undo': channel<UndoResult>()(z.object({ item: itemId }).strict()),
   'progress:get': channel<Progress>()(none),
   'lead:set': channel<ProjectSummary>()(z.object({ on: z.boolean() }).strict()),
+  'roster:list': channel<RosterView[]>()(none),
+  'roster:setRole': channel<RosterView[]>()(
+    z.object({ annotator: annotatorId, role: z.enum(ROLES) }).strict(),
+  ),
+  'item:search': channel<SearchResult>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  ),
   'review:list': channel<ReviewList>()(z.object({ filter: reviewFilter }).strict()),
   'review:item': channel<ReviewItem>()(z.object({ id: itemId }).strict()),
+  'review:close': channel<ReviewItem>()(
+    z.object({ item: itemId, close: z.boolean(), note: z.string().max(5000).default('') }).strict(),
+  ),
   'adjudication:save': channel<ReviewItem>()(
     z
       .object({
@@ -153,24 +187,28 @@ const CONTRACT = {
         pc: labelList,
         attack: labelList,
         note: z.string().max(5000).default(''),
+        /** The lead labeled this meme as an annotator and decides it knowingly (recorded). */
+        ownVote: z.boolean().optional(),
       })
       .strict(),
   ),
   'adjudication:undo': channel<ReviewItem>()(z.object({ item: itemId }).strict()),
   'stats:dashboard': channel<Dashboard>()(z.object({ policy: z.enum(GOLD_POLICIES).optional() }).strict()),
-  'stats:exportReport': channel<{ out: string } | null>()(
-    z.object({ format: z.enum(['json', 'csv', 'html']), out: path.optional() }).strict(),
+  'stats:chooseReportTarget': channel<SaveTarget | null>()(
+    z.object({ format: z.enum(REPORT_FORMATS) }).strict(),
+  ),
+  'stats:exportReport': channel<{ out: string }>()(
+    z.object({ format: z.enum(REPORT_FORMATS), to: saveTo }).strict(),
   ),
   'export:preview': channel<ExportCounts>()(z.object({ options: exportOptions }).strict()),
-  'export:run': channel<ExportRun | null>()(
-    z.object({ options: exportOptions, out: path.optional() }).strict(),
-  ),
-  'score:run': channel<ScoreReport | null>()(z.object({ pred: path.optional() }).strict()),
+  'export:chooseTarget': channel<SaveTarget | null>()(z.object({ format: z.enum(EXPORT_FORMATS) }).strict()),
+  'export:run': channel<ExportRun>()(z.object({ options: exportOptions, to: saveTo }).strict()),
+  'score:run': channel<ScoreReport | null>()(z.object({ pred: readFrom.optional() }).strict()),
   'rights:summary': channel<RightsSummary>()(none),
   'rights:item': channel<RightsItem>()(z.object({ id: itemId }).strict()),
   'rights:setProvenance': channel<RightsItem>()(z.object({ id: itemId, set: provenanceSchema }).strict()),
   'rights:importProvenance': channel<{ items: number; events: number } | null>()(
-    z.object({ file: path.optional() }).strict(),
+    z.object({ file: readFrom.optional() }).strict(),
   ),
   'rights:forget': channel<ForgetSummary>()(forgetArgs.extend({ id: itemId })),
   'rights:forgetAnnotator': channel<ForgetSummary>()(forgetArgs.extend({ annotator: annotatorId })),
@@ -206,7 +244,10 @@ export type Api = {
 
 /** Events the backend pushes: labels synced in from other machines, long-task progress. */
 export interface ApiEvents {
-  'project:changed': { reason: 'sync' | 'import' | 'forget' | 'adjudication'; annotators: string[] };
+  'project:changed': {
+    reason: 'sync' | 'import' | 'forget' | 'adjudication' | 'roles';
+    annotators: string[];
+  };
   'task:progress': { task: string; done: number; total: number };
   /** Native menu choices (Electron), handled by the renderer like its own buttons. */
   'menu:command': {

@@ -4,6 +4,8 @@ import type { Gold, GoldPolicy } from './gold';
 import type { Manifest } from './governance';
 import type { QueueCounts, QueueFilter } from './queue';
 import type { ItemId, Provenance, SkipReason } from './records';
+import type { Role } from './project';
+import type { Readiness } from './readiness';
 import type { GoldExplanation, ReviewReason } from './review';
 import type { Hate } from './taxonomy';
 
@@ -29,6 +31,10 @@ export interface ProjectSummary {
   isDemo: boolean;
   /** Lead mode is on: review and adjudication are available. */
   lead: boolean;
+  /** This profile's role in the project (null until a profile is chosen). */
+  role: Role | null;
+  /** The project's leads (roster). */
+  leads: string[];
   /** Distinct set_name values of the items, for export filters. */
   splits: string[];
 }
@@ -115,12 +121,49 @@ export interface ReviewVote {
 
 export interface ReviewItem {
   item: ItemView;
+  /** Why the item is ready for review, or null while it waits for votes. */
+  readiness: Readiness | null;
+  /** Closed early by a lead (review proceeds with fewer votes than the target). */
+  closed: { lead: string; at: string; note: string } | null;
+  /** This lead labeled the meme as an annotator: a decision is marked as such. */
+  ownVote: boolean;
   votes: ReviewVote[];
   gold: Gold;
   /** What the policy alone would give, when a lead decision overrides it. */
   policyGold: Gold;
   explanation: GoldExplanation;
-  decision: { lead: string; hate: Hate; pc: string[]; attack: string[]; note: string; at: string } | null;
+  decision: {
+    lead: string;
+    hate: Hate;
+    pc: string[];
+    attack: string[];
+    note: string;
+    at: string;
+    ownVote: boolean;
+  } | null;
+}
+
+export interface RosterView {
+  id: string;
+  name: string;
+  role: Role | 'imported';
+  /** Has an annotation file in the project (has labeled). */
+  labels: boolean;
+}
+
+export interface SearchResult {
+  /** Items matched (id first, then text), in queue order; at most `limit`. */
+  results: { id: ItemId; text: string; img: string }[];
+  /** How many matched in all. */
+  total: number;
+  /** Searched everything (a lead) or only this annotator's own queue. */
+  scope: 'project' | 'queue';
+}
+
+/** A place a native dialog in main chose to save to: the page gets only a handle and a name. */
+export interface SaveTarget {
+  handle: string;
+  label: string;
 }
 
 export interface ExportRun {
@@ -163,4 +206,6 @@ export interface AuditSummary {
   filesScanned: number;
   imagesHashed: number;
   findings: { file: string; line: number | null; what: string }[];
+  /** What the audit cannot check but the lead must know (version history holding old copies). */
+  warnings: string[];
 }

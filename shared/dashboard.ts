@@ -87,7 +87,7 @@ export function buildDashboard(
   policy: GoldPolicy,
   fullOverlap: number,
 ): Dashboard {
-  const report = computeAgreement(buildLabelMatrix(state, items, golds), fullOverlap);
+  const report = computeAgreement(buildLabelMatrix(state, items, golds, policy), fullOverlap);
   const gold = { hateful: 0, notHateful: 0, unresolved: 0, unlabeled: 0, adjudicated: 0 };
   for (const g of golds) {
     if (g.hateHow === 'adjudicated') gold.adjudicated++;

@@ -4,6 +4,7 @@ import { toFghm, type FghmRecord } from './fghm';
 import type { Gold, GoldPolicy } from './gold';
 import { rightsReason, type RightsFilters } from './governance';
 import type { Adjudication, Item, Provenance } from './records';
+import { readiness, type ReadinessRule } from './readiness';
 import type { AnnotationState } from './state';
 import { HATEFUL, NOT_HATEFUL } from './taxonomy';
 
@@ -15,8 +16,8 @@ export interface ExportOptions {
   policy: GoldPolicy;
   /** Only items whose set_name is one of these. */
   splits?: string[];
-  /** Only items with the target number of votes, or decided by a lead. */
-  completeOnly?: boolean;
+  /** Also items that are not ready yet (shared/readiness.ts); they are left out otherwise. */
+  includeIncomplete?: boolean;
   /** Items without a resolved gold are left out unless this is set. */
   includeUnresolved?: boolean;
   /** Data-rights filters: consent, licences, regions. */
@@ -48,7 +49,8 @@ export interface ExportInput {
   state: AnnotationState;
   /** Stable annotator order (roster first): the order of the per-annotator lists. */
   annotatorOrder: readonly string[];
-  target: number;
+  /** When an item is ready (shared/readiness.ts): incomplete items are left out unless asked. */
+  rule: ReadinessRule;
 }
 
 export interface ExportResult<T> {
@@ -59,7 +61,7 @@ export interface ExportResult<T> {
 }
 
 export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportResult<FghmRecord | FullRecord> {
-  const { items, golds, state, target } = input;
+  const { items, golds, state } = input;
   const orderOf = new Map(input.annotatorOrder.map((a, i) => [a, i]));
   const rank = (a: string): number => orderOf.get(a) ?? Number.MAX_SAFE_INTEGER;
   const splits = opts.splits && opts.splits.length ? new Set(opts.splits) : null;
@@ -82,7 +84,7 @@ export function selectAndMap(input: ExportInput, opts: ExportOptions): ExportRes
     }
     const adj = state.adjudication(item.id);
     const votes = state.votes(item.id).sort((a, b) => rank(a.annotator) - rank(b.annotator));
-    if (opts.completeOnly && votes.length < target && !adj) {
+    if (!opts.includeIncomplete && readiness(state, item, input.rule) === null) {
       counts.skipped.incomplete++;
       continue;
     }

@@ -145,6 +145,11 @@ export function slotAnnotator(slot: number): string {
   return `fghm-${slot + 1}`;
 }
 
+/** True for the annotator ids that imported slots get ("fghm-1", "fghm-2", …). */
+export function isSlotAnnotator(id: string): boolean {
+  return /^fghm-[1-9]\d*$/.test(id);
+}
+
 /** Annotation lines for the slots of one imported record. */
 export function slotEvents(rec: FghmImport, at: string): AnnotationEvent[] {
   return rec.slots.map((s, i) => ({

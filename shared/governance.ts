@@ -2,6 +2,7 @@
 // use it, and the tombstones that keep forgotten items forgotten. Events live in
 // .memejury/governance.jsonl, written by the lead only.
 import { z } from 'zod';
+import { isAnnotatorId } from './ids';
 import { isItemId, type Check, type Item, type ItemId, type Provenance } from './records';
 
 const CONSENT = ['yes', 'no', 'unknown'] as const;
@@ -43,7 +44,17 @@ export interface Tombstone {
   at: string;
 }
 
-export type GovernanceEvent = ProvenanceEvent | Tombstone;
+/** A lead giving someone a role (or taking it back): who leads is itself on the record. */
+export interface RoleEvent {
+  v: 1;
+  type: 'role';
+  annotator: string;
+  role: 'annotator' | 'lead';
+  by: string;
+  at: string;
+}
+
+export type GovernanceEvent = ProvenanceEvent | Tombstone | RoleEvent;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,7 +90,14 @@ export function checkGovernanceEvent(raw: unknown): Check<GovernanceEvent> {
       return { ok: false, error: 'field "requested_by": expected text' };
     return { ok: true, value: raw as unknown as Tombstone };
   }
-  return { ok: false, error: 'field "type": expected "provenance" or "forget"' };
+  if (raw.type === 'role') {
+    if (!isAnnotatorId(raw.annotator))
+      return { ok: false, error: 'field "annotator": expected an annotator id' };
+    if (raw.role !== 'annotator' && raw.role !== 'lead')
+      return { ok: false, error: 'field "role": expected "annotator" or "lead"' };
+    return { ok: true, value: raw as unknown as RoleEvent };
+  }
+  return { ok: false, error: 'field "type": expected "provenance", "forget" or "role"' };
 }
 
 /** Provenance fields an item list may carry (either spelling of licence). */
@@ -134,6 +152,8 @@ export interface Manifest {
     region: Record<string, number>;
   };
   left_out: Record<string, number>;
+  /** Why each kind of item was left out, in words. */
+  left_out_why: Record<string, string>;
   forgotten_items: number;
 }
 
@@ -166,6 +186,7 @@ export class GovernanceState {
   readonly history = new Map<string, ProvenanceEvent[]>();
 
   apply(ev: GovernanceEvent): void {
+    if (ev.type === 'role') return; // project.json holds the roles; this is their history
     if (ev.type === 'forget') {
       this.tombstones.push(ev);
       (ev.scope === 'item' ? this.itemHashes : this.annotatorHashes).add(ev.hash);

@@ -7,10 +7,15 @@ import { TAXONOMY_VERSION } from './taxonomy';
 
 const MAX_ANNOTATORS_PER_ITEM = 3;
 
+/** What a person may do in a project: label (blind to others), or also lead. */
+export const ROLES = ['annotator', 'lead'] as const;
+export type Role = (typeof ROLES)[number];
+
 export const rosterEntrySchema = z.object({
   id: annotatorIdSchema,
   name: z.string().max(200).optional(),
-  role: z.enum(['annotator', 'lead', 'imported']).default('annotator'),
+  /** "imported": an annotator slot of an imported release (labels only, nobody's profile). */
+  role: z.enum([...ROLES, 'imported']).default('annotator'),
 });
 
 export const projectConfigSchema = z.object({
@@ -27,6 +32,16 @@ export const projectConfigSchema = z.object({
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+/** The leads of a project (roster entries with the lead role). */
+export function leadsOf(config: ProjectConfig): string[] {
+  return config.roster.filter((r) => r.role === 'lead').map((r) => r.id);
+}
+
+/** A person's role: lead if the roster says so, annotator otherwise (blind to colleagues). */
+export function roleOf(config: ProjectConfig, annotator: string): Role {
+  return leadsOf(config).includes(annotator) ? 'lead' : 'annotator';
+}
 
 export function zodMessage(err: z.ZodError): string {
   const issue = err.issues[0];

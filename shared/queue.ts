@@ -57,10 +57,16 @@ export interface ItemStatus {
 }
 
 /**
- * One item for one annotator. "todo": no line of mine yet, and fewer than `target` other
- * annotators have voted (those need no more votes); "done": my label; "flagged": my flag.
+ * One item for one annotator. "todo": no line of mine yet, fewer than `target` other annotators
+ * have voted (those need no more votes), and the lead has not closed it early; "done": my label;
+ * "flagged": my flag.
  */
-export function itemStatus(lines: readonly AnnotationEvent[], annotator: string, target: number): ItemStatus {
+export function itemStatus(
+  lines: readonly AnnotationEvent[],
+  annotator: string,
+  target: number,
+  closed = false,
+): ItemStatus {
   let mine: AnnotationEvent | null = null;
   let others = 0;
   let votes = 0;
@@ -72,10 +78,10 @@ export function itemStatus(lines: readonly AnnotationEvent[], annotator: string,
     }
   }
   return {
-    todo: mine === null && others < target,
+    todo: mine === null && others < target && !closed,
     done: mine !== null && mine.hate !== null,
     flagged: mine !== null && mine.flag,
-    complete: votes >= target,
+    complete: votes >= target || (closed && votes > 0),
     distressing: mine?.skip === 'distressing',
     votes,
   };
@@ -106,7 +112,8 @@ export function selectQueue(
   const indices: number[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const st = itemStatus(state.lines(items[i].id), annotator, target);
+    const id = items[i].id;
+    const st = itemStatus(state.lines(id), annotator, target, state.closure(id) !== undefined);
     addStatus(counts, st, 1);
     if (
       filter === 'all' ||
@@ -117,4 +124,30 @@ export function selectQueue(
       indices.push(i);
   }
   return { indices, counts };
+}
+
+/**
+ * Items matching a search, among `indices` (in their order): an id typed exactly comes first,
+ * then ids that start with the query, then memes whose text contains it (case and accents
+ * ignored). An empty query matches nothing.
+ */
+export function searchItems(items: readonly Item[], indices: ArrayLike<number>, query: string): number[] {
+  const fold = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+  const q = fold(query.trim());
+  if (!q) return [];
+  const exact: number[] = [];
+  const prefix: number[] = [];
+  const text: number[] = [];
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const id = fold(String(items[i].id));
+    if (id === q || id.replace(/^0+/, '') === q.replace(/^0+/, '')) exact.push(i);
+    else if (id.startsWith(q)) prefix.push(i);
+    else if (fold(items[i].text).includes(q)) text.push(i);
+  }
+  return [...exact, ...prefix, ...text];
 }

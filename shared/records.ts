@@ -39,8 +39,11 @@ export interface Item {
   provenance?: Provenance;
 }
 
-/** Why a line holds no label: "distressing" never counts against the annotator. */
-export const SKIP_REASONS = ['distressing', 'skip'] as const;
+/**
+ * Why a line holds no label: "distressing" never counts against the annotator; "broken" reports
+ * an image that cannot be shown, for the lead.
+ */
+export const SKIP_REASONS = ['distressing', 'skip', 'broken'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface AnnotationEvent {
@@ -72,6 +75,28 @@ export interface Adjudication {
   note: string;
   /** Retracts the lead's previous decision for the item. */
   undo?: true;
+  /** The lead had labeled this item as an annotator, and decided it knowing that. */
+  own_vote?: true;
+}
+
+/**
+ * A lead closing an item early (fewer votes than the target, but enough to decide on) or
+ * reopening it (`close: false`). Lives in adjudications.jsonl beside the decisions.
+ */
+export interface Closure {
+  v: 1;
+  item: ItemId;
+  lead: string;
+  close: boolean;
+  at: string;
+  note: string;
+}
+
+/** A line of adjudications.jsonl: a decision (or its undo), or a closure. */
+export type LeadLine = Adjudication | Closure;
+
+export function isClosure(l: LeadLine): l is Closure {
+  return 'close' in l;
 }
 
 // Replaying a project holds hundreds of thousands of lines in memory, and JSON.parse makes a new
@@ -189,7 +214,7 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   return { ok: true, value };
 }
 
-export function checkAdjudication(raw: unknown): Check<Adjudication> {
+function checkAdjudication(raw: unknown): Check<Adjudication> {
   if (!isObject(raw)) return fail('expected a JSON object');
   const common = checkCommon(raw);
   if (common) return fail(common);
@@ -214,17 +239,33 @@ export function checkAdjudication(raw: unknown): Check<Adjudication> {
   if (!stringList(raw.attack)) return fail('field "attack": expected a list of label strings');
   const note = raw.note ?? '';
   if (typeof note !== 'string') return fail('field "note": expected a string');
+  if (raw.own_vote !== undefined && raw.own_vote !== true)
+    return fail('field "own_vote": expected true or absent');
+  const value: Adjudication = {
+    v: 1,
+    item: raw.item as ItemId,
+    lead: raw.lead,
+    hate: raw.hate,
+    pc: raw.pc,
+    attack: raw.attack,
+    at: raw.at as string,
+    note,
+  };
+  if (raw.own_vote === true) value.own_vote = true;
+  return { ok: true, value };
+}
+
+/** A line of adjudications.jsonl: a closure when it has "close", a decision otherwise. */
+export function checkLeadLine(raw: unknown): Check<LeadLine> {
+  if (!isObject(raw) || !('close' in raw)) return checkAdjudication(raw);
+  const common = checkCommon(raw);
+  if (common) return fail(common);
+  if (!isAnnotatorId(raw.lead)) return fail(`field "lead": expected an annotator id (${ANNOTATOR_ID_RULE})`);
+  if (typeof raw.close !== 'boolean') return fail('field "close": expected true or false');
+  const note = raw.note ?? '';
+  if (typeof note !== 'string') return fail('field "note": expected a string');
   return {
     ok: true,
-    value: {
-      v: 1,
-      item: raw.item as ItemId,
-      lead: raw.lead,
-      hate: raw.hate,
-      pc: raw.pc,
-      attack: raw.attack,
-      at: raw.at as string,
-      note,
-    },
+    value: { v: 1, item: raw.item as ItemId, lead: raw.lead, close: raw.close, at: raw.at as string, note },
   };
 }

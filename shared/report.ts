@@ -4,6 +4,10 @@ import { METRICS } from './agreement';
 import { alphaBand, kappaBand, type Dashboard } from './dashboard';
 import { TASKS } from './taxonomy';
 
+/** The formats the agreement report is saved in. */
+export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

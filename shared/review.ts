@@ -1,13 +1,17 @@
 // The lead's review queue: items the gold policy cannot settle on its own, or that an annotator
-// flagged, most disputed first. Unanimous items are accepted automatically and never queued
-// (unless an annotator flagged one: a flag is an explicit request to the lead).
+// flagged, most disputed first. Only items that are ready (shared/readiness.ts: the target number
+// of votes, or closed early by the lead) are reviewed or accepted automatically; unanimous ready
+// items are accepted and never queued (unless flagged: a flag is an explicit request to the
+// lead). A reported broken image is queued at once, ready or not: only the lead can fix it.
 import { masiDistance } from './agreement/masi';
 import { labelCounts, type Gold, type GoldPolicy, type Vote } from './gold';
 import type { AnnotationEvent, Item } from './records';
+import { readiness, type ReadinessRule } from './readiness';
 import type { AnnotationState } from './state';
 import { HATEFUL, TASKS, type Task } from './taxonomy';
 
-export type ReviewReason = 'hate_tie' | 'pc_no_majority' | 'attack_no_majority' | 'flagged' | 'disagreement';
+export type ReviewReason =
+  'hate_tie' | 'pc_no_majority' | 'attack_no_majority' | 'flagged' | 'disagreement' | 'broken' | 'incomplete';
 
 export interface ReviewFilter {
   /** Also queue items with any disagreement at all, not only those the policy cannot settle. */
@@ -20,6 +24,8 @@ export interface ReviewFilter {
   annotator?: string;
   /** Include items a lead already decided (to revisit decisions). */
   decided?: boolean;
+  /** Only items still waiting for votes (some, fewer than the target): to close them early. */
+  incomplete?: boolean;
 }
 
 export interface ReviewEntry {
@@ -94,6 +100,7 @@ export function reviewQueue(
   items: readonly Item[],
   state: AnnotationState,
   golds: readonly Gold[],
+  rule: ReadinessRule,
   filter: ReviewFilter = {},
 ): ReviewEntry[] {
   const out: ReviewEntry[] = [];
@@ -104,7 +111,22 @@ export function reviewQueue(
     const decided = state.adjudication(id) !== undefined;
     if (decided && !filter.decided) continue;
     const votes = state.votes(id);
-    const reasons = reviewReasons(golds[i], lines, votes);
+    const ready = readiness(state, items[i], rule) !== null;
+    const broken = lines.some((l) => l.skip === 'broken');
+    if (filter.incomplete) {
+      if (ready || votes.length === 0) continue;
+      out.push({
+        index: i,
+        reasons: ['incomplete'],
+        disagreement: disagreement(votes),
+        votes: votes.length,
+        decided,
+      });
+      continue;
+    }
+    if (!ready && !broken) continue;
+    const reasons = ready ? reviewReasons(golds[i], lines, votes) : [];
+    if (broken) reasons.unshift('broken');
     const needs = reasons.some((r) => r !== 'disagreement') || (filter.anyDisagreement && reasons.length > 0);
     if (!needs && !(decided && filter.decided)) continue;
     if (filter.task && !reasons.includes(TASK_REASONS[filter.task])) {

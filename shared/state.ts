@@ -7,6 +7,9 @@ import {
   type ItemKey,
   type Adjudication,
   type AnnotationEvent,
+  type Closure,
+  type LeadLine,
+  isClosure,
   type Item,
   type ItemId,
 } from './records';
@@ -22,6 +25,8 @@ export class AnnotationState {
   private readonly annotatorIndex = new Map<string, number>();
   private readonly byItem = new Map<ItemKey, (Node<AnnotationEvent> | undefined)[]>();
   private readonly adjudications = new Map<ItemKey, Node<Adjudication>>();
+  /** Items a lead closed early (the newest closure line per item wins). */
+  private readonly closures = new Map<ItemKey, Closure>();
   /** Bumped on every change so callers can cache derived data cheaply. */
   version = 0;
 
@@ -51,6 +56,21 @@ export class AnnotationState {
     if (ev.undo) slots[col] = cur?.prev ?? undefined;
     else slots[col] = { ev, prev: cur ?? null };
     this.version++;
+  }
+
+  /** Applies a line of adjudications.jsonl: a decision or a closure. */
+  applyLead(line: LeadLine): void {
+    if (isClosure(line)) {
+      const key = itemKey(line.item);
+      if (line.close) this.closures.set(key, line);
+      else this.closures.delete(key);
+      this.version++;
+    } else this.applyAdjudication(line);
+  }
+
+  /** The lead's closure of an item, if it is closed early. */
+  closure(id: ItemId): Closure | undefined {
+    return this.closures.get(itemKey(id));
   }
 
   applyAdjudication(adj: Adjudication): void {
@@ -110,11 +130,13 @@ export class AnnotationState {
     const key = itemKey(id);
     this.byItem.delete(key);
     this.adjudications.delete(key);
+    this.closures.delete(key);
     this.version++;
   }
 
   clearAdjudications(): void {
     this.adjudications.clear();
+    this.closures.clear();
     this.version++;
   }
 

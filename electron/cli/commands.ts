@@ -112,7 +112,7 @@ export const COMMANDS: Record<string, Command> = {
 
   export: {
     usage:
-      '--project <dir> --out <file> [--format fghm|full] [--policy fghm|strict] [--split <set_name>] [--complete-only] [--include-unresolved] [--json]',
+      '--project <dir> --out <file> [--format fghm|full] [--policy fghm|strict] [--split <set_name>] [--include-incomplete] [--include-unresolved] [--json]',
     options: {
       ...project,
       ...json,
@@ -120,6 +120,8 @@ export const COMMANDS: Record<string, Command> = {
       format: { type: 'string' },
       policy: { type: 'string' },
       split: { type: 'string', multiple: true },
+      'include-incomplete': { type: 'boolean' },
+      // Kept for scripts: leaving incomplete items out is now the default.
       'complete-only': { type: 'boolean' },
       'include-unresolved': { type: 'boolean' },
       'exclude-no-consent': { type: 'boolean' },
@@ -134,7 +136,7 @@ export const COMMANDS: Record<string, Command> = {
         format: oneOf(v, 'format', EXPORT_FORMATS, 'fghm'),
         policy: oneOf(v, 'policy', GOLD_POLICIES, p.policy()),
         splits,
-        completeOnly: v['complete-only'] === true,
+        includeIncomplete: v['include-incomplete'] === true,
         includeUnresolved: v['include-unresolved'] === true,
         rights: {
           excludeNoConsent: v['exclude-no-consent'] === true,
@@ -287,13 +289,21 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   serve: {
-    usage: '--project <dir> [--port <n>] [--annotator <id>]   browser mode on 127.0.0.1',
-    options: { ...project, port: { type: 'string' }, annotator: { type: 'string' } },
+    usage: '(--project <dir> | --demo) [--port <n>] [--annotator <id>] [--open]   browser mode on 127.0.0.1',
+    options: {
+      ...project,
+      demo: { type: 'boolean' },
+      port: { type: 'string' },
+      annotator: { type: 'string' },
+      open: { type: 'boolean' },
+    },
     async run(v) {
+      if (!!v.demo === !!v.project) throw new UsageError('give exactly one of --project <dir> or --demo');
       await runServe({
-        project: str(v, 'project'),
+        project: optStr(v, 'project'),
         port: intOpt(v, 'port', 0, 0),
         annotator: optStr(v, 'annotator'),
+        open: v.open === true,
       });
       return 0;
     },

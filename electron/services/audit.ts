@@ -23,6 +23,7 @@ export interface AuditReport {
   filesScanned: number;
   imagesHashed: number;
   findings: AuditFinding[];
+  warnings: string[];
 }
 
 export async function auditProject(dir: string): Promise<AuditReport> {
@@ -35,6 +36,7 @@ export async function auditProject(dir: string): Promise<AuditReport> {
     filesScanned: 0,
     imagesHashed: 0,
     findings: [],
+    warnings: [],
   };
   if (g.tombstones.length === 0) return report;
 

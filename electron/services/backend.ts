@@ -5,6 +5,7 @@
 import { parseArgs, type ApiEvents, type ArgsOf, type Channel, type ResultOf } from '../../shared/api';
 import type { Context, Emit, Platform } from './context';
 import { createHandlers, type Handlers } from './handlers';
+import { SaveTargets } from './saveTargets';
 import { Session } from './session';
 import { SettingsStore } from './settings';
 
@@ -30,7 +31,7 @@ export class Backend {
     this.session = new Session((change) => {
       invalidate();
       emit('project:changed', {
-        reason: change.tombstones.length ? 'forget' : 'sync',
+        reason: change.tombstones.length ? 'forget' : change.roles ? 'roles' : 'sync',
         annotators: change.annotators,
       });
     });
@@ -38,6 +39,7 @@ export class Backend {
       platform,
       settings,
       session: this.session,
+      targets: new SaveTargets(),
       emit,
       invalidate,
       onInvalidate: (drop) => void drops.push(drop),

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { selectAndMap, type ExportCounts, type ExportOptions } from '../../shared/export';
 import { provenanceCounts, type Manifest } from '../../shared/governance';
+import { INCOMPLETE_REASON } from '../../shared/readiness';
 import type { Item } from '../../shared/records';
 import pkg from '../../package.json';
+import { checkWriteTarget } from './confine';
 import { writeFileAtomic } from './fsx';
 import type { Project } from './project';
 
@@ -27,7 +29,7 @@ function select(project: Project, opts: ExportOptions) {
       golds: project.golds(opts.policy),
       state: project.state,
       annotatorOrder: project.stableOrder(),
-      target: project.config.targetAnnotators,
+      rule: project.readinessRule(),
     },
     opts,
   );
@@ -81,7 +83,7 @@ function manifestFor(
     policy: opts.policy,
     filters: {
       splits: opts.splits ?? [],
-      complete_only: !!opts.completeOnly,
+      include_incomplete: !!opts.includeIncomplete,
       include_unresolved: !!opts.includeUnresolved,
       exclude_no_consent: !!opts.rights?.excludeNoConsent,
       exclude_licences: opts.rights?.excludeLicences ?? [],
@@ -90,8 +92,19 @@ function manifestFor(
     annotators: voters.size,
     counts: provenanceCounts(items),
     left_out: { ...counts.skipped },
+    left_out_why: {
+      incomplete: INCOMPLETE_REASON,
+      unresolved: 'no gold yet (a hate tie, or no majority under the policy): a lead decides in Review',
+      split: 'another set_name than the splits asked for',
+      rights: 'left out by the data-rights filters',
+    },
     forgotten_items: project.governance.tombstones.filter((t) => t.scope === 'item').length,
   };
+}
+
+/** The manifest beside an export: `gold.jsonl` → `gold.manifest.json`. */
+export function manifestPathOf(exportPath: string): string {
+  return `${exportPath.replace(/\.jsonl?$/i, '')}.manifest.json`;
 }
 
 export async function exportGold(
@@ -100,10 +113,11 @@ export async function exportGold(
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
+  // Never a project file (.memejury/, item lists, images), for the app and the CLI alike.
+  const abs = await checkWriteTarget(resolve(out), project.paths.dir);
+  const manifestPath = await checkWriteTarget(manifestPathOf(abs), project.paths.dir);
   const { text, counts, items } = await buildExport(project, opts, onProgress);
-  const abs = resolve(out);
   await writeFileAtomic(abs, text);
-  const manifestPath = `${abs.replace(/\.jsonl?$/i, '')}.manifest.json`;
   const manifest = manifestFor(project, abs, text, opts, items, counts);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   return { out: abs, bytes: Buffer.byteLength(text), counts, options: opts, manifest: manifestPath };

@@ -8,6 +8,7 @@ import type { Gold, GoldPolicy } from '../../shared/gold';
 import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
 import { isAnnotatorId } from '../../shared/ids';
 import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
+import type { ReadinessRule } from '../../shared/readiness';
 import { goldForAll, goldOf } from '../../shared/state';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { exists, writeFileAtomic } from './fsx';
@@ -181,6 +182,12 @@ export class Project extends ProjectLogs {
     this.goldCache = null;
   }
 
+  /** Reads project.json again (a lead changed roles or settings from another machine). */
+  async reloadConfig(): Promise<void> {
+    this.config = await readConfig(this.paths);
+    this.goldCache = null;
+  }
+
   async saveConfig(next: ProjectConfig): Promise<void> {
     const parsed = projectConfigSchema.parse(next);
     await writeFileAtomic(this.paths.config, JSON.stringify(parsed, null, 2) + '\n');
@@ -193,6 +200,12 @@ export class Project extends ProjectLogs {
     for (const e of entries) if (!roster.some((r) => r.id === e.id)) roster.push(e);
     if (roster.length !== this.config.roster.length) await this.saveConfig({ ...this.config, roster });
     for (const e of entries) this.state.addAnnotator(e.id);
+  }
+
+  /** When this project's items are ready for review and export (shared/readiness.ts). */
+  readinessRule(): ReadinessRule {
+    const imported = new Set(this.config.roster.filter((r) => r.role === 'imported').map((r) => r.id));
+    return { target: this.config.targetAnnotators, imported };
   }
 
   policy(): GoldPolicy {
@@ -214,7 +227,7 @@ export class Project extends ProjectLogs {
   }
 
   agreement(policy: GoldPolicy = this.policy()): AgreementReport {
-    const matrix = buildLabelMatrix(this.state, this.items, this.golds(policy));
+    const matrix = buildLabelMatrix(this.state, this.items, this.golds(policy), policy);
     return computeAgreement(matrix, this.fullOverlap());
   }
 

@@ -7,12 +7,12 @@ import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../
 import type { LineError } from '../../shared/jsonl';
 import { formatLineError } from '../../shared/jsonl';
 import {
-  checkAdjudication,
   checkAnnotationEvent,
-  type Adjudication,
+  checkLeadLine,
   type AnnotationEvent,
   type Check,
   type ItemId,
+  type LeadLine,
 } from '../../shared/records';
 import { AnnotationState } from '../../shared/state';
 import { AppendQueue } from './fsx';
@@ -122,22 +122,22 @@ export abstract class ProjectLogs {
     return this.readAnnotations(annotator);
   }
 
-  async readAdjudications(): Promise<Adjudication[]> {
-    const fresh: Adjudication[] = [];
+  async readAdjudications(): Promise<LeadLine[]> {
+    const fresh: LeadLine[] = [];
     await this.readLog(
       this.paths.adjudications,
       'adjudications.jsonl',
-      checkAdjudication,
-      (adj) => {
-        this.state.applyAdjudication(adj);
-        fresh.push(adj);
+      checkLeadLine,
+      (line) => {
+        this.state.applyLead(line);
+        fresh.push(line);
       },
       this.options.lead === true,
     );
     return fresh;
   }
 
-  async reloadAdjudications(): Promise<Adjudication[]> {
+  async reloadAdjudications(): Promise<LeadLine[]> {
     this.state.clearAdjudications();
     this.positions.delete(this.paths.adjudications);
     this.changed();
@@ -213,12 +213,13 @@ export abstract class ProjectLogs {
     await Promise.all(writes);
   }
 
-  async appendAdjudication(adj: Adjudication): Promise<void> {
+  /** Appends a lead's decision or closure (lead only), fsynced, then applies it. */
+  async appendAdjudication(line: LeadLine): Promise<void> {
     if (!this.options.lead) throw new ProjectError('only a lead writes adjudications');
-    const checked = checkAdjudication(adj);
-    if (!checked.ok) throw new ProjectError(`adjudication for item ${adj.item}: ${checked.error}`);
+    const checked = checkLeadLine(line);
+    if (!checked.ok) throw new ProjectError(`adjudication for item ${line.item}: ${checked.error}`);
     await this.appendLines(this.paths.adjudications, [JSON.stringify(checked.value)]);
-    this.state.applyAdjudication(checked.value);
+    this.state.applyLead(checked.value);
   }
 
   /** Appends governance events (lead only) in one fsynced write, then applies them. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fromFghm } from '../../shared/fghm';
 import { parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
-import { checkAdjudication, checkAnnotationEvent, type Check } from '../../shared/records';
+import { checkAnnotationEvent, checkLeadLine, type Check } from '../../shared/records';
 import { checkGoldRow, checkPrediction } from '../../shared/scorer';
 
 const FILE_TYPES = ['annotations', 'adjudications', 'items', 'predictions', 'gold'] as const;
@@ -11,7 +11,7 @@ export type FileType = (typeof FILE_TYPES)[number];
 
 const CHECKS: Record<FileType, (raw: unknown) => Check<unknown>> = {
   annotations: checkAnnotationEvent,
-  adjudications: checkAdjudication,
+  adjudications: checkLeadLine,
   items: (raw) => {
     const r = fromFghm(raw);
     return r.ok ? { ok: true, value: r.value } : r;

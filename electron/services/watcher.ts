@@ -14,6 +14,8 @@ export interface SyncChange {
   adjudications: boolean;
   /** New tombstones from the lead: this app must purge its own file of them. */
   tombstones: Tombstone[];
+  /** Someone's role changed. */
+  roles?: boolean;
   lines: number;
 }
 
@@ -74,6 +76,11 @@ export class ProjectWatcher {
       if (gsize >= 0 && (!gpos || gsize > gpos.end)) {
         const fresh = await p.readGovernance();
         change.tombstones = fresh.filter((e): e is Tombstone => e.type === 'forget');
+        // A role changed: project.json, which the lead rewrote with it, says who leads now.
+        if (fresh.some((e) => e.type === 'role')) {
+          await p.reloadConfig().catch(() => undefined);
+          change.roles = true;
+        }
         if (fresh.length > 0) p.applyGovernance();
         change.lines += fresh.length;
       }
@@ -107,7 +114,12 @@ export class ProjectWatcher {
           change.lines += fresh.length;
         }
       }
-      if (change.annotators.length > 0 || change.adjudications || change.tombstones.length > 0) {
+      if (
+        change.annotators.length > 0 ||
+        change.adjudications ||
+        change.tombstones.length > 0 ||
+        change.roles
+      ) {
         this.onChange(change);
         return change;
       }

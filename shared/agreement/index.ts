@@ -1,7 +1,8 @@
-// Project-level agreement report: hate over all items, protected categories and attack types
-// over items whose gold is hateful (as in the FGHM release, where only hateful memes have
-// fine-grained labels).
+// Project-level agreement report: hate over every item with two or more counted hate votes,
+// protected categories and attack types over items whose gold is hateful (as in the FGHM release,
+// where only hateful memes have fine-grained labels).
 import { median } from 'simple-statistics';
+import { isSlotAnnotator } from '../fghm';
 import type { Task } from '../taxonomy';
 import { TASKS } from '../taxonomy';
 import { HATE_CODE, NO_RATING, type LabelMatrix } from './matrix';
@@ -30,12 +31,27 @@ export interface AnnotatorFigures {
   id: string;
   items_done: number;
   hateful: number;
-  /** Share of the annotator's votes that match resolved gold hate. */
+  /**
+   * False for an imported annotator slot whose hate votes exist only where gold is hateful (the
+   * released FGHM files): its hate votes, hateful share and gold agreement are not figures.
+   */
+  hate_counted: boolean;
+  /**
+   * Share of the annotator's hate votes that match the gold the item would have without their
+   * vote (a lead's decision by someone else, else the others' votes under the policy, else an
+   * imported reference); items where no such gold exists do not count.
+   */
   gold_agreement: number | null;
-  /** Share of votes matching gold on hate, categories and attacks together. */
+  /** Items `gold_agreement` is computed on. */
+  gold_items: number;
+  /** Share matching that gold on hate, categories and attacks together. */
   gold_exact: number | null;
+  /** Items `gold_exact` is computed on (those whose labels are settled without the annotator). */
+  gold_exact_items: number;
   median_seconds: number | null;
-  /** Labels made in under 2 seconds: a sign of clicking through. */
+  /** Labels with a recorded time: what `median_seconds` and `fast_labels` are computed on. */
+  timed_labels: number;
+  /** Labels saved less than 2 seconds after the meme was shown: a sign of clicking through. */
   fast_labels: number;
   label_counts: Record<string, number>;
 }
@@ -44,6 +60,14 @@ export interface AgreementReport {
   annotators: string[];
   items: number;
   full_overlap_raters: number;
+  /**
+   * Imported annotator slots left out of hate agreement: their hate votes were recorded only on
+   * items whose gold is hateful (the FGHM format has per-annotator labels only for hateful
+   * memes), so they say nothing about agreement on hate.
+   */
+  hate_excluded: string[];
+  /** Raters an item needs for hate's full-overlap figures (`full_overlap_raters` or fewer). */
+  hate_full_overlap_raters: number;
   hate: NominalAgreement;
   pc: TaskAgreement;
   attack: TaskAgreement;
@@ -51,13 +75,36 @@ export interface AgreementReport {
   per_annotator: AnnotatorFigures[];
 }
 
-const FAST_LABEL_SECONDS = 2;
+export const FAST_LABEL_SECONDS = 2;
 
-function hateAgreement(m: LabelMatrix, fullN: number): NominalAgreement {
-  return nominalAgreement(
-    { values: m.hate, items: m.items, raters: m.annotators.length, categories: 2 },
-    fullN,
-  );
+/**
+ * Imported slots (fghm-1, …) without a single vote on an item whose gold is not hateful: the file
+ * recorded their labels only because the gold was hateful, a selection on the outcome.
+ */
+function hateSelected(m: LabelMatrix): boolean[] {
+  const A = m.annotators.length;
+  return m.annotators.map((id, a) => {
+    if (!isSlotAnnotator(id)) return false;
+    for (let u = 0; u < m.items; u++)
+      if (m.hate[u * A + a] >= 0 && m.goldHate[u] === HATE_CODE.not_hateful) return false;
+    return true;
+  });
+}
+
+/** The hate matrix with the excluded annotators' votes removed (the same array if none). */
+function countedHate(m: LabelMatrix, excluded: readonly boolean[]): Int32Array {
+  if (!excluded.includes(true)) return m.hate;
+  const A = m.annotators.length;
+  const values = m.hate.slice();
+  for (let i = 0; i < values.length; i++) if (excluded[i % A]) values[i] = NO_RATING;
+  return values;
+}
+
+function hateFullOverlap(values: Int32Array, A: number, fullN: number, excluded: readonly boolean[]): number {
+  if (!excluded.includes(true)) return fullN;
+  const voters = new Set<number>();
+  for (let i = 0; i < values.length; i++) if (values[i] >= 0) voters.add(i % A);
+  return Math.max(2, Math.min(fullN, voters.size));
 }
 
 function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement {
@@ -83,7 +130,7 @@ function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement
   return { alpha_masi: alpha, items: rows.length, items_two_or_more: two, labels };
 }
 
-function pairFigures(m: LabelMatrix): PairAgreement[] {
+function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
   const A = m.annotators.length;
   const out: PairAgreement[] = [];
   for (let a = 0; a < A; a++) {
@@ -91,8 +138,8 @@ function pairFigures(m: LabelMatrix): PairAgreement[] {
       const va: number[] = [];
       const vb: number[] = [];
       for (let u = 0; u < m.items; u++) {
-        const x = m.hate[u * A + a];
-        const y = m.hate[u * A + b];
+        const x = hate[u * A + a];
+        const y = hate[u * A + b];
         if (x >= 0 && y >= 0) {
           va.push(x);
           vb.push(y);
@@ -109,13 +156,14 @@ function pairFigures(m: LabelMatrix): PairAgreement[] {
   return out;
 }
 
-function annotatorFigures(m: LabelMatrix): AnnotatorFigures[] {
+function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): AnnotatorFigures[] {
   const A = m.annotators.length;
   return m.annotators.map((id, a) => {
     let done = 0;
     let hateful = 0;
     let compared = 0;
     let agree = 0;
+    let exactCompared = 0;
     let exact = 0;
     let fast = 0;
     const secs: number[] = [];
@@ -140,22 +188,33 @@ function annotatorFigures(m: LabelMatrix): AnnotatorFigures[] {
         secs.push(s);
         if (s < FAST_LABEL_SECONDS) fast++;
       }
-      const g = m.goldHate[u];
-      if (g < 0) continue;
+      const g = m.indepHate[cell];
+      if (g < 0 || excluded[a]) continue;
       compared++;
-      if (g === h) {
-        agree++;
-        if (g !== HATE_CODE.hateful || (m.pc[cell] === m.goldPc[u] && m.attack[cell] === m.goldAttack[u]))
-          exact++;
+      if (g !== h) {
+        exactCompared++;
+        continue;
+      }
+      agree++;
+      if (g !== HATE_CODE.hateful) {
+        exactCompared++;
+        exact++;
+      } else if (m.indepPc[cell] >= 0 && m.indepAttack[cell] >= 0) {
+        exactCompared++;
+        if (m.pc[cell] === m.indepPc[cell] && m.attack[cell] === m.indepAttack[cell]) exact++;
       }
     }
     return {
       id,
       items_done: done,
       hateful,
+      hate_counted: !excluded[a],
       gold_agreement: compared ? agree / compared : null,
-      gold_exact: compared ? exact / compared : null,
+      gold_items: compared,
+      gold_exact: exactCompared ? exact / exactCompared : null,
+      gold_exact_items: exactCompared,
       median_seconds: secs.length ? median(secs) : null,
+      timed_labels: secs.length,
       fast_labels: fast,
       label_counts: counts,
     };
@@ -167,17 +226,23 @@ function annotatorFigures(m: LabelMatrix): AnnotatorFigures[] {
  * overlapping (Fleiss' kappa, pairwise Cohen's kappa and percent agreement use only those).
  */
 export function computeAgreement(m: LabelMatrix, fullOverlap: number): AgreementReport {
+  const A = m.annotators.length;
+  const excluded = hateSelected(m);
+  const hate = countedHate(m, excluded);
+  const hateFullN = hateFullOverlap(hate, A, fullOverlap, excluded);
   return {
     annotators: m.annotators,
     items: m.items,
     full_overlap_raters: fullOverlap,
-    hate: hateAgreement(m, fullOverlap),
+    hate_excluded: m.annotators.filter((_, a) => excluded[a]),
+    hate_full_overlap_raters: hateFullN,
+    hate: nominalAgreement({ values: hate, items: m.items, raters: A, categories: 2 }, hateFullN),
     pc: taskAgreement(m, 'pc', fullOverlap),
     attack: taskAgreement(m, 'attack', fullOverlap),
     // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
     // a skip never counts for or against anyone.
-    pairs: pairFigures(m).filter((p) => p.items > 0),
-    per_annotator: annotatorFigures(m).filter((a) => a.items_done > 0),
+    pairs: pairFigures(m, hate).filter((p) => p.items > 0),
+    per_annotator: annotatorFigures(m, excluded).filter((a) => a.items_done > 0),
   };
 }
 
@@ -213,8 +278,11 @@ export function flattenAgreement(r: AgreementReport): FlatStats {
   for (const a of r.per_annotator) {
     out[`annotator.${a.id}.items_done`] = a.items_done;
     out[`annotator.${a.id}.gold_agreement`] = a.gold_agreement;
+    out[`annotator.${a.id}.gold_items`] = a.gold_items;
     out[`annotator.${a.id}.gold_exact`] = a.gold_exact;
+    out[`annotator.${a.id}.gold_exact_items`] = a.gold_exact_items;
     out[`annotator.${a.id}.median_seconds`] = a.median_seconds;
+    out[`annotator.${a.id}.timed_labels`] = a.timed_labels;
     out[`annotator.${a.id}.fast_labels`] = a.fast_labels;
   }
   return out;

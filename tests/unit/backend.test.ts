@@ -6,9 +6,9 @@ import { ApiArgError } from '../../shared/api';
 import { initProject } from '../../electron/services/project';
 import { tempDir, testBackend } from './helpers';
 
-async function setup(): Promise<{ dir: string; user: string }> {
+async function setup(targetAnnotators = 3): Promise<{ dir: string; user: string }> {
   const dir = await tempDir();
-  await initProject(dir, { name: 'unit' });
+  await initProject(dir, { name: 'unit', targetAnnotators });
   const items = Array.from({ length: 6 }, (_, i) =>
     JSON.stringify({ id: i + 1, img: `img/${i + 1}.png`, text: `meme ${i + 1}` }),
   );
@@ -103,7 +103,8 @@ describe('backend contract', () => {
   });
 
   it('lead mode writes adjudications that override gold in statistics and export', async () => {
-    const { dir, user } = await setup();
+    // Two annotators per meme: item 1's two votes make it ready for review.
+    const { dir, user } = await setup(2);
     for (const [a, hate] of [
       ['x1', 'hateful'],
       ['x2', 'not_hateful'],
@@ -125,15 +126,24 @@ describe('backend contract', () => {
       );
     const b = await backend(user, 'lead-l');
     await b.handle('project:open', { dir });
+    // Not a lead of this project yet: no review, no decision.
+    await expect(b.handle('review:list', { filter: {} })).rejects.toThrow(/only a lead/);
     await expect(
       b.handle('adjudication:save', { item: 1, hate: 'hateful', pc: ['race'], attack: [] }),
-    ).rejects.toThrow(/lead mode/);
+    ).rejects.toThrow(/only a lead/);
+    // The project has no lead: the first to ask becomes it, on the record.
+    expect((await b.call('lead:set', { on: true })).role).toBe('lead');
+    await b.call('lead:set', { on: false });
     const list = (await b.handle('review:list', { filter: {} })) as {
       rows: { id: number; reasons: string[] }[];
     };
     expect(list.rows).toStrictEqual([
       expect.objectContaining({ id: 1, reasons: ['hate_tie', 'disagreement'] }),
     ]);
+    // A lead reads review without lead mode, and decides only with it.
+    await expect(
+      b.handle('adjudication:save', { item: 1, hate: 'hateful', pc: ['race'], attack: [] }),
+    ).rejects.toThrow(/lead mode/);
     await b.handle('lead:set', { on: true });
     const decided = (await b.handle('adjudication:save', {
       item: 1,

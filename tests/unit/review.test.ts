@@ -6,6 +6,8 @@ import { queueOrder, selectQueue } from '../../shared/queue';
 import { AnnotationState, goldForAll } from '../../shared/state';
 
 const at = '2026-01-01T00:00:00.000Z';
+const TWO = { target: 2, imported: new Set<string>() };
+const THREE = { target: 3, imported: new Set<string>() };
 function ev(
   item: number,
   annotator: string,
@@ -47,10 +49,12 @@ function fixture(): AnnotationState {
   return s;
 }
 
+// The fixture's item 3 has two votes: these tests run under a target of 2 annotators per item,
+// where every labeled item is ready (shared/readiness.ts); readiness itself is tested below.
 describe('review queue', () => {
   it('queues ties, no-majority tasks and flags; never unanimous items; most disputed first', () => {
     const s = fixture();
-    const q = reviewQueue(items, s, goldForAll(s, items, 'fghm'));
+    const q = reviewQueue(items, s, goldForAll(s, items, 'fghm'), TWO);
     expect(q.map((e) => items[e.index].id)).toStrictEqual([3, 4, 7, 6]);
     expect(q.find((e) => items[e.index].id === 3)?.reasons).toContain('hate_tie');
     expect(q.find((e) => items[e.index].id === 4)?.reasons).toContain('pc_no_majority');
@@ -62,22 +66,24 @@ describe('review queue', () => {
   it('optionally adds any disagreement, and filters by task, label and annotator', () => {
     const s = fixture();
     const golds = goldForAll(s, items, 'fghm');
-    const all = reviewQueue(items, s, golds, { anyDisagreement: true }).map((e) => items[e.index].id);
+    const all = reviewQueue(items, s, golds, TWO, { anyDisagreement: true }).map((e) => items[e.index].id);
     expect(all).toContain(5);
     expect(all).not.toContain(1);
     expect(all).not.toContain(2);
-    expect(reviewQueue(items, s, golds, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual([7]);
-    expect(reviewQueue(items, s, golds, { label: 'disability' }).map((e) => items[e.index].id)).toStrictEqual(
-      [4],
-    );
-    expect(reviewQueue(items, s, golds, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([
+    expect(reviewQueue(items, s, golds, TWO, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual([
+      7,
+    ]);
+    expect(
+      reviewQueue(items, s, golds, TWO, { label: 'disability' }).map((e) => items[e.index].id),
+    ).toStrictEqual([4]);
+    expect(reviewQueue(items, s, golds, TWO, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([
       4, 7, 6,
     ]);
   });
 
   it('strict policy queues a 1-1-1 split that fghm settles by priority', () => {
     const s = fixture();
-    const strict = reviewQueue(items, s, goldForAll(s, items, 'strict'));
+    const strict = reviewQueue(items, s, goldForAll(s, items, 'strict'), TWO);
     expect(strict.find((e) => items[e.index].id === 4)?.reasons).toContain('pc_no_majority');
     const g = goldForAll(s, items, 'fghm')[3];
     expect(explainGold(g, s.votes(4), 'fghm').pc).toStrictEqual([
@@ -106,11 +112,11 @@ describe('review queue', () => {
       note: 'context',
     });
     const golds = goldForAll(s, items, 'fghm');
-    expect(reviewQueue(items, s, golds).map((e) => items[e.index].id)).not.toContain(3);
-    expect(reviewQueue(items, s, golds, { decided: true }).map((e) => items[e.index].id)).toContain(3);
+    expect(reviewQueue(items, s, golds, TWO).map((e) => items[e.index].id)).not.toContain(3);
+    expect(reviewQueue(items, s, golds, TWO, { decided: true }).map((e) => items[e.index].id)).toContain(3);
     expect(golds[2]).toMatchObject({ hate: 'hateful', hateHow: 'adjudicated', resolved: true });
     const { records } = selectAndMap(
-      { items, golds, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 },
+      { items, golds, state: s, annotatorOrder: ['a', 'b', 'c'], rule: THREE },
       { format: 'full', policy: 'fghm' },
     );
     const three = records.find((r) => r.id === 3) as unknown as Record<string, unknown>;
@@ -136,11 +142,83 @@ describe('review queue', () => {
     const again = goldForAll(s, items, 'fghm');
     expect(again[2].hateHow).toBe('tie');
     const out = selectAndMap(
-      { items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], target: 3 },
+      { items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], rule: THREE },
       { format: 'fghm', policy: 'fghm' },
     );
     expect(out.records.map((r) => r.id)).not.toContain(3);
-    expect(out.counts.skipped.unresolved).toBe(2);
+    // Under the project's target of 3, item 3 (two votes) and item 8 (none) are incomplete.
+    expect(out.counts.skipped).toMatchObject({ incomplete: 2, unresolved: 0 });
+    const withIncomplete = selectAndMap(
+      { items, golds: again, state: s, annotatorOrder: ['a', 'b', 'c'], rule: THREE },
+      { format: 'fghm', policy: 'fghm', includeIncomplete: true },
+    );
+    expect(withIncomplete.counts.skipped).toMatchObject({ incomplete: 0, unresolved: 2 });
+  });
+});
+
+describe('readiness (target 3)', () => {
+  const close = (item: number, close = true) => ({
+    v: 1 as const,
+    item,
+    lead: 'lead-l',
+    close,
+    at,
+    note: '',
+  });
+
+  it('an item with fewer votes than the target is neither reviewed nor accepted until the lead closes it', () => {
+    const s = fixture();
+    const golds = goldForAll(s, items, 'fghm');
+    const ids = (f = {}) => reviewQueue(items, s, golds, THREE, f).map((e) => items[e.index].id);
+    // Item 3 is a tie on two votes: it waits for the third annotator.
+    expect(ids()).toStrictEqual([4, 7, 6]);
+    expect(ids({ incomplete: true })).toStrictEqual([3]);
+    s.applyLead(close(3));
+    expect(ids()).toStrictEqual([3, 4, 7, 6]);
+    expect(ids({ incomplete: true })).toStrictEqual([]);
+    // Reopened: waiting again.
+    s.applyLead(close(3, false));
+    expect(ids()).toStrictEqual([4, 7, 6]);
+    // Nobody else is asked for a vote on a closed item.
+    s.applyLead(close(3));
+    const d = selectQueue(queueOrder(items, 'seed'), items, s, 'd', 3, 'todo');
+    expect(d.indices.map((i) => items[i].id)).toStrictEqual([8]);
+  });
+
+  it('a broken image reported by one annotator reaches the lead at once', () => {
+    const s = fixture();
+    s.apply({
+      v: 1,
+      item: 8,
+      annotator: 'a',
+      hate: null,
+      pc: [],
+      attack: [],
+      at,
+      ms: 0,
+      note: '',
+      flag: false,
+      skip: 'broken',
+    });
+    const q = reviewQueue(items, s, goldForAll(s, items, 'fghm'), THREE);
+    expect(q.find((e) => items[e.index].id === 8)?.reasons).toStrictEqual(['broken']);
+  });
+
+  it('an export leaves incomplete items out and says how many', () => {
+    const s = fixture();
+    const golds = goldForAll(s, items, 'fghm');
+    const { records, counts } = selectAndMap(
+      { items, golds, state: s, annotatorOrder: ['a', 'b', 'c'], rule: THREE },
+      { format: 'fghm', policy: 'fghm' },
+    );
+    expect(records.map((r) => r.id).sort()).toStrictEqual([1, 2, 4, 5, 6, 7]);
+    expect(counts.skipped.incomplete).toBe(2);
+    s.applyLead(close(3));
+    const after = selectAndMap(
+      { items, golds: goldForAll(s, items, 'fghm'), state: s, annotatorOrder: ['a', 'b', 'c'], rule: THREE },
+      { format: 'fghm', policy: 'fghm', includeUnresolved: true },
+    );
+    expect(after.records.map((r) => r.id)).toContain(3);
   });
 });
 

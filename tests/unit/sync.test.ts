@@ -61,6 +61,8 @@ describe('team sync', () => {
     expect(b.session.project!.problems()).toHaveLength(1);
     expect(b.session.project!.positions.get(other)!.end).toBeGreaterThan(before);
     const progress = (await b.handle('progress:get', undefined)) as { annotations: number };
+    // The team dashboard is a lead's: this profile takes the lead role (the project has none).
+    await b.call('lead:set', { on: true });
     expect(progress.annotations).toBe(2);
     const dash = (await b.handle('stats:dashboard', {})) as {
       report: { per_annotator: { id: string; items_done: number }[] };

@@ -6,6 +6,7 @@ import { labelingHandlers } from './labeling';
 import { projectHandlers } from './project';
 import { reviewHandlers } from './review';
 import { rightsHandlers } from './rights';
+import { rosterHandlers } from './roster';
 import { scoreHandlers } from './score';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
@@ -17,6 +18,7 @@ export function createHandlers(ctx: Context): Handlers {
   return {
     ...projectHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...rosterHandlers(ctx),
     ...labelingHandlers(ctx),
     ...reviewHandlers(ctx),
     ...statsHandlers(ctx),

@@ -3,14 +3,22 @@
 // saved item, so a save costs O(1) however large the project.
 import type { ItemView, MyLabel, Progress } from '../../../shared/api';
 import { normalizeLabels } from '../../../shared/labels';
-import { addStatus, itemStatus, queueOrder, selectQueue, type QueueCounts } from '../../../shared/queue';
+import {
+  addStatus,
+  itemStatus,
+  queueOrder,
+  searchItems,
+  selectQueue,
+  type QueueCounts,
+} from '../../../shared/queue';
 import type { AnnotationEvent, ItemId } from '../../../shared/records';
-import { currentAnnotator, requireAnnotator, requireProject, type Context } from '../context';
+import { currentAnnotator, currentRole, requireAnnotator, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
 import type { Project } from '../project';
 import type { DomainHandlers } from './types';
 
-type LabelChannels = 'queue:list' | 'item:get' | 'annotation:save' | 'annotation:undo' | 'progress:get';
+type LabelChannels =
+  'queue:list' | 'item:get' | 'item:search' | 'annotation:save' | 'annotation:undo' | 'progress:get';
 
 function myLabel(ev: AnnotationEvent | undefined): MyLabel | null {
   if (!ev) return null;
@@ -101,12 +109,13 @@ class Labeling {
     const votesOf = (): number => p.state.lines(id).filter((l) => l.hate !== null).length;
     const c = this.countsCache;
     const fresh = c && c.project === p && c.annotator === annotator && c.version === p.state.version;
-    const before = itemStatus(p.state.lines(id), annotator, target);
+    const closed = p.state.closure(id) !== undefined;
+    const before = itemStatus(p.state.lines(id), annotator, target, closed);
     const votesBefore = votesOf();
     await write();
     if (fresh && c.version + 1 === p.state.version) {
       addStatus(c.counts, before, -1);
-      addStatus(c.counts, itemStatus(p.state.lines(id), annotator, target), 1);
+      addStatus(c.counts, itemStatus(p.state.lines(id), annotator, target, closed), 1);
       c.annotations += votesOf() - votesBefore;
       c.version = p.state.version;
     }
@@ -128,6 +137,30 @@ class Labeling {
         return { filter, ids: sel.indices.map((i) => p.items[i].id), counts: sel.counts };
       },
       'item:get': async ({ ids }) => ids.map((id) => itemView(this.ctx, id)),
+      'item:search': async ({ query, limit }) => {
+        const p = requireProject(this.ctx);
+        // A lead searches the whole project; an annotator only their own queue (blind: nothing
+        // about others' labels is in either).
+        const lead = currentRole(this.ctx) === 'lead';
+        const indices = lead
+          ? Array.from(this.queueOrderFor(p))
+          : selectQueue(
+              this.queueOrderFor(p),
+              p.items,
+              p.state,
+              currentAnnotator(this.ctx) ?? '',
+              p.config.targetAnnotators,
+              'all',
+            ).indices;
+        const matches = searchItems(p.items, indices, query);
+        return {
+          results: matches
+            .slice(0, limit)
+            .map((i) => ({ id: p.items[i].id, text: p.items[i].text, img: p.items[i].img })),
+          total: matches.length,
+          scope: lead ? 'project' : 'queue',
+        };
+      },
       'annotation:save': async (args) => {
         const p = requireProject(this.ctx);
         const annotator = requireAnnotator(this.ctx);

@@ -3,8 +3,11 @@
 import { cp } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ProjectSummary } from '../../../shared/api';
-import { currentAnnotator, requireProject, type Context } from '../context';
+import { leadsOf } from '../../../shared/project';
+import { currentAnnotator, currentRole, requireProject, type Context } from '../context';
 import { forgottenGuard } from '../forget';
+import { checkNewProjectFolder } from '../confine';
+import { readSource } from '../fileAccess';
 import { exists } from '../fsx';
 import { importFghm } from '../importer';
 import type { DomainHandlers } from './types';
@@ -15,8 +18,7 @@ type ProjectChannels =
   | 'project:open'
   | 'project:openDemo'
   | 'project:chooseFolder'
-  | 'project:import'
-  | 'lead:set';
+  | 'project:import';
 
 const SHOWN = 50;
 
@@ -35,6 +37,8 @@ function summary(ctx: Context): ProjectSummary {
     annotator: currentAnnotator(ctx),
     isDemo: resolve(p.paths.dir) === resolve(ctx.platform.demoTarget),
     lead: ctx.session.lead,
+    role: currentRole(ctx),
+    leads: leadsOf(p.config),
     splits: [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort(),
   };
 }
@@ -64,7 +68,12 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
       dialogs: !!ctx.platform.chooseFolder,
     }),
     'project:current': async () => (ctx.session.project ? summary(ctx) : null),
-    'project:open': async ({ dir, create }) => openProject(ctx, dir, { create }),
+    'project:open': async ({ dir, create }) => {
+      // Only a folder that already is a project, or looks like a meme folder, is opened with
+      // create (confine.ts); any other folder is made a project with "memejury init".
+      if (create && !(await exists(resolve(dir, '.memejury', 'project.json')))) await checkNewProjectFolder(dir);
+      return openProject(ctx, dir, { create });
+    },
     'project:openDemo': async () => {
       const { demoSource, demoTarget } = ctx.platform;
       if (!(await exists(demoTarget))) await cp(demoSource, demoTarget, { recursive: true });
@@ -73,7 +82,7 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
     'project:chooseFolder': async () => ({ dir: (await ctx.platform.chooseFolder?.()) ?? null }),
     'project:import': async ({ file }) => {
       const p = requireProject(ctx);
-      const path = file ?? (await ctx.platform.chooseFile?.('Import FGHM file', ['json', 'jsonl']));
+      const path = await readSource(ctx, file, 'Import FGHM file', ['json', 'jsonl']);
       if (!path) return null;
       const r = await importFghm(p, path, forgottenGuard(p));
       ctx.invalidate();
@@ -86,6 +95,5 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
         warnings: r.warnings.slice(0, SHOWN),
       };
     },
-    'lead:set': async ({ on }) => openProject(ctx, requireProject(ctx).paths.dir, { lead: on }),
   };
 }

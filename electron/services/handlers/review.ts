@@ -1,17 +1,27 @@
-// The lead's review: the queue of items the policy cannot settle alone, one item's votes side by
-// side with the gold and why, and the lead's decisions (adjudications.jsonl, lead only).
+// The lead's review: the queue of ready items the policy cannot settle alone, one item's votes
+// side by side with the gold and why, closing items early, and the lead's decisions
+// (adjudications.jsonl). Reading is for the project's leads; writing needs lead mode.
 import type { ReviewItem, ReviewVote } from '../../../shared/api';
 import { computeGold } from '../../../shared/gold';
 import { normalizeLabels } from '../../../shared/labels';
+import { readiness } from '../../../shared/readiness';
 import type { ItemId } from '../../../shared/records';
 import { explainGold, reviewQueue } from '../../../shared/review';
 import { NOT_HATEFUL } from '../../../shared/taxonomy';
-import { leadName, requireLead, requireProject, type Context } from '../context';
+import {
+  currentAnnotator,
+  leadName,
+  requireLead,
+  requireLeadRole,
+  requireProject,
+  type Context,
+} from '../context';
 import { UserError } from '../errors';
 import { itemView } from './labeling';
 import type { DomainHandlers } from './types';
 
-type ReviewChannels = 'review:list' | 'review:item' | 'adjudication:save' | 'adjudication:undo';
+type ReviewChannels =
+  'review:list' | 'review:item' | 'review:close' | 'adjudication:save' | 'adjudication:undo';
 
 function reviewItem(ctx: Context, id: ItemId): ReviewItem {
   const p = requireProject(ctx);
@@ -34,8 +44,13 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
   const policy = p.policy();
   const policyGold = computeGold(p.state.votes(item.id), policy, item.ref_hate);
   const adj = p.state.adjudication(item.id);
+  const closure = p.state.closure(item.id);
+  const me = currentAnnotator(ctx);
   return {
     item: itemView(ctx, item.id),
+    readiness: readiness(p.state, item, p.readinessRule()),
+    closed: closure ? { lead: closure.lead, at: closure.at, note: closure.note } : null,
+    ownVote: me !== null && votes.some((v) => v.annotator === me && v.hate !== null),
     votes,
     gold: p.gold(item, policy),
     policyGold,
@@ -48,6 +63,7 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
           attack: [...adj.attack],
           note: adj.note,
           at: adj.at,
+          ownVote: adj.own_vote === true,
         }
       : null,
   };
@@ -59,26 +75,64 @@ export function reviewHandlers(ctx: Context): DomainHandlers<ReviewChannels> {
     if (!it) throw new UserError(`no item ${id} in this project`);
     return it;
   };
+  const decided = (): void => ctx.emit('project:changed', { reason: 'adjudication', annotators: [] });
   return {
     'review:list': async ({ filter }) => {
+      requireLeadRole(ctx, 'review');
       const p = requireProject(ctx);
       const golds = p.golds();
-      const rows = reviewQueue(p.items, p.state, golds, filter).map((e) => ({
+      const rule = p.readinessRule();
+      const rows = reviewQueue(p.items, p.state, golds, rule, filter).map((e) => ({
         id: p.items[e.index].id,
         reasons: e.reasons,
         disagreement: e.disagreement,
         votes: e.votes,
         decided: e.decided,
       }));
+      // Accepted automatically: ready by votes (or closed early), not decided, and not queued.
+      const queued = new Set(reviewQueue(p.items, p.state, golds, rule).map((e) => e.index));
       let labeled = 0;
-      for (const it of p.items) if (p.state.votes(it.id).length > 0) labeled++;
-      const needing = reviewQueue(p.items, p.state, golds, { anyDisagreement: false }).length;
-      return { rows, labeled, autoAccepted: labeled - needing - p.state.adjudicationCount() };
+      let ready = 0;
+      let autoAccepted = 0;
+      p.items.forEach((it, i) => {
+        if (p.state.votes(it.id).length === 0) return;
+        labeled++;
+        const r = readiness(p.state, it, rule);
+        if (r !== null) ready++;
+        if ((r === 'votes' || r === 'closed') && !queued.has(i)) autoAccepted++;
+      });
+      return { rows, labeled, ready, autoAccepted };
     },
-    'review:item': async ({ id }) => reviewItem(ctx, id),
-    'adjudication:save': async ({ item, hate, pc, attack, note }) => {
+    'review:item': async ({ id }) => {
+      requireLeadRole(ctx, 'review');
+      return reviewItem(ctx, id);
+    },
+    'review:close': async ({ item, close, note }) => {
+      requireLead(ctx, 'close memes early');
+      const it = itemOf(item);
+      const p = requireProject(ctx);
+      if (close && p.state.votes(it.id).length === 0)
+        throw new UserError(`meme ${String(it.id)} has no votes yet: there is nothing to decide from`);
+      await p.appendAdjudication({
+        v: 1,
+        item: it.id,
+        lead: leadName(ctx),
+        close,
+        at: new Date().toISOString(),
+        note,
+      });
+      ctx.invalidate();
+      decided();
+      return reviewItem(ctx, it.id);
+    },
+    'adjudication:save': async ({ item, hate, pc, attack, note, ownVote }) => {
       requireLead(ctx, 'review and decide');
       const it = itemOf(item);
+      const mine = reviewItem(ctx, it.id).ownVote;
+      if (mine && !ownVote)
+        throw new UserError(
+          `you labeled meme ${String(it.id)} as an annotator: confirm that you decide it anyway (the decision is marked)`,
+        );
       await requireProject(ctx).appendAdjudication({
         v: 1,
         item: it.id,
@@ -86,8 +140,9 @@ export function reviewHandlers(ctx: Context): DomainHandlers<ReviewChannels> {
         ...normalizeLabels(hate, pc, attack),
         at: new Date().toISOString(),
         note,
+        ...(mine ? { own_vote: true as const } : {}),
       });
-      ctx.emit('project:changed', { reason: 'adjudication', annotators: [] });
+      decided();
       return reviewItem(ctx, it.id);
     },
     'adjudication:undo': async ({ item }) => {
@@ -106,6 +161,7 @@ export function reviewHandlers(ctx: Context): DomainHandlers<ReviewChannels> {
           note: '',
           undo: true,
         });
+      decided();
       return reviewItem(ctx, it.id);
     },
   };

@@ -3,8 +3,9 @@ import type { RightsItem } from '../../../shared/api';
 import { provenanceCounts } from '../../../shared/governance';
 import type { ItemId } from '../../../shared/records';
 import { auditProject } from '../audit';
-import { leadName, requireLead, requireProject, type Context } from '../context';
+import { leadName, requireLead, requireLeadRole, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
+import { readSource } from '../fileAccess';
 import { forgetAnnotator, forgetItem } from '../forget';
 import { importProvenance, setProvenance } from '../provenance';
 import { itemView } from './labeling';
@@ -41,6 +42,7 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
   };
   return {
     'rights:summary': async () => {
+      requireLeadRole(ctx, 'see data rights');
       const p = requireProject(ctx);
       return {
         counts: provenanceCounts(p.items),
@@ -56,7 +58,10 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
         })),
       };
     },
-    'rights:item': async ({ id }) => rightsItem(ctx, id),
+    'rights:item': async ({ id }) => {
+      requireLeadRole(ctx, 'see data rights');
+      return rightsItem(ctx, id);
+    },
     'rights:setProvenance': async ({ id, set }) => {
       requireLead(ctx, WHAT);
       await setProvenance(requireProject(ctx), id, set, leadName(ctx));
@@ -64,13 +69,11 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
     },
     'rights:importProvenance': async ({ file }) => {
       requireLead(ctx, WHAT);
-      const path =
-        file ??
-        (await ctx.platform.chooseFile?.('Import provenance (CSV or JSONL, keyed by id)', [
-          'csv',
-          'jsonl',
-          'json',
-        ]));
+      const path = await readSource(ctx, file, 'Import provenance (CSV or JSONL, keyed by id)', [
+        'csv',
+        'jsonl',
+        'json',
+      ]);
       if (!path) return null;
       return importProvenance(requireProject(ctx), path, leadName(ctx));
     },
@@ -90,6 +93,9 @@ export function rightsHandlers(ctx: Context): DomainHandlers<RightsChannels> {
       forgotten();
       return { rewritten: r.rewritten, deleted: r.deleted, deferred: r.deferred };
     },
-    'rights:audit': async () => auditProject(requireProject(ctx).paths.dir),
+    'rights:audit': async () => {
+      requireLeadRole(ctx, 'run the audit');
+      return auditProject(requireProject(ctx).paths.dir);
+    },
   };
 }

@@ -4,17 +4,20 @@ import { readFile } from 'node:fs/promises';
 import { toFghm } from '../../../shared/fghm';
 import { formatLineError, parseJsonl } from '../../../shared/jsonl';
 import { checkPrediction, score } from '../../../shared/scorer';
-import { requireProject, type Context } from '../context';
+import { requireLeadRole, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
+import { readSource } from '../fileAccess';
 import type { DomainHandlers } from './types';
 
 export function scoreHandlers(ctx: Context): DomainHandlers<'score:run'> {
   return {
     'score:run': async ({ pred }) => {
+      requireLeadRole(ctx, 'score against the gold');
       const p = requireProject(ctx);
-      const file =
-        pred ??
-        (await ctx.platform.chooseFile?.('Open predictions (FGHM submission format)', ['json', 'jsonl']));
+      const file = await readSource(ctx, pred, 'Open predictions (FGHM submission format)', [
+        'json',
+        'jsonl',
+      ]);
       if (!file) return null;
       const parsed = parseJsonl(await readFile(file, 'utf8'), file, checkPrediction);
       if (parsed.errors.length > 0) throw new UserError(formatLineError(parsed.errors[0]));

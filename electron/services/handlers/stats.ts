@@ -1,24 +1,33 @@
 // Agreement: the dashboard, its report files, and an annotator's own figures.
 import { buildDashboard } from '../../../shared/dashboard';
 import { reportCsv, reportHtml } from '../../../shared/report';
-import { currentAnnotator, requireProject, type Context } from '../context';
+import { currentAnnotator, currentRole, requireLeadRole, requireProject, type Context } from '../context';
+import { chooseSaveTarget, saveTarget } from '../fileAccess';
 import { writeFileAtomic } from '../fsx';
 import type { DomainHandlers } from './types';
 
-type StatsChannels = 'stats:dashboard' | 'stats:exportReport' | 'annotator:figures';
+type StatsChannels =
+  | 'stats:dashboard'
+  | 'stats:chooseReportTarget'
+  | 'stats:exportReport'
+  | 'annotator:figures';
 
 export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
   return {
     'stats:dashboard': async ({ policy }) => {
+      requireLeadRole(ctx, 'see the team dashboard');
       const p = requireProject(ctx);
       const pol = policy ?? p.policy();
       return buildDashboard(p.state, p.items, p.golds(pol), pol, p.fullOverlap());
     },
-    'stats:exportReport': async ({ format, out }) => {
+    'stats:chooseReportTarget': async ({ format }) => {
+      requireLeadRole(ctx, 'save the team report');
+      return chooseSaveTarget(ctx, 'report', 'Save agreement report', `agreement-report.${format}`);
+    },
+    'stats:exportReport': async ({ format, to }) => {
+      requireLeadRole(ctx, 'save the team report');
       const p = requireProject(ctx);
-      const target =
-        out ?? (await ctx.platform.chooseSaveFile?.('Save agreement report', `agreement-report.${format}`));
-      if (!target) return null;
+      const target = await saveTarget(ctx, to, 'report', `.${format}`);
       const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.fullOverlap());
       const body =
         format === 'json'
@@ -37,7 +46,10 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const p = ctx.session.project;
       const a = currentAnnotator(ctx);
       if (!p || !a) return null;
-      return p.agreement().per_annotator.find((f) => f.id === a) ?? null;
+      const mine = p.agreement().per_annotator.find((f) => f.id === a) ?? null;
+      // Blind: agreement with gold depends on colleagues' votes, so only a lead sees it.
+      if (!mine || currentRole(ctx) === 'lead') return mine;
+      return { ...mine, gold_agreement: null, gold_exact: null };
     },
   };
 }

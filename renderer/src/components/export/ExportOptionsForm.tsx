@@ -6,7 +6,7 @@ export type ExportOptions = {
   format: 'fghm' | 'full';
   policy: GoldPolicy;
   splits: string[];
-  completeOnly: boolean;
+  includeIncomplete: boolean;
   includeUnresolved: boolean;
   rights: { excludeNoConsent: boolean; excludeLicences: string[]; excludeRegions: string[] };
 };
@@ -85,11 +85,11 @@ export function ExportOptionsForm({
       <label>
         <input
           type="checkbox"
-          checked={o.completeOnly}
-          onChange={(e) => onChange({ ...o, completeOnly: e.target.checked })}
-          data-testid="export-complete"
+          checked={o.includeIncomplete}
+          onChange={(e) => onChange({ ...o, includeIncomplete: e.target.checked })}
+          data-testid="export-incomplete"
         />{' '}
-        complete items only ({targetAnnotators} votes, or decided)
+        also incomplete items (fewer than {targetAnnotators} votes, not closed or decided)
       </label>
       <label>
         <input
