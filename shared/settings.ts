@@ -19,6 +19,8 @@ export const annotatorProfileSchema = z.object({
   id: annotatorIdSchema,
   name: z.string().max(200).default(''),
   created: z.string(),
+  /** This person's own preferences; absent until they change one (the defaults apply). */
+  preferences: preferencesSchema.optional(),
 });
 
 const recentProjectSchema = z.object({
@@ -30,8 +32,13 @@ const recentProjectSchema = z.object({
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   annotators: z.array(annotatorProfileSchema).default([]),
+  /**
+   * The profile chosen last, which the next start opens with. Each running app keeps its own
+   * current profile: two apps (or two people) on one machine never switch each other's.
+   */
   currentAnnotator: z.string().nullable().default(null),
   recentProjects: z.array(recentProjectSchema).default([]),
+  /** Preferences before any profile is chosen, and the starting point of a new profile's own. */
   preferences: preferencesSchema.default(preferencesSchema.parse({})),
 });
 

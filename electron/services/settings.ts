@@ -1,5 +1,8 @@
 // User settings in a real JSON file through lowdb, with an adapter that fsyncs every write (the
-// stock JSONFile renames without fsync) and validates what it reads.
+// stock JSONFile renames without fsync) and validates what it reads. Two apps of one user (the
+// desktop app and browser mode, or two windows) share the file: every change re-reads it under a
+// lock file and writes it back whole, so neither overwrites what the other saved, and each app
+// keeps its own current profile in memory. Preferences belong to a profile.
 import { rename } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import { zodMessage } from '../../shared/project';
@@ -12,6 +15,8 @@ import {
   type Preferences,
   type Settings,
 } from '../../shared/settings';
+import { UserError } from './errors';
+import { withLockFile } from './fileLock';
 import { readTextIfExists, writeFileAtomic } from './fsx';
 
 class DurableJsonFile implements Adapter<Settings> {
@@ -43,31 +48,49 @@ class DurableJsonFile implements Adapter<Settings> {
 }
 
 export class SettingsStore {
+  private current: string | null;
+
   private constructor(
     private readonly db: Low<Settings>,
+    private readonly path: string,
     readonly warning: string | null,
-  ) {}
+  ) {
+    this.current = db.data.currentAnnotator;
+  }
 
   static async open(path: string): Promise<SettingsStore> {
     const adapter = new DurableJsonFile(path);
     const db = new Low<Settings>(adapter, defaultSettings());
-    await db.read();
-    return new SettingsStore(db, adapter.movedAside);
+    await withLockFile(`${path}.lock`, () => db.read());
+    return new SettingsStore(db, path, adapter.movedAside);
   }
 
+  /** The settings as this app sees them: its own current profile, and that profile's preferences. */
   get(): Settings {
-    return structuredClone(this.db.data);
+    const s = structuredClone(this.db.data);
+    const profile = s.annotators.find((a) => a.id === this.current);
+    return {
+      ...s,
+      currentAnnotator: profile ? this.current : null,
+      preferences: profile?.preferences ?? s.preferences,
+    };
   }
 
+  /** Re-reads the file under its lock, applies `fn` and writes it back: no other app's change is lost. */
   private async update(fn: (s: Settings) => void): Promise<Settings> {
-    await this.db.update(fn);
+    await withLockFile(`${this.path}.lock`, async () => {
+      await this.db.read();
+      fn(this.db.data);
+      await this.db.write();
+    });
     return this.get();
   }
 
   async addAnnotator(id: string, name = ''): Promise<Settings> {
     const profile: AnnotatorProfile = { id, name, created: new Date().toISOString() };
     const checked = annotatorProfileSchema.safeParse(profile);
-    if (!checked.success) throw new Error(`annotator: ${zodMessage(checked.error)}`);
+    if (!checked.success) throw new UserError(`annotator: ${zodMessage(checked.error)}`);
+    this.current = id;
     return this.update((s) => {
       if (!s.annotators.some((a) => a.id === id)) s.annotators.push(checked.data);
       s.currentAnnotator = id;
@@ -75,8 +98,11 @@ export class SettingsStore {
   }
 
   async selectAnnotator(id: string): Promise<Settings> {
+    await this.db.read();
+    if (!this.db.data.annotators.some((a) => a.id === id))
+      throw new UserError(`no annotator profile "${id}"`);
+    this.current = id;
     return this.update((s) => {
-      if (!s.annotators.some((a) => a.id === id)) throw new Error(`no annotator profile "${id}"`);
       s.currentAnnotator = id;
     });
   }
@@ -90,9 +116,15 @@ export class SettingsStore {
     });
   }
 
+  /** Changes this app's profile's preferences (or the defaults, before a profile is chosen). */
   async setPreferences(patch: Partial<Preferences>): Promise<Settings> {
+    const current = this.current;
     return this.update((s) => {
-      s.preferences = settingsSchema.shape.preferences.parse({ ...s.preferences, ...patch });
+      const profile = s.annotators.find((a) => a.id === current);
+      const base = profile?.preferences ?? s.preferences;
+      const next = settingsSchema.shape.preferences.parse({ ...base, ...patch });
+      if (profile) profile.preferences = next;
+      else s.preferences = next;
     });
   }
 }
