@@ -5,7 +5,7 @@ import { buildLabelMatrix } from './agreement/matrix';
 import type { Gold, GoldPolicy } from './gold';
 import type { Item } from './records';
 import type { AnnotationState } from './state';
-import { HATEFUL, NOT_HATEFUL } from './taxonomy';
+import { HATEFUL, NOT_HATEFUL, PC_LABELS } from './taxonomy';
 
 export interface Band {
   label: string;
@@ -31,11 +31,41 @@ export function alphaBand(x: number | null): Band | null {
   return { label: 'unreliable', level: 0 };
 }
 
+/**
+ * Figures computed on fewer items than this are shown greyed with the reason, never with a band:
+ * on 10 items one disagreement moves a kappa by tenths.
+ */
+export const MIN_ITEMS = 20;
+
+/** Why a figure computed on `n` items gets no band, or null when it is enough to judge. */
+export function tooFew(n: number): string | null {
+  if (n === 0) return 'no items to compare';
+  if (n < MIN_ITEMS) return `only ${n} item${n === 1 ? '' : 's'} (fewer than ${MIN_ITEMS}): too few to judge`;
+  return null;
+}
+
+/** The band a figure on `n` items is shown with: none when there are too few items. */
+export function bandOn(band: Band | null, n: number): Band | null {
+  return tooFew(n) ? null : band;
+}
+
 export interface Distribution {
   /** Label → count over every annotator's current labels. */
   team: Record<string, number>;
   /** Annotator → label → count. */
   byAnnotator: Record<string, Record<string, number>>;
+}
+
+/** Label shares per annotator, all on one scale so that bars compare across annotators. */
+export interface LabelShares {
+  /** Labels in chart order: hateful, then the protected categories. */
+  labels: string[];
+  /** Share of the team's votes with each label (hateful: only over counted hate votes). */
+  team: Record<string, number | null>;
+  /** Annotator → label → share of their own votes; hateful is null when their hate votes don't count. */
+  byAnnotator: Record<string, Record<string, number | null>>;
+  /** The one scale of every bar: the largest share any annotator or the team has (at least 0.01). */
+  max: number;
 }
 
 export interface TimelinePoint {
@@ -44,11 +74,20 @@ export interface TimelinePoint {
   cumulative: number;
 }
 
+/** What the labels-over-time chart cannot show by itself (no labels, or a single day). */
+export function timelineNote(points: readonly TimelinePoint[]): string | null {
+  if (points.length === 0) return 'No labels yet.';
+  if (points.length > 1) return null;
+  const n = points[0].labels;
+  return `All ${n.toLocaleString('en')} label${n === 1 ? ' was' : 's were'} made on one day (${points[0].day}): no trend over time to show yet.`;
+}
+
 export interface Dashboard {
   policy: GoldPolicy;
   report: AgreementReport;
   flat: FlatStats;
   distribution: Distribution;
+  shares: LabelShares;
   timeline: TimelinePoint[];
   gold: { hateful: number; notHateful: number; unresolved: number; unlabeled: number; adjudicated: number };
 }
@@ -61,6 +100,40 @@ function labelDistribution(report: AgreementReport): Distribution {
     for (const [l, n] of Object.entries(a.label_counts)) team[l] = (team[l] ?? 0) + n;
   }
   return { team, byAnnotator };
+}
+
+function labelShares(report: AgreementReport): LabelShares {
+  const labels = [HATEFUL, ...PC_LABELS];
+  const byAnnotator: Record<string, Record<string, number | null>> = {};
+  const teamCount: Record<string, number> = {};
+  let teamVotes = 0;
+  let teamHateVotes = 0;
+  let max = 0.01;
+  for (const a of report.per_annotator) {
+    const row: Record<string, number | null> = {};
+    for (const l of labels) {
+      const n = a.label_counts[l] ?? 0;
+      if (l === HATEFUL && !a.hate_counted) {
+        row[l] = null;
+        continue;
+      }
+      const share = n / a.items_done;
+      row[l] = share;
+      teamCount[l] = (teamCount[l] ?? 0) + n;
+      max = Math.max(max, share);
+    }
+    teamVotes += a.items_done;
+    if (a.hate_counted) teamHateVotes += a.items_done;
+    byAnnotator[a.id] = row;
+  }
+  const team: Record<string, number | null> = {};
+  for (const l of labels) {
+    const total = l === HATEFUL ? teamHateVotes : teamVotes;
+    const share = total ? (teamCount[l] ?? 0) / total : null;
+    team[l] = share;
+    if (share !== null) max = Math.max(max, share);
+  }
+  return { labels, team, byAnnotator, max };
 }
 
 /** Labels made per day (by the time of each annotator's current line), with a running total. */
@@ -101,6 +174,7 @@ export function buildDashboard(
     report,
     flat: flattenAgreement(report),
     distribution: labelDistribution(report),
+    shares: labelShares(report),
     timeline: timeline(state),
     gold,
   };
