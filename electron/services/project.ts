@@ -113,8 +113,19 @@ export class Project extends ProjectLogs {
     for (const img of images) {
       if (listed.has(img)) continue;
       const id = idFromImagePath(img);
-      if (this.index.has(itemKey(id))) continue;
-      this.addItem({ id, img, text: '' });
+      const taken = this.item(id);
+      if (!taken) {
+        this.addItem({ id, img, text: '' });
+        continue;
+      }
+      // Two files whose names give one id (00001.png and batch2/00001.jpg): neither is hidden.
+      // The later one becomes an item of its own, named by its path, and the lead is told.
+      const own = [img.replace(/\.[^./]+$/, ''), img].find((alt) => !this.item(alt));
+      if (own === undefined) continue;
+      this.addItem({ id: own, img, text: '' });
+      this.warnings.push(
+        `${img}: its name gives item id ${String(id)}, which is already ${taken.img}${taken.origin ? ` (${taken.origin})` : ''}; added as item "${own}"`,
+      );
     }
     for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
     await this.readGovernance();

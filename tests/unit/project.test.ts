@@ -51,6 +51,26 @@ describe('project folder', () => {
     await p.close();
   });
 
+  it('two image files whose names give one item id are both items, and the lead is told', async () => {
+    const dir = await tempDir();
+    await initProject(dir, { name: 'dup' });
+    await mkdir(join(dir, 'img/batch2'), { recursive: true });
+    for (const f of ['img/00001.png', 'img/00001.webp', 'img/batch2/00001.jpg', 'img/00002.png'])
+      await writeFile(join(dir, f), 'x');
+    const p = await Project.open(dir);
+    expect(p.items.map((i) => [i.id, i.img])).toStrictEqual([
+      [1, 'img/00001.png'],
+      ['img/00001', 'img/00001.webp'],
+      [2, 'img/00002.png'],
+      ['img/batch2/00001', 'img/batch2/00001.jpg'],
+    ]);
+    expect(p.warnings).toStrictEqual([
+      'img/00001.webp: its name gives item id 1, which is already img/00001.png; added as item "img/00001"',
+      'img/batch2/00001.jpg: its name gives item id 1, which is already img/00001.png; added as item "img/batch2/00001"',
+    ]);
+    await p.close();
+  });
+
   it('reports bad item-list lines as file:line and opens anyway', async () => {
     const dir = await tempDir();
     await initProject(dir);
