@@ -6,6 +6,7 @@ export default defineConfig({
     // with a `// @vitest-environment jsdom` first line.
     include: ['tests/unit/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -14,7 +14,7 @@ function serve(project: string, userData: string): Promise<{ url: string; proc: 
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      [join(ROOT, 'electron/cli/memejury.mjs'), 'serve', '--project', project, '--annotator', 'ann-a'],
+      [join(ROOT, 'out/cli/memejury.mjs'), 'serve', '--project', project, '--annotator', 'ann-a'],
       {
         env: { ...process.env, MEMEJURY_USER_DATA: userData },
         stdio: ['ignore', 'pipe', 'inherit'],

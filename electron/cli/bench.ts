@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { median } from 'simple-statistics';
@@ -16,6 +15,7 @@ import { importFghm } from '../services/importer';
 import { initProject, Project } from '../services/project';
 import { syntheticFghm } from '../services/synthetic';
 import { out } from './args';
+import { nltkScript } from './assets';
 
 export interface BenchOptions {
   items: number;
@@ -27,7 +27,7 @@ export interface BenchOptions {
 const TARGETS_MS: Record<string, number> = { 'gold+agreement': 500, export: 1000, open: 1500 };
 
 // Shipped beside the CLI (no shipped command reads from tests/ or scripts/).
-const NLTK_SCRIPT = fileURLToPath(new URL('./reference/nltk_agreement.py', import.meta.url));
+const NLTK_SCRIPT = nltkScript();
 const PYTHON = ['/usr/bin/python3', 'python3'];
 
 function time<T>(fn: () => T): [T, number] {

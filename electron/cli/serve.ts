@@ -2,29 +2,33 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
 import { Backend } from '../services/backend';
 import { serve } from '../server/server';
 import { userDataDir } from '../services/userdata';
 import { out } from './args';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { demoDir, rendererDir, repositoryRoot } from './assets';
+import { openBrowser } from './openBrowser';
 
 export interface ServeCliOptions {
-  project: string;
+  /** The project folder; without one, the embedded demo (copied once to the user-data folder). */
+  project?: string;
   port?: number;
   annotator?: string;
+  /** Open the address in the system browser, where there is one. */
+  open?: boolean;
 }
 
 function ensureRenderer(): string {
-  const dir = join(ROOT, 'out/renderer');
-  if (!existsSync(join(dir, 'index.html'))) {
+  const dir = rendererDir();
+  const root = repositoryRoot();
+  if (!existsSync(join(dir, 'index.html')) && root) {
     process.stderr.write('building the renderer (first run)…\n');
     const r = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
       {
-        cwd: ROOT,
+        cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
@@ -38,16 +42,19 @@ export async function runServe(opts: ServeCliOptions): Promise<void> {
   const data = userDataDir();
   const backend = await Backend.create({
     mode: 'browser',
-    version: process.env.npm_package_version ?? '0.1.0',
+    version,
     settingsPath: join(data, 'settings.json'),
-    demoSource: join(ROOT, 'electron/resources/demo'),
+    demoSource: demoDir(),
     demoTarget: join(data, 'demo-project'),
   });
   if (opts.annotator) await backend.settings.addAnnotator(opts.annotator);
-  const project = await backend.call('project:open', { dir: opts.project });
+  const project = opts.project
+    ? await backend.call('project:open', { dir: opts.project })
+    : await backend.call('project:openDemo', undefined);
   for (const w of [...project.warnings, ...project.problems]) process.stderr.write(`warning: ${w}\n`);
   const running = await serve({ backend, rendererDir, port: opts.port });
   out(`Meme Jury (browser mode) for ${project.name}: ${running.url}`);
+  if (opts.open && openBrowser(running.url)) out('opened in your browser; Ctrl+C stops the server');
   const stop = async (): Promise<void> => {
     await running.close();
     await backend.dispose();

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { ROOT, serveDemoPerTest } from './serve';
+import { CLI, ROOT, serveDemoPerTest } from './serve';
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -13,7 +13,7 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
 }
 
 function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'electron/cli/memejury.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     cwd: ROOT,
   });

@@ -1,5 +1,6 @@
 // Starts `memejury serve` on a throwaway copy of a project, as a user would, and stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEMO = join(ROOT, 'electron/resources/demo');
+/** The built `memejury` command (package.json "bin"; `npm run test:e2e` builds it). */
+export const CLI = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { memejury: string } }).bin
+    .memejury,
+);
 
 export interface Served {
   url: string;
@@ -28,15 +35,11 @@ export async function removeTemp(projectDir: string): Promise<void> {
 /** Runs the CLI's browser mode and resolves with the address it prints. */
 export function startServe(project: string, userData: string, extra: string[] = []): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(
-      process.execPath,
-      [join(ROOT, 'electron/cli/memejury.mjs'), 'serve', '--project', project, ...extra],
-      {
-        cwd: ROOT,
-        env: { ...process.env, MEMEJURY_USER_DATA: userData },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const proc = spawn(process.execPath, [CLI, 'serve', '--project', project, ...extra], {
+      cwd: ROOT,
+      env: { ...process.env, MEMEJURY_USER_DATA: userData },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);

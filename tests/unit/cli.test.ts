@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, fixture, tempDir } from './helpers';
-
-const BIN = join(ROOT, 'electron/cli/memejury.mjs');
+import { CLI, ROOT, fixture, tempDir } from './helpers';
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,5 @@
 // Shared test helpers: fixture paths and throwaway project folders.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,12 @@ import { Backend } from '../../electron/services/backend';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/fghm/', import.meta.url));
 export const fixture = (name: string): string => join(FIXTURES, name);
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The built `memejury` command (package.json "bin"; built by vitest's global setup). */
+export const CLI = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { memejury: string } }).bin
+    .memejury,
+);
 
 const dirs: string[] = [];
 

@@ -5,12 +5,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initProject } from '../../electron/services/project';
-import { ROOT, tempDir, testBackend } from './helpers';
-
-const BIN = join(ROOT, 'electron/cli/memejury.mjs');
+import { CLI, ROOT, tempDir, testBackend } from './helpers';
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
