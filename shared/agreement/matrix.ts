@@ -97,7 +97,9 @@ function independentGold(
   });
   const adj = state.adjudication(item.id);
   if (adj && adj.lead !== self)
-    return adj.hate === HATEFUL ? masks(adj.pc, adj.attack) : { hate: HATE_CODE.not_hateful, pc: 0, attack: 0 };
+    return adj.hate === HATEFUL
+      ? masks(adj.pc, adj.attack)
+      : { hate: HATE_CODE.not_hateful, pc: 0, attack: 0 };
   const others = votes.filter((v) => v.annotator !== self);
   if (others.length === 0) {
     if (!item.ref_hate) return UNKNOWN;
