@@ -27,6 +27,27 @@ function looksLikeItemList(first: unknown): boolean {
   return typeof first === 'object' && first !== null && 'id' in first && 'img' in first;
 }
 
+/**
+ * The object a file holds when the whole file is one JSON object (a pretty-printed report, a
+ * settings file), else undefined: JSON lines hold several values and do not parse as one.
+ */
+function singleObject(text: string): Record<string, unknown> | undefined {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files Meme Jury writes itself carry a "kind" (e.g. the agreement report): never item lists. */
+function isMemeJuryOutput(v: Record<string, unknown>): boolean {
+  return typeof v.kind === 'string' && v.kind.startsWith('memejury-');
+}
+
 export async function loadItemLists(dir: string): Promise<ItemListLoad> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isFile() && isItemListName(e.name))
@@ -70,6 +91,13 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
         if (c.ok) add(c.value, line);
         else onError({ file: name, line, message: c.error });
       }
+      continue;
+    }
+    const single = singleObject(text);
+    if (single && !looksLikeItemList(single)) {
+      // A JSON report saved beside the item lists (or any other single object) is not a list.
+      if (!isMemeJuryOutput(single))
+        warnings.push(`${name}: not an item list (it holds one object without "id" and "img"); ignored`);
       continue;
     }
     const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);

@@ -1,6 +1,6 @@
 // Agreement: the dashboard, its report files, and an annotator's own figures.
 import { buildDashboard } from '../../../shared/dashboard';
-import { reportCsv, reportHtml } from '../../../shared/report';
+import { reportCsv, reportHtml, reportJson } from '../../../shared/report';
 import { currentAnnotator, currentRole, requireLeadRole, requireProject, type Context } from '../context';
 import { chooseSaveTarget, saveTarget } from '../fileAccess';
 import { writeFileAtomic } from '../fsx';
@@ -29,16 +29,13 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const p = requireProject(ctx);
       const target = await saveTarget(ctx, to, 'report', `.${format}`);
       const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.fullOverlap());
+      const at = new Date().toISOString();
       const body =
         format === 'json'
-          ? JSON.stringify(
-              { project: p.config.name, policy: d.policy, figures: d.flat, report: d.report },
-              null,
-              2,
-            ) + '\n'
+          ? reportJson(d, p.config.name, at)
           : format === 'csv'
             ? reportCsv(d)
-            : reportHtml(d, p.config.name, new Date().toISOString());
+            : reportHtml(d, p.config.name, at);
       await writeFileAtomic(target, body);
       return { out: target };
     },
