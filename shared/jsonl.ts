@@ -22,9 +22,29 @@ export function formatLineError(e: LineError): string {
   return `${e.file}:${e.line}: ${e.message}`;
 }
 
-function jsonParseMessage(err: unknown): string {
+/**
+ * What JSON.parse objected to, in words and a column, never quoting the text: the engine's own
+ * message carries a snippet of the input ("Unexpected token 'r', "root:x:0:0"… is not valid
+ * JSON"), and a message must never echo what a file holds (it may not be the user's to see).
+ */
+export function jsonParseMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return `not valid JSON (${msg.replace(/^JSON\.parse: /, '')})`;
+  if (/end of JSON input/i.test(msg)) return 'not valid JSON (it ends too early)';
+  const pos = /at position (\d+)/.exec(msg);
+  const what = /Unterminated string/i.test(msg)
+    ? 'unterminated string'
+    : /Bad control character/i.test(msg)
+      ? 'control character in a string'
+      : /Expected property name/i.test(msg)
+        ? 'expected a property name'
+        : /after property value/i.test(msg)
+          ? 'expected "," or "}"'
+          : /after array element/i.test(msg)
+            ? 'expected "," or "]"'
+            : /non-whitespace character after JSON/i.test(msg)
+              ? 'more text after the value'
+              : 'unexpected character';
+  return `not valid JSON (${what}${pos ? ` at column ${Number(pos[1]) + 1}` : ''})`;
 }
 
 /**

@@ -289,13 +289,16 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   serve: {
-    usage: '(--project <dir> | --demo) [--port <n>] [--annotator <id>] [--open]   browser mode on 127.0.0.1',
+    usage:
+      '(--project <dir> | --demo) [--port <n>] [--annotator <id>] [--open] [--exports <dir>] [--imports <dir>]   browser mode on 127.0.0.1',
     options: {
       ...project,
       demo: { type: 'boolean' },
       port: { type: 'string' },
       annotator: { type: 'string' },
       open: { type: 'boolean' },
+      exports: { type: 'string' },
+      imports: { type: 'string' },
     },
     async run(v) {
       if (!!v.demo === !!v.project) throw new UsageError('give exactly one of --project <dir> or --demo');
@@ -304,6 +307,8 @@ export const COMMANDS: Record<string, Command> = {
         port: intOpt(v, 'port', 0, 0),
         annotator: optStr(v, 'annotator'),
         open: v.open === true,
+        exports: optStr(v, 'exports'),
+        imports: optStr(v, 'imports'),
       });
       return 0;
     },

@@ -1,7 +1,7 @@
 // `memejury serve`: browser mode. The built renderer and the same backend behind 127.0.0.1.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { Backend } from '../services/backend';
 import { serve } from '../server/server';
@@ -17,6 +17,10 @@ export interface ServeCliOptions {
   annotator?: string;
   /** Open the address in the system browser, where there is one. */
   open?: boolean;
+  /** Where the page's exports and reports go (default: the project's exports/ folder). */
+  exports?: string;
+  /** A folder the page may import from, besides the project folder. */
+  imports?: string;
 }
 
 function ensureRenderer(): string {
@@ -46,6 +50,8 @@ export async function runServe(opts: ServeCliOptions): Promise<void> {
     settingsPath: join(data, 'settings.json'),
     demoSource: demoDir(),
     demoTarget: join(data, 'demo-project'),
+    exportsDir: opts.exports ? resolve(opts.exports) : undefined,
+    importsDir: opts.imports ? resolve(opts.imports) : undefined,
   });
   if (opts.annotator) await backend.settings.addAnnotator(opts.annotator);
   const project = opts.project

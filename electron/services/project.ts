@@ -7,6 +7,7 @@ import { computeAgreement, buildLabelMatrix, type AgreementReport } from '../../
 import type { Gold, GoldPolicy } from '../../shared/gold';
 import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
 import { isAnnotatorId } from '../../shared/ids';
+import { jsonParseMessage } from '../../shared/jsonl';
 import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
 import type { ReadinessRule } from '../../shared/readiness';
 import { goldForAll, goldOf } from '../../shared/state';
@@ -59,7 +60,7 @@ async function readConfig(paths: ProjectPaths): Promise<ProjectConfig> {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ProjectError(`${paths.config}: not valid JSON (${(err as Error).message})`);
+    throw new ProjectError(`${paths.config}: ${jsonParseMessage(err)}`);
   }
   const parsed = projectConfigSchema.safeParse(raw);
   if (!parsed.success) throw new ProjectError(`${paths.config}: ${zodMessage(parsed.error)}`);

@@ -55,12 +55,13 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
     expect(a).toMatchObject({ lead: 'lead-1', hate: 'hateful', pc: ['race'], attack: ['contempt'] });
 
   await page.getByTestId('nav-export').click();
-  const out = join(demo.project, 'export', 'gold.jsonl');
-  await page.getByTestId('export-out').fill(out);
+  // Browser mode takes a file name; the server writes it under the project's exports/ folder.
+  const out = join(demo.project, 'exports', 'gold.jsonl');
+  await page.getByTestId('export-out').fill('gold');
   await expect(page.getByTestId('export-preview')).toContainText('will be written');
   await shot(page, info, 'export');
   await page.getByTestId('export-run').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
+  await expect(page.getByTestId('export-result')).toContainText(out);
   const exported = await jsonl(out);
   for (const id of decided) {
     const rec = exported.find((r) => r.id === id);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT, serveDemoPerTest } from './serve';
 
-const demo = serveDemoPerTest([]);
+// The page reads files relative to the project folder or the folder given to --imports.
+const demo = serveDemoPerTest(['--imports', join(ROOT, 'tests/fixtures/fghm')]);
 
 test('a new user creates a profile and labels with the mouse', async ({ page }, info) => {
   await page.goto(demo.served.url);
@@ -51,7 +52,7 @@ test('an FGHM file is imported from the project screen', async ({ page }) => {
   await page.goto(demo.served.url);
   await page.getByTestId('new-profile-id').fill('importer');
   await page.getByTestId('create-profile').click();
-  await page.getByTestId('import-path').fill(join(ROOT, 'tests/fixtures/fghm/test_unlabeled.jsonl'));
+  await page.getByTestId('import-path').fill('test_unlabeled.jsonl');
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toContainText('1000 records: 1000 new memes');
   await expect(page.getByTestId('projects')).toContainText('1,040 memes');

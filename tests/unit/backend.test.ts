@@ -164,10 +164,13 @@ describe('backend contract', () => {
       pc: ['religion'],
       note: 'seen context',
     });
-    const out = join(dir, 'gold.jsonl');
-    const run = (await b.handle('export:run', { options: { format: 'fghm' }, out })) as {
+    // Browser mode names the file; it is written under the project's exports/ folder.
+    const run = (await b.handle('export:run', { options: { format: 'fghm' }, to: { name: 'gold' } })) as {
+      out: string;
       counts: { exported: number };
     };
+    const out = join(dir, 'exports', 'gold.jsonl');
+    expect(run.out).toBe(out);
     expect(run.counts.exported).toBe(1);
     const rec = JSON.parse((await readFile(out, 'utf8')).trim());
     expect(rec).toMatchObject({

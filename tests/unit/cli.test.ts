@@ -18,7 +18,8 @@ describe('memejury CLI', () => {
     expect(imp.code).toBe(0);
     expect(imp.stdout).toMatch(/500 records, 500 new items/);
 
-    const out = join(dir, 'gold.jsonl');
+    // Not at the project's top level, where a .jsonl file is an item list (never a write target).
+    const out = join(dir, 'exports', 'gold.jsonl');
     const exp = cli('export', '--project', dir, '--out', out);
     expect(exp.code).toBe(0);
     const exported = (await readFile(out, 'utf8'))
@@ -36,7 +37,7 @@ describe('memejury CLI', () => {
       '--project',
       dir,
       '--out',
-      join(dir, 'none.jsonl'),
+      join(dir, 'exports', 'none.jsonl'),
       '--split',
       'test_seen',
       '--json',

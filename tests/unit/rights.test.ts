@@ -189,7 +189,7 @@ describe('export with data-rights filters', () => {
     await writeFile(sidecar, `id,source,license,consent,region\n${rows.join('\n')}\n`);
     const imported = await importProvenance(p, sidecar, 'lead');
     expect(imported.items).toBe(500);
-    const out = join(dir, 'gold.jsonl');
+    const out = join(dir, 'exports', 'gold.jsonl');
     const rights = {
       excludeNoConsent: true,
       excludeLicences: ['proprietary', 'unknown'],

@@ -1,40 +1,64 @@
 import { useState } from 'react';
+import type { SaveTarget } from '../../../shared/api';
 import { ErrorBanner } from './ErrorBanner';
+
+export type SaveTo = { handle: string } | { name: string };
 
 type PathActionProps = {
   label: string;
-  /** Electron: a native save dialog picks the path; browser mode: the path is typed. */
+  /** Electron: main's save dialog picks the place (the page gets a handle); browser mode: a name. */
   dialogs: boolean;
-  defaultPath: string;
-  run: (out: string | undefined) => Promise<{ out: string } | null>;
+  /** Browser mode: the file name proposed (saved in the project's exports folder). */
+  defaultName: string;
+  /** What the name is saved as, for the field's label (".html"). */
+  extension: string;
+  choose: () => Promise<SaveTarget | null>;
+  run: (to: SaveTo) => Promise<{ out: string }>;
   testId?: string;
 };
 
-/** A button that writes a file, showing where it went. */
-export function PathAction({ label, dialogs, defaultPath, run, testId }: PathActionProps) {
-  const [path, setPath] = useState(defaultPath);
+/** A button that writes a file, showing where it went. The page never names a path. */
+export function PathAction({ label, dialogs, defaultName, extension, choose, run, testId }: PathActionProps) {
+  const [name, setName] = useState(defaultName);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const go = (): void => {
+  const go = async (): Promise<void> => {
     setError(null);
-    run(dialogs ? undefined : path)
-      .then((r) => setDone(r ? r.out : null))
-      .catch((e: Error) => setError(e.message));
+    try {
+      let to: SaveTo = { name };
+      if (dialogs) {
+        const target = await choose();
+        if (!target) return;
+        to = { handle: target.handle };
+      }
+      setDone((await run(to)).out);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
   return (
     <div className="path-action">
       {!dialogs && (
         <input
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          aria-label={`${label} path`}
-          data-testid={testId ? `${testId}-path` : undefined}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-label={`${label}: file name (saved as ${extension} in the project's exports folder)`}
+          data-testid={testId ? `${testId}-name` : undefined}
         />
       )}
-      <button type="button" onClick={go} data-testid={testId}>
-        {label}
+      <button
+        type="button"
+        onClick={() => void go()}
+        disabled={!dialogs && !name.trim()}
+        data-testid={testId}
+      >
+        {dialogs ? `${label}…` : label}
       </button>
-      {done && <span className="ok">saved to {done}</span>}
+      {done && (
+        <span className="ok" data-testid={testId ? `${testId}-done` : undefined}>
+          saved to {done}
+        </span>
+      )}
       <ErrorBanner message={error} />
     </div>
   );

@@ -15,13 +15,13 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
     format: 'fghm',
     policy: project.goldPolicy,
     splits: [],
-    completeOnly: false,
+    includeIncomplete: false,
     includeUnresolved: false,
     rights: { excludeNoConsent: false, excludeLicences: [], excludeRegions: [] },
   });
-  const [out, setOut] = useState(
-    `${project.dir}/export/${project.name.replace(/[^\w.-]+/g, '-')}-gold.jsonl`,
-  );
+  // Browser mode: a file name for the project's exports/ folder (the backend sanitises it);
+  // Electron: main's save dialog picks the place and the page only ever holds a handle.
+  const [name, setName] = useState(`${project.name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '')}-gold`);
   const preview = useQuery('export:preview', { options: o });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<ExportRun | null>(null);
@@ -34,14 +34,21 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
     [],
   );
 
-  const run = (): void => {
+  const run = async (): Promise<void> => {
     setRunError(null);
     setResult(null);
-    setProgress({ done: 0, total: preview.data?.exported ?? 0 });
-    api()
-      .export.run({ options: o, ...(info.dialogs ? {} : { out }) })
-      .then((r) => setResult(r))
-      .catch((e: unknown) => setRunError(messageOf(e)));
+    try {
+      let to: { handle: string } | { name: string } = { name };
+      if (info.dialogs) {
+        const target = await api().export.chooseTarget({ format: o.format });
+        if (!target) return;
+        to = { handle: target.handle };
+      }
+      setProgress({ done: 0, total: preview.data?.exported ?? 0 });
+      setResult(await api().export.run({ options: o, to }));
+    } catch (e) {
+      setRunError(messageOf(e));
+    }
   };
   const counts = preview.data;
   const unresolved = counts ? counts.skipped.unresolved + counts.unresolvedIncluded : 0;
@@ -59,15 +66,19 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
         {counts && <ExportPreview preview={counts} />}
         <div className="inline-form">
           {!info.dialogs && (
-            <input
-              value={out}
-              onChange={(e) => setOut(e.target.value)}
-              aria-label="Output file"
-              data-testid="export-out"
-            />
+            <label>
+              File name (saved as .jsonl in the project&apos;s exports folder){' '}
+              <input value={name} onChange={(e) => setName(e.target.value)} data-testid="export-out" />
+            </label>
           )}
-          <button type="button" className="primary" onClick={run} disabled={!counts} data-testid="export-run">
-            Export…
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run()}
+            disabled={!counts || (!info.dialogs && !name.trim())}
+            data-testid="export-run"
+          >
+            {info.dialogs ? 'Export…' : 'Export'}
           </button>
         </div>
         {progress && !result && !error && (

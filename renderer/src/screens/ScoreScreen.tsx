@@ -15,7 +15,7 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
   const run = (): void => {
     setError(null);
     api()
-      .score.run(info.dialogs && !path ? {} : { pred: path })
+      .score.run(info.dialogs ? {} : { pred: path.trim() })
       .then((r) => r && setReport(r))
       .catch((e: unknown) => setError(messageOf(e)));
   };
@@ -29,15 +29,23 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
           F1 at 0.5, micro ROC AUC) against the current gold.
         </p>
         <div className="inline-form">
-          <input
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            placeholder={info.dialogs ? 'leave empty to choose a file' : '/path/to/predictions.jsonl'}
-            aria-label="Predictions file"
-            data-testid="score-path"
-          />
-          <button type="button" className="primary" onClick={run} data-testid="score-run">
-            Score
+          {!info.dialogs && (
+            <input
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder="predictions.jsonl"
+              aria-label="Predictions file, relative to the project folder (or the folder given to serve --imports)"
+              data-testid="score-path"
+            />
+          )}
+          <button
+            type="button"
+            className="primary"
+            onClick={run}
+            disabled={!info.dialogs && !path.trim()}
+            data-testid="score-run"
+          >
+            {info.dialogs ? 'Choose predictions and score…' : 'Score'}
           </button>
         </div>
         <ErrorBanner message={error} testId="score-error" />

@@ -85,7 +85,9 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
-                const r = await api().project.import(importPath.trim() ? { file: importPath.trim() } : {});
+                // Electron: main's dialog picks the file; browser mode: a path relative to the
+                // project folder or the folder given to `memejury serve --imports`.
+                const r = await api().project.import(info.dialogs ? {} : { file: importPath.trim() });
                 if (!r) return;
                 setImported(`${r.records} records: ${r.itemsAdded} new memes, ${r.annotationsAdded} labels.`);
                 onProject(
@@ -96,15 +98,17 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
               });
             }}
           >
-            <input
-              value={importPath}
-              onChange={(e) => setImportPath(e.target.value)}
-              placeholder={info.dialogs ? 'FGHM file (empty: choose…)' : '/path/to/fghm-file.jsonl'}
-              aria-label="FGHM file to import"
-              data-testid="import-path"
-            />
+            {!info.dialogs && (
+              <input
+                value={importPath}
+                onChange={(e) => setImportPath(e.target.value)}
+                placeholder="fghm-file.jsonl"
+                aria-label="FGHM file to import, relative to the project folder (or the folder given to serve --imports)"
+                data-testid="import-path"
+              />
+            )}
             <button type="submit" disabled={!info.dialogs && !importPath.trim()} data-testid="import-run">
-              Import FGHM file
+              {info.dialogs ? 'Import FGHM file…' : 'Import FGHM file'}
             </button>
           </form>
         )}

@@ -1,4 +1,5 @@
 import type { AppInfo, ProjectSummary } from '../../../shared/api';
+import { REPORT_FORMATS } from '../../../shared/report';
 import { api } from '../api';
 import { PathAction } from '../components/PathAction';
 import { QueryState } from '../components/QueryState';
@@ -6,8 +7,6 @@ import { DashboardView } from '../components/stats/DashboardView';
 import { useQuery } from '../data/useQuery';
 
 type StatsScreenProps = { project: ProjectSummary; info: AppInfo };
-
-const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 
 /** The agreement dashboard, recomputed whenever labels or decisions change. */
 export function StatsScreen({ project, info }: StatsScreenProps) {
@@ -26,9 +25,11 @@ export function StatsScreen({ project, info }: StatsScreenProps) {
                     key={format}
                     label={`Save ${format.toUpperCase()}`}
                     dialogs={info.dialogs}
-                    defaultPath={`${project.dir}/agreement-report.${format}`}
+                    defaultName={`${project.name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '')}-agreement`}
+                    extension={`.${format}`}
                     testId={`report-${format}`}
-                    run={(out) => api().stats.exportReport({ format, ...(out ? { out } : {}) })}
+                    choose={() => api().stats.chooseReportTarget({ format })}
+                    run={(to) => api().stats.exportReport({ format, to })}
                   />
                 ))}
               </div>

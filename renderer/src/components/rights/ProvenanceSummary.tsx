@@ -4,7 +4,10 @@ import { BarChart } from '../Charts';
 
 type ProvenanceSummaryProps = {
   summary: RightsSummary;
-  /** Electron: a native dialog picks the file; browser mode: the path is typed. */
+  /**
+   * Electron: a native dialog in main picks the file; browser mode: a path relative to the
+   * project folder (or the folder given to `memejury serve --imports`) is typed.
+   */
   dialogs: boolean;
   disabled: boolean;
   /** Imports a provenance sidecar (CSV or JSONL); `file` is undefined when a dialog picks it. */
@@ -38,18 +41,18 @@ export function ProvenanceSummary({ summary, dialogs, disabled, onImport }: Prov
           <input
             value={sidecar}
             onChange={(e) => setSidecar(e.target.value)}
-            placeholder="/path/to/provenance.csv (id,source,licence,consent,region,notes)"
-            aria-label="Provenance file"
+            placeholder="provenance.csv (id,source,licence,consent,region,notes)"
+            aria-label="Provenance file, relative to the project folder (or the folder given to serve --imports)"
             data-testid="sidecar-path"
           />
         )}
         <button
           type="button"
-          disabled={disabled}
-          onClick={() => onImport(dialogs ? undefined : sidecar)}
+          disabled={disabled || (!dialogs && !sidecar.trim())}
+          onClick={() => onImport(dialogs ? undefined : sidecar.trim())}
           data-testid="sidecar-import"
         >
-          Import provenance file
+          {dialogs ? 'Import provenance file…' : 'Import provenance file'}
         </button>
       </div>
     </section>
