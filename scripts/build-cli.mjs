@@ -2,7 +2,7 @@
 // NLTK reference script beside it (memejury bench runs it). Runs at `npm install` (postinstall)
 // and in `npm run build`; the CLI never compiles TypeScript at run time. Plain JavaScript itself,
 // so it runs before anything is built.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +38,10 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: 'external',
     logLevel: 'warning',
   });
-  await mkdir(join(CLI_OUT, 'reference'), { recursive: true });
-  await cp(
-    join(ROOT, 'electron/cli/reference/nltk_agreement.py'),
-    join(CLI_OUT, 'reference/nltk_agreement.py'),
-  );
+  // What ships beside it: the NLTK reference script (memejury bench) and the launchers an installed
+  // app's resources/bin holds (package.json build.extraResources copies out/cli there).
+  await cp(join(ROOT, 'electron/cli/reference'), join(CLI_OUT, 'reference'), { recursive: true });
+  await cp(join(ROOT, 'electron/cli/bin'), CLI_OUT, { recursive: true });
   if (!quiet)
     console.error(`memejury CLI built: out/cli/memejury.mjs (${Math.round(performance.now() - t)} ms)`);
 }

@@ -1,6 +1,7 @@
-// The Node versions Meme Jury runs on. package.json "engines" is the one statement of them (what
-// vite 8 and vitest 4 need: ^20.19.0 || >=22.12.0); this reads it, so the CLI, `npm start` and
-// the install step give the same clear message on any other Node.
+// The Node versions Meme Jury runs on. package.json "engines" is the one statement of them: what
+// the toolchain needs together (vite 8: ^20.19.0 || >=22.12.0, vitest 4: no 21 or 23, jsdom:
+// 22.13+; a unit test keeps it inside every one of them). This reads it, so the CLI, `npm start`
+// and the install step give the same clear message on any other Node.
 import { engines } from '../../package.json';
 
 type Version = [number, number, number];
@@ -57,5 +58,5 @@ export const NODE_RANGE: string = engines.node;
 /** null on a supported Node; otherwise the one line to show. */
 export function nodeProblem(version: string = process.versions.node): string | null {
   if (satisfies(version, NODE_RANGE)) return null;
-  return `Meme Jury needs Node ${NODE_RANGE.replace(/\s*\|\|\s*/g, ' or ')} (vite 8 and vitest 4 do); this is Node ${version}. Install a current Node LTS from https://nodejs.org and run npm install again.`;
+  return `Meme Jury needs Node ${NODE_RANGE.replace(/\s*\|\|\s*/g, ' or ')} (as its build and test tools do); this is Node ${version}. Install a current Node LTS from https://nodejs.org and run npm install again.`;
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { Backend } from '../services/backend';
 import { serve } from '../server/server';
+import type { Log } from '../services/log';
 import { userDataDir } from '../services/userdata';
 import { out } from './args';
 import { demoDir, rendererDir, repositoryRoot } from './assets';
@@ -42,8 +43,20 @@ function ensureRenderer(): string {
 }
 
 export async function runServe(opts: ServeCliOptions): Promise<void> {
-  const rendererDir = ensureRenderer();
   const data = userDataDir();
+  // Browser mode's log, <user data>/logs/serve.log; loaded here only, so other commands start fast.
+  const log = (await import('../services/log')).startLog(data, 'serve', false);
+  try {
+    await serveUntilStopped(opts, data, log);
+  } catch (err) {
+    log.error(`browser mode stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    throw err;
+  }
+}
+
+async function serveUntilStopped(opts: ServeCliOptions, data: string, log: Log): Promise<void> {
+  log.info(`Meme Jury ${version} browser mode starting (Node ${process.versions.node}, ${process.platform})`);
+  const rendererDir = ensureRenderer();
   const backend = await Backend.create({
     mode: 'browser',
     version,
@@ -57,11 +70,17 @@ export async function runServe(opts: ServeCliOptions): Promise<void> {
   const project = opts.project
     ? await backend.call('project:open', { dir: opts.project })
     : await backend.call('project:openDemo', undefined);
-  for (const w of [...project.warnings, ...project.problems]) process.stderr.write(`warning: ${w}\n`);
+  for (const w of [...project.warnings, ...project.problems]) {
+    process.stderr.write(`warning: ${w}\n`);
+    log.warn(w);
+  }
   const running = await serve({ backend, rendererDir, port: opts.port });
   out(`Meme Jury (browser mode) for ${project.name}: ${running.url}`);
+  // The address carries the token: the log records the port only.
+  log.info(`serving ${project.dir} (${project.items} items) on 127.0.0.1:${running.port}`);
   if (opts.open && openBrowser(running.url)) out('opened in your browser; Ctrl+C stops the server');
   const stop = async (): Promise<void> => {
+    log.info('browser mode stopping');
     await running.close();
     await backend.dispose();
     process.exit(0);

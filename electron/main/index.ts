@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { APP_HEADER_CSP, DEV_CSP } from '../../shared/csp';
 import { Backend, type Platform } from '../services/backend';
 import { userMessage } from '../services/errors';
+import { startLog } from '../services/log';
+import { userDataDir } from '../services/userdata';
 import { isAllowedNavigation, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
 import { registerApi, sendEvent } from './ipc';
 import { handleMedia, registerMediaScheme } from './media';
@@ -22,9 +24,16 @@ const appUrl = devUrl ?? pathToFileURL(join(here, '../renderer/index.html')).hre
 let win: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
-// Tests (and portable installs) keep settings, the demo copy and the single-instance lock in a
-// folder of their choice. Must happen before anything reads userData, including the lock below.
-if (process.env.MEMEJURY_USER_DATA) app.setPath('userData', resolve(process.env.MEMEJURY_USER_DATA));
+// The user-data folder is browser mode's too (electron/services/userdata.ts: "Meme Jury" in the
+// usual place per OS, or MEMEJURY_USER_DATA for tests and portable installs). Must happen before
+// anything reads userData, including the lock below.
+app.setPath('userData', userDataDir());
+// <user data>/logs/main.log: console output of this process is kept there too.
+const log = startLog(app.getPath('userData'), 'main', true);
+Object.assign(console, log.functions);
+log.info(
+  `Meme Jury ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`,
+);
 
 // One app per user: a second start would be a second writer of the same annotation files. It
 // hands over to the first (which comes to the front) and quits.
@@ -53,6 +62,24 @@ function demoSource(): string {
     : // out/main → repository root. Not app.getAppPath(): that is out/main when Electron is
       // started with the script path instead of the folder.
       resolve(here, '../../electron/resources/demo');
+}
+
+/** The app icon for the window (Linux, Windows) and the About panel; macOS uses the bundle's. */
+function iconPath(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'icon.png')
+    : resolve(here, '../../electron/resources/icon/icon.png');
+}
+
+/** About (app menu on macOS, Help elsewhere): name, version, licence and where the log is. */
+function setAbout(): void {
+  app.setAboutPanelOptions({
+    applicationName: 'Meme Jury',
+    applicationVersion: app.getVersion(),
+    copyright: 'Licensed under the Apache License 2.0',
+    credits: `Label memes with the fine-grained hateful-memes taxonomy.\nLog file: ${log.transports.file.getFile().path}`,
+    iconPath: iconPath(),
+  });
 }
 
 function platform(): Platform {
@@ -144,6 +171,7 @@ function createWindow(): BrowserWindow {
     title: 'Meme Jury',
     show: false, // shown once painted: no white flash
     backgroundColor: '#f6f7f9', // the page's --bg
+    icon: iconPath(),
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   w.once('ready-to-show', () => w.show());
@@ -176,6 +204,7 @@ async function openLastProject(b: Backend): Promise<void> {
 
 async function start(): Promise<void> {
   lockDownSession();
+  setAbout();
   const b = await Backend.create(platform());
   backend = b;
   handleMedia(b);
@@ -209,6 +238,7 @@ function onBeforeQuit(e: Electron.Event): void {
 }
 
 function fatal(err: unknown): void {
+  log.error('Meme Jury could not start:', err);
   dialog.showErrorBox('Meme Jury could not start', userMessage(err));
   quitState = 'done';
   app.exit(1);

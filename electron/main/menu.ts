@@ -66,8 +66,15 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
     {
       role: 'help',
       label: '&Help',
-      // No accelerator: "?" is a hotkey of the page itself, handled there.
-      submenu: [{ label: 'Keyboard Shortcuts', click: send({ command: 'help' }) }],
+      // No accelerator: "?" is a hotkey of the page itself, handled there. About is in the app
+      // menu on macOS (role appMenu) and here elsewhere: name, version, licence and where the log
+      // file is, from app.setAboutPanelOptions in index.ts.
+      submenu: [
+        { label: 'Keyboard Shortcuts', click: send({ command: 'help' }) },
+        ...(o.isMac
+          ? []
+          : [{ type: 'separator' as const }, { role: 'about' as const, label: 'About Meme Jury' }]),
+      ],
     },
   ];
 }
