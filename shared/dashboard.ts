@@ -37,10 +37,15 @@ export function alphaBand(x: number | null): Band | null {
  */
 export const MIN_ITEMS = 20;
 
+/** "both annotators" / "all 3 annotators": who rated a fully overlapping item. */
+export function raterPhrase(raters: number): string {
+  return raters === 2 ? 'both annotators' : `all ${raters} annotators`;
+}
+
 /** Why a figure computed on `n` items gets no band, or null when it is enough to judge. */
 export function tooFew(n: number): string | null {
-  if (n === 0) return 'no items to compare';
-  if (n < MIN_ITEMS) return `only ${n} item${n === 1 ? '' : 's'} (fewer than ${MIN_ITEMS}): too few to judge`;
+  if (n === 0) return 'no memes to compare';
+  if (n < MIN_ITEMS) return `only ${n} meme${n === 1 ? '' : 's'} (fewer than ${MIN_ITEMS}): too few to judge`;
   return null;
 }
 

@@ -2,7 +2,16 @@
 // no scripts, no external resources), for sharing outside the app. Every figure carries the
 // number of items it was computed on; figures on too few items get no colour band.
 import { FAST_LABEL_SECONDS, METRICS, type NominalAgreement } from './agreement';
-import { MIN_ITEMS, alphaBand, bandOn, kappaBand, tooFew, type Band, type Dashboard } from './dashboard';
+import {
+  MIN_ITEMS,
+  alphaBand,
+  bandOn,
+  kappaBand,
+  raterPhrase,
+  tooFew,
+  type Band,
+  type Dashboard,
+} from './dashboard';
 import { TASKS } from './taxonomy';
 
 /**
@@ -87,7 +96,7 @@ function pct(x: number | null): string {
 /** "on 237 items (all 3 raters) · α on 244 items", and why the figures are grey when too few. */
 function scope(a: NominalAgreement, raters: number): string {
   const few = tooFew(Math.min(a.items_full_overlap, a.items_two_or_more));
-  const line = `κ and agreement on ${a.items_full_overlap} items rated by all ${raters}; α on ${a.items_two_or_more} items with two or more ratings.`;
+  const line = `κ and agreement on ${a.items_full_overlap} memes rated by ${raterPhrase(raters)}; α on ${a.items_two_or_more} memes with two or more ratings.`;
   return `<p>${line}${few ? ` <span class="few">Grey: ${esc(few)}.</span>` : ''}</p>`;
 }
 
@@ -140,7 +149,7 @@ export function reportHtml(d: Dashboard, projectName: string, generatedAt: strin
 <style>body{font-family:sans-serif;margin:24px;color:#1d232b}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:right}th{text-align:left}td.na{color:#595959}td.few,.few{color:#595959;background:#eeeeee}figure{margin:8px 0}figcaption{font-weight:bold;font-size:13px}</style></head><body>
 <h1>Agreement report: ${esc(projectName)}</h1>
 <p>${r.items} items, ${r.annotators.length} annotators, gold policy <b>${esc(d.policy)}</b>; gold: ${d.gold.hateful} hateful, ${d.gold.notHateful} not hateful, ${d.gold.unresolved} unresolved, ${d.gold.adjudicated} decided by a lead. Generated ${esc(generatedAt)} by Meme Jury.</p>
-<p>Colours: Landis &amp; Koch bands for κ (slight … almost perfect); for α, ≥ .800 reliable, ≥ .667 tentative. Figures on fewer than ${MIN_ITEMS} items are grey, without a band: too few to judge.</p>
+<p>Colours: Landis &amp; Koch bands for κ (slight … almost perfect); for α, ≥ .800 reliable, ≥ .667 tentative. Figures on fewer than ${MIN_ITEMS} memes are grey, without a band: too few to judge.</p>
 <h2>Hateful or not (${r.hate.items_two_or_more} items with two or more counted hate votes)</h2>${excluded}${scope(r.hate, r.hate_full_overlap_raters)}<table>${metricHead}${row('hate', r.hate)}</table>
 ${tasks}
 <h2>Annotators</h2><table><tr><th></th><th>items</th><th>agreement with gold</th><th>median time</th><th>labels &lt; ${FAST_LABEL_SECONDS} s</th></tr>${annotators}</table>

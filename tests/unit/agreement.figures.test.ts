@@ -268,9 +268,9 @@ function dashboard(votes: AnnotationEvent[], items: Item[]): Dashboard {
 describe('figures on too few items', () => {
   it(`are greyed with a reason below ${MIN_ITEMS} items, and keep their band from ${MIN_ITEMS} on`, () => {
     expect(MIN_ITEMS).toBe(20);
-    expect(tooFew(0)).toBe('no items to compare');
-    expect(tooFew(1)).toBe('only 1 item (fewer than 20): too few to judge');
-    expect(tooFew(19)).toBe('only 19 items (fewer than 20): too few to judge');
+    expect(tooFew(0)).toBe('no memes to compare');
+    expect(tooFew(1)).toBe('only 1 meme (fewer than 20): too few to judge');
+    expect(tooFew(19)).toBe('only 19 memes (fewer than 20): too few to judge');
     expect(tooFew(20)).toBeNull();
     // A perfect kappa on 5 items is no "almost perfect".
     expect(kappaBand(1)?.label).toBe('almost perfect');
@@ -285,8 +285,8 @@ describe('figures on too few items', () => {
     const html = reportHtml(d, 'tiny', '2026-11-26T00:00:00.000Z');
     // No figure cell carries a band: a perfect kappa on 5 items is not "almost perfect".
     expect(html).not.toMatch(/<td[^>]*title="almost perfect"/);
-    expect(html).toContain('on 5 items');
-    expect(html).toContain('only 5 items (fewer than 20): too few to judge');
+    expect(html).toContain('on 5 memes');
+    expect(html).toContain('only 5 memes (fewer than 20): too few to judge');
     const csv = reportCsv(d);
     expect(csv.split('\n')[0]).toBe('scope,label,metric,value,items');
     expect(csv).toContain('hate,,fleiss_kappa,1,5\n');

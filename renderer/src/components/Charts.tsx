@@ -2,24 +2,48 @@
 
 type Bar = { label: string; value: number; compare?: number };
 
-type BarChartProps = { title: string; bars: Bar[]; testId?: string; compareLabel?: string };
+type BarChartProps = {
+  title: string;
+  bars: Bar[];
+  testId?: string;
+  compareLabel?: string;
+  /** The value at full width, so that several charts share one scale (default: their largest). */
+  max?: number;
+  format?: (v: number) => string;
+  /** Drawn in grey (e.g. too few items to judge). */
+  greyed?: boolean;
+};
 
 /** Horizontal bars; an optional second value (e.g. the team's share) as a thin marker. */
-export function BarChart({ title, bars, testId, compareLabel }: BarChartProps) {
-  const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
+export function BarChart({ title, bars, testId, compareLabel, max: scale, format, greyed }: BarChartProps) {
+  const max = scale ?? Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
+  const show = format ?? ((v: number) => v.toLocaleString());
   const h = 22;
   const labelW = 130;
   const w = 260;
   return (
-    <figure className="chart" data-testid={testId}>
+    <figure className={`chart${greyed ? ' greyed' : ''}`} data-testid={testId} data-max={max}>
       <figcaption>{title}</figcaption>
-      <svg width={labelW + w + 60} height={bars.length * h} role="img" aria-label={title}>
+      <svg
+        width={labelW + w + 60}
+        height={bars.length * h}
+        viewBox={`0 0 ${labelW + w + 60} ${bars.length * h}`}
+        role="img"
+        aria-label={`${title}: ${bars.map((b) => `${b.label} ${show(b.value)}`).join(', ')}`}
+      >
         {bars.map((b, i) => (
           <g key={b.label} transform={`translate(0 ${i * h})`}>
             <text x={0} y={15} className="chart-label">
               {b.label}
             </text>
-            <rect x={labelW} y={4} width={(b.value / max) * w} height={14} className="chart-bar" />
+            <rect
+              x={labelW}
+              y={4}
+              width={(Math.min(b.value, max) / max) * w}
+              height={14}
+              className="chart-bar"
+              data-value={b.value}
+            />
             {b.compare !== undefined && (
               <rect
                 x={labelW + (b.compare / max) * w - 1}
@@ -31,8 +55,8 @@ export function BarChart({ title, bars, testId, compareLabel }: BarChartProps) {
                 <title>{compareLabel}</title>
               </rect>
             )}
-            <text x={labelW + (b.value / max) * w + 6} y={15} className="chart-value">
-              {b.value.toLocaleString()}
+            <text x={labelW + (Math.min(b.value, max) / max) * w + 6} y={15} className="chart-value">
+              {show(b.value)}
             </text>
           </g>
         ))}
@@ -43,10 +67,10 @@ export function BarChart({ title, bars, testId, compareLabel }: BarChartProps) {
 
 type Point = { x: string; y: number };
 
-type LineChartProps = { title: string; points: Point[]; testId?: string };
+type LineChartProps = { title: string; points: Point[]; testId?: string; note?: string | null };
 
-/** A running total over days. */
-export function LineChart({ title, points, testId }: LineChartProps) {
+/** A running total over days; a `note` (e.g. "all on one day") replaces a line that would say nothing. */
+export function LineChart({ title, points, testId, note }: LineChartProps) {
   const W = 420;
   const H = 140;
   const max = Math.max(1, ...points.map((p) => p.y));
@@ -58,10 +82,12 @@ export function LineChart({ title, points, testId }: LineChartProps) {
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      {points.length === 0 ? (
-        <p className="muted">No labels yet.</p>
+      {note || points.length === 0 ? (
+        <p className="muted" data-testid={testId ? `${testId}-note` : undefined}>
+          {note ?? 'No labels yet.'}
+        </p>
       ) : (
-        <svg width={W + 60} height={H + 24} role="img" aria-label={title}>
+        <svg width={W + 60} height={H + 24} viewBox={`0 0 ${W + 60} ${H + 24}`} role="img" aria-label={title}>
           <path d={`${path} L${xy[xy.length - 1][0]},${H} L${xy[0][0]},${H} Z`} className="chart-area" />
           <path d={path} className="chart-line" />
           {xy.map(([x, y], i) => (

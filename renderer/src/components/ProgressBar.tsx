@@ -10,6 +10,8 @@ export function ProgressBar({ label, done, total, testId }: ProgressBarProps) {
       <div
         className="progress-track"
         role="progressbar"
+        aria-label={label}
+        aria-valuetext={`${done.toLocaleString()} of ${total.toLocaleString()}`}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}

@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/dashboard';
-import { kappaBand } from '../../../../shared/dashboard';
-import { ATTACK_LABELS, HATEFUL, PC_LABELS, TASKS, labelTitle } from '../../../../shared/taxonomy';
+import { MIN_ITEMS, timelineNote } from '../../../../shared/dashboard';
+import { ATTACK_LABELS, PC_LABELS, TASKS, labelTitle } from '../../../../shared/taxonomy';
 import { BarChart, LineChart } from '../Charts';
-import { METRIC_HEAD as HEAD, MetricRow, Stat } from './MetricTable';
+import { AnnotatorTable } from './AnnotatorTable';
+import { LabelShareCharts } from './LabelShareCharts';
+import { MetricTable } from './MetricTable';
+import { PairHeatmap } from './PairHeatmap';
 
 type DashboardViewProps = {
   d: Dashboard;
@@ -11,13 +14,10 @@ type DashboardViewProps = {
   footer?: ReactNode;
 };
 
-/** Agreement at a glance, with the figures `memejury stats --json` prints. */
+/** Agreement at a glance, with the figures `memejury stats --json` prints and what each is on. */
 export function DashboardView({ d, footer }: DashboardViewProps) {
   const r = d.report;
-  const ann = r.annotators;
-  const pairKappa = (a: string, b: string): number | null =>
-    r.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))?.hate_cohen_kappa ?? null;
-  const teamTotal = Object.values(r.per_annotator).reduce((s, a) => s + a.items_done, 0);
+  const counted = r.annotators.filter((a) => !r.hate_excluded.includes(a));
   return (
     <div className="stats" data-testid="dashboard">
       <div className="cards">
@@ -25,7 +25,7 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
           <strong>{r.items.toLocaleString()}</strong> memes
         </div>
         <div className="card small">
-          <strong>{ann.length}</strong> annotators
+          <strong>{r.annotators.length}</strong> annotators
         </div>
         <div className="card small">
           <strong>{d.gold.hateful.toLocaleString()}</strong> hateful ·{' '}
@@ -39,107 +39,79 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
           policy <strong>{d.policy}</strong>
         </div>
       </div>
-      <section className="card">
-        <h2>
-          Hateful or not <span className="muted">(all items)</span>
+      <section className="card" aria-labelledby="hate-heading">
+        <h2 id="hate-heading">
+          Hateful or not{' '}
+          <span className="muted" data-testid="hate-scope">
+            ({r.hate.items_two_or_more.toLocaleString()} memes with two or more counted votes)
+          </span>
         </h2>
-        <table className="metrics">
-          <thead>{HEAD}</thead>
-          <tbody>
-            <MetricRow name="hate" a={r.hate} prefix="hate" />
-          </tbody>
-        </table>
-        {TASKS.map((t) => (
-          <div key={t}>
-            <h2>
-              {t === 'pc' ? 'Protected categories' : 'Attack types'}{' '}
-              <span className="muted">
-                ({r[t].items.toLocaleString()} items with hateful gold) · α MASI{' '}
-                <span data-testid={`stat-${t}.alpha_masi`} data-value={r[t].alpha_masi ?? ''}>
-                  {r[t].alpha_masi === null ? '—' : r[t].alpha_masi.toFixed(3)}
+        {r.hate_excluded.length > 0 && (
+          <p className="notice" data-testid="hate-excluded">
+            Not counted: the hate votes of {r.hate_excluded.join(', ')}. These imported annotators have labels
+            only for memes whose gold is hateful (the FGHM release keeps per-annotator labels only for hateful
+            memes), so every one of their votes is &ldquo;hateful&rdquo; and says nothing about agreement on
+            hate. Their categories and attacks count below.
+          </p>
+        )}
+        <MetricTable
+          rows={[{ name: 'hate', a: r.hate, prefix: 'hate' }]}
+          raters={r.hate_full_overlap_raters}
+          full={r.hate.items_full_overlap}
+          two={r.hate.items_two_or_more}
+          testId="metrics-hate"
+        />
+        {TASKS.map((t) => {
+          const first = Object.values(r[t].labels)[0];
+          return (
+            <div key={t}>
+              <h2>
+                {t === 'pc' ? 'Protected categories' : 'Attack types'}{' '}
+                <span className="muted">
+                  ({r[t].items.toLocaleString()} memes with hateful gold) · α MASI{' '}
+                  <span
+                    data-testid={`stat-${t}.alpha_masi`}
+                    data-value={r[t].alpha_masi ?? ''}
+                    data-items={r[t].items_two_or_more}
+                  >
+                    {r[t].alpha_masi === null ? '—' : r[t].alpha_masi.toFixed(3)}
+                  </span>{' '}
+                  on {r[t].items_two_or_more.toLocaleString()}
                 </span>
-              </span>
-            </h2>
-            <table className="metrics">
-              <thead>{HEAD}</thead>
-              <tbody>
-                {Object.entries(r[t].labels).map(([l, a]) => (
-                  <MetricRow key={l} name={labelTitle(l)} a={a} prefix={`${t}.${l}`} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+              </h2>
+              <MetricTable
+                rows={Object.entries(r[t].labels).map(([l, a]) => ({
+                  name: labelTitle(l),
+                  a,
+                  prefix: `${t}.${l}`,
+                }))}
+                raters={r.full_overlap_raters}
+                full={first?.items_full_overlap ?? 0}
+                two={first?.items_two_or_more ?? 0}
+                testId={`metrics-${t}`}
+              />
+            </div>
+          );
+        })}
         <p className="legend">
           κ bands (Landis &amp; Koch): <span className="stat level-0">slight</span>{' '}
           <span className="stat level-1">fair</span> <span className="stat level-2">moderate</span>{' '}
           <span className="stat level-3">substantial</span>{' '}
-          <span className="stat level-4">almost perfect</span>; α: ≥ .800 reliable, ≥ .667 tentative.
+          <span className="stat level-4">almost perfect</span>; α: ≥ .800 reliable, ≥ .667 tentative;{' '}
+          <span className="stat level-few">grey</span>: on fewer than {MIN_ITEMS} memes, too few to judge. n:
+          the memes a figure is computed on.
         </p>
       </section>
-      <div className="stats-grid">
+      <div className="stats-grid wide">
         <section className="card">
           <h2>
             Annotator pairs <span className="muted">(Cohen κ on hate)</span>
           </h2>
-          <table className="heatmap" data-testid="heatmap">
-            <thead>
-              <tr>
-                <th />
-                {ann.map((a) => (
-                  <th key={a}>{a}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ann.map((a) => (
-                <tr key={a}>
-                  <th>{a}</th>
-                  {ann.map((b) =>
-                    a === b ? (
-                      <td key={b} className="diag">
-                        ·
-                      </td>
-                    ) : (
-                      <Stat
-                        key={b}
-                        value={pairKappa(a, b)}
-                        band={kappaBand(pairKappa(a, b))}
-                        flatKey={`pair.${a}.${b}`}
-                      />
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PairHeatmap annotators={counted} pairs={r.pairs} />
         </section>
         <section className="card">
           <h2>Annotators</h2>
-          <table className="annotators" data-testid="annotator-table">
-            <thead>
-              <tr>
-                <th />
-                <th>memes</th>
-                <th>agree w/ gold</th>
-                <th>median time</th>
-                <th>&lt; 2 s</th>
-                <th>hateful</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.per_annotator.map((a) => (
-                <tr key={a.id}>
-                  <th>{a.id}</th>
-                  <td>{a.items_done.toLocaleString()}</td>
-                  <td>{a.gold_agreement === null ? '—' : `${(100 * a.gold_agreement).toFixed(1)}%`}</td>
-                  <td>{a.median_seconds === null ? '—' : `${a.median_seconds.toFixed(1)} s`}</td>
-                  <td className={a.fast_labels > a.items_done / 4 ? 'warn' : ''}>{a.fast_labels}</td>
-                  <td>{a.items_done ? `${((100 * a.hateful) / a.items_done).toFixed(0)}%` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AnnotatorTable annotators={r.per_annotator} />
         </section>
       </div>
       <div className="stats-grid">
@@ -159,25 +131,13 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
           <LineChart
             title="Labels over time (running total)"
             points={d.timeline.map((p) => ({ x: p.day, y: p.cumulative }))}
+            note={timelineNote(d.timeline)}
             testId="chart-timeline"
           />
         </section>
         <section className="card">
-          <h2>
-            Label distribution per annotator <span className="muted">(marker: team share)</span>
-          </h2>
-          {r.per_annotator.map((a) => (
-            <BarChart
-              key={a.id}
-              title={a.id}
-              compareLabel="team share"
-              bars={[HATEFUL, ...PC_LABELS].map((l) => ({
-                label: labelTitle(l),
-                value: a.label_counts[l] ?? 0,
-                compare: teamTotal ? ((d.distribution.team[l] ?? 0) / teamTotal) * a.items_done : 0,
-              }))}
-            />
-          ))}
+          <h2>Label shares per annotator</h2>
+          <LabelShareCharts shares={d.shares} annotators={r.per_annotator} />
         </section>
       </div>
       {footer}
