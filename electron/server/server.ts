@@ -1,9 +1,11 @@
 // Browser mode: the same Backend and contract behind a local HTTP server, serving the built
-// renderer. Bound to 127.0.0.1 only. A random token, presented once in the URL, becomes a
-// SameSite=Strict HttpOnly cookie; API calls also need a custom header (so other sites cannot
-// send them without a CORS preflight, which is never granted) and the Host header must be ours
-// (DNS rebinding).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// renderer. Bound to 127.0.0.1 only. The token printed once in the address is exchanged for a
+// session (session.ts, shared/httpApi.ts): a SameSite=Strict HttpOnly cookie named for this port
+// and a page token kept out of cookies, which every API call carries in a custom header (so
+// other sites cannot send it without a CORS preflight, never granted) from our own Origin; the
+// Host header must be ours (DNS rebinding). Malformed requests are a 400, failed
+// authentication a 401, a foreign origin or host a 403: never a 500.
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,14 +13,21 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { ApiArgError, isChannel, type ApiEvents } from '../../shared/api';
 import { BROWSER_CSP } from '../../shared/csp';
-import { API_HEADER, API_PATH, EVENTS_PATH } from '../../shared/httpApi';
+import {
+  API_HEADER,
+  API_PATH,
+  EVENTS_PATH,
+  PAGE_TOKEN_QUERY,
+  SESSION_FRAGMENT,
+  TOKEN_QUERY,
+} from '../../shared/httpApi';
 import { BROWSER_MEDIA_PATH } from '../../shared/mediaUrl';
 import { errorReply, okReply } from '../../shared/reply';
 import type { Backend } from '../services/backend';
 import { userMessage } from '../services/errors';
 import { decodeMediaPath, MediaError, mediaType, resolveMediaPath } from '../services/media';
+import { Sessions } from './session';
 
-const COOKIE = 'memejury_token';
 const MAX_BODY = 1 << 20;
 
 const STATIC_TYPES: Record<string, string> = {
@@ -50,20 +59,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function cookieToken(req: IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === COOKIE && v) return v;
-  }
-  return null;
-}
-
-function sameToken(a: string | null, b: string): boolean {
-  if (!a || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, {
     'content-type': type,
@@ -73,20 +68,26 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+/** The request body as UTF-8 text; too large (drained, then refused) or not UTF-8: ApiArgError. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new ApiArgError('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      // Past the limit the rest is drained unread, so the client still gets its answer; a
+      // client that never stops is cut off.
+      if (size > MAX_BODY * 8) req.destroy();
+      else if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY) return reject(new ApiArgError('request body too large'));
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new ApiArgError('the body is not UTF-8'));
+      }
+    });
     req.on('error', reject);
   });
 }
@@ -103,50 +104,83 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     for (const res of sse) res.write(data);
   });
   let port = 0;
+  let sessions: Sessions | null = null;
+  const json = (res: ServerResponse, status: number, error: string): void =>
+    send(res, status, JSON.stringify(errorReply(error)), 'application/json');
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const s = sessions as Sessions;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'bad request');
+    }
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'bad host');
 
-    // The token arrives once in the URL; it is moved into a cookie and dropped from the address.
-    const queryToken = url.searchParams.get('token');
+    // The printed token arrives once in the URL: it becomes this port's cookie and a page token
+    // in the fragment (never sent to any server), and leaves the address.
+    const queryToken = url.searchParams.get(TOKEN_QUERY);
     if (queryToken !== null) {
-      if (!sameToken(queryToken, token)) return send(res, 403, 'bad token');
+      if (req.method !== 'GET') return send(res, 405, 'GET only');
+      const opened = s.open(queryToken);
+      if (!opened) return send(res, 401, 'wrong token: open the address printed by "memejury serve"');
       res.writeHead(303, {
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: '/',
+        'set-cookie': `${s.cookieName}=${opened.cookie}; HttpOnly; SameSite=Strict; Path=/`,
+        location: `/#${SESSION_FRAGMENT}=${opened.pageToken}`,
         'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
       });
       return void res.end();
     }
-    if (!sameToken(cookieToken(req), token))
-      return send(res, 403, 'open the address printed by "memejury serve"');
+    if (s.pageTokenOf(req) === null) return send(res, 401, 'open the address printed by "memejury serve"');
 
     if (url.pathname.startsWith(API_PATH)) {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
-      if (req.headers[API_HEADER] !== '1') return send(res, 403, 'missing API header');
-      const channel = decodeURIComponent(url.pathname.slice(API_PATH.length));
+      // Our page's fetch always sends its Origin; anything else is another site or a script.
+      if (!s.isOwnOrigin(req.headers.origin)) return json(res, 403, 'refused: not this server’s page');
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin')
+        return json(res, 403, 'refused: a cross-site request');
+      const header = req.headers[API_HEADER];
+      if (!s.verify(req, typeof header === 'string' ? header : null))
+        return json(
+          res,
+          401,
+          'this page’s session ended: open the address printed by "memejury serve" again',
+        );
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice(API_PATH.length));
+      } catch {
+        return json(res, 400, 'bad percent-encoding in the channel name');
+      }
       if (!isChannel(channel))
-        return send(res, 404, JSON.stringify(errorReply(`unknown channel "${channel}"`)), 'application/json');
+        return json(res, 404, `unknown channel "${channel.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}"`);
       try {
         const body = await readBody(req);
-        const args = body === '' ? undefined : (JSON.parse(body) as { args?: unknown }).args;
+        let args: unknown;
+        if (body !== '') {
+          const parsed = JSON.parse(body) as unknown;
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            return json(res, 400, 'the body must be a JSON object {"args": …}');
+          args = (parsed as { args?: unknown }).args;
+        }
         const result = await backend.handle(channel, args);
         return send(res, 200, JSON.stringify(okReply(result)), 'application/json');
       } catch (err) {
-        return send(
-          res,
-          err instanceof ApiArgError || err instanceof SyntaxError ? 400 : 200,
-          JSON.stringify(errorReply(userMessage(err))),
-          'application/json',
-        );
+        if (err instanceof SyntaxError) return json(res, 400, 'the body is not valid JSON');
+        return json(res, err instanceof ApiArgError ? 400 : 200, userMessage(err));
       }
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
 
+    // Images and the event stream cannot send headers: they carry the page token in the query.
+    const queryPageToken = url.searchParams.get(PAGE_TOKEN_QUERY);
     if (url.pathname === EVENTS_PATH) {
+      if (!s.verify(req, queryPageToken)) return send(res, 401, 'missing or wrong page token');
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -159,6 +193,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     }
 
     if (url.pathname.startsWith(BROWSER_MEDIA_PATH)) {
+      if (!s.verify(req, queryPageToken)) return send(res, 401, 'missing or wrong page token');
       const project = backend.session.project;
       if (!project) return send(res, 404, 'no project open');
       try {
@@ -195,7 +230,13 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     }
 
     // Built assets of the renderer only.
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'bad percent-encoding');
+    }
+    const rel = normalize(decoded).replace(/^[/\\]+/, '');
     const file = join(rendererDir, rel);
     if (!file.startsWith(rendererDir + sep) || rel.split(/[/\\]/).includes('..'))
       return send(res, 403, 'forbidden');
@@ -225,11 +266,12 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  sessions = new Sessions(port, token);
   return {
     server,
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY}=${token}`,
     async close() {
       unsubscribe();
       for (const res of sse) res.end();

@@ -9,7 +9,14 @@ import {
   type ResultOf,
   type WindowApi,
 } from '../../shared/api';
-import { API_HEADER, apiUrl, EVENTS_PATH } from '../../shared/httpApi';
+import {
+  API_HEADER,
+  apiUrl,
+  EVENTS_PATH,
+  PAGE_TOKEN_STORAGE,
+  SESSION_FRAGMENT,
+  withPageToken,
+} from '../../shared/httpApi';
 import { browserMediaUrl } from '../../shared/mediaUrl';
 import { errorReply, unwrapReply } from '../../shared/reply';
 
@@ -19,11 +26,35 @@ declare global {
   }
 }
 
+/**
+ * Browser mode's page token (shared/httpApi.ts): it arrives once in the URL fragment after the
+ * printed address was opened, is kept in this origin's localStorage (never a cookie, so never
+ * sent to another server) and leaves the address bar.
+ */
+function pageToken(): string {
+  const m = new RegExp(`(?:^#|&)${SESSION_FRAGMENT}=([A-Za-z0-9_-]+)`).exec(window.location.hash);
+  if (m) {
+    try {
+      window.localStorage.setItem(PAGE_TOKEN_STORAGE, m[1]);
+    } catch {
+      /* storage disabled: the token lives as long as this page */
+    }
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return m[1];
+  }
+  try {
+    return window.localStorage.getItem(PAGE_TOKEN_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function createBrowserApi(): WindowApi {
+  const token = pageToken();
   const api = buildApi(async (channel, args) => {
     const res = await fetch(apiUrl(channel), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [API_HEADER]: '1' },
+      headers: { 'content-type': 'application/json', [API_HEADER]: token },
       body: args === undefined ? '' : JSON.stringify({ args }),
     });
     const reply: unknown = await res.json().catch(() => errorReply(`HTTP ${res.status}`));
@@ -34,7 +65,7 @@ function createBrowserApi(): WindowApi {
   let source: EventSource | null = null;
   const connect = (): void => {
     if (source) return;
-    source = new EventSource(EVENTS_PATH);
+    source = new EventSource(withPageToken(EVENTS_PATH, token));
     source.onmessage = (m) => {
       const { event, payload } = JSON.parse(m.data as string) as { event: string; payload: unknown };
       for (const cb of listeners.get(event) ?? []) cb(payload);
@@ -50,7 +81,7 @@ function createBrowserApi(): WindowApi {
       listeners.set(event, set);
       return () => set.delete(cb as Cb);
     },
-    mediaUrl: browserMediaUrl,
+    mediaUrl: (rel) => withPageToken(browserMediaUrl(rel), token),
   };
 }
 
