@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/dashboard';
-import { MIN_ITEMS, timelineNote } from '../../../../shared/dashboard';
+import { MIN_ITEMS, alphaBand, timelineNote } from '../../../../shared/dashboard';
 import { ATTACK_LABELS, PC_LABELS, TASKS, labelTitle } from '../../../../shared/taxonomy';
 import { BarChart, LineChart } from '../Charts';
 import { AnnotatorTable } from './AnnotatorTable';
 import { LabelShareCharts } from './LabelShareCharts';
-import { MetricTable } from './MetricTable';
+import { InlineStat, MetricTable } from './MetricTable';
 import { PairHeatmap } from './PairHeatmap';
 
 type DashboardViewProps = {
@@ -69,13 +69,13 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
                 {t === 'pc' ? 'Protected categories' : 'Attack types'}{' '}
                 <span className="muted">
                   ({r[t].items.toLocaleString()} memes with hateful gold) · α MASI{' '}
-                  <span
-                    data-testid={`stat-${t}.alpha_masi`}
-                    data-value={r[t].alpha_masi ?? ''}
-                    data-items={r[t].items_two_or_more}
-                  >
-                    {r[t].alpha_masi === null ? '—' : r[t].alpha_masi.toFixed(3)}
-                  </span>{' '}
+                  <InlineStat
+                    value={r[t].alpha_masi}
+                    band={alphaBand(r[t].alpha_masi)}
+                    items={r[t].items_two_or_more}
+                    flatKey={`${t}.alpha_masi`}
+                    what="Krippendorff α (MASI)"
+                  />{' '}
                   on {r[t].items_two_or_more.toLocaleString()}
                 </span>
               </h2>

@@ -48,6 +48,27 @@ export function Stat({ value, band, items, flatKey, what, percent, showItems }: 
   );
 }
 
+/** A figure inside running text (α MASI in a heading): the same colours, count and reason. */
+export function InlineStat({ value, band, items, flatKey, what }: Omit<StatProps, 'percent' | 'showItems'>) {
+  const few = tooFew(items);
+  const shown = value === null ? null : bandOn(band, items);
+  const level = value === null ? 'na' : few ? 'few' : (shown?.level ?? 'plain');
+  const text = value === null ? '—' : value.toFixed(3);
+  return (
+    <span
+      className={`stat inline level-${level}`}
+      title={`${what} on ${items.toLocaleString()} memes${shown ? `: ${shown.label}` : few ? `: ${few}` : ''}`}
+      data-testid={`stat-${flatKey}`}
+      data-value={value ?? ''}
+      data-items={items}
+      data-too-few={few && value !== null ? 'true' : undefined}
+    >
+      {text}
+      {few && value !== null && <span className="stat-few"> too few</span>}
+    </span>
+  );
+}
+
 export function MetricRow({ name, a, prefix }: { name: string; a: NominalAgreement; prefix: string }) {
   const full = a.items_full_overlap;
   return (
