@@ -7,10 +7,7 @@ import { writeFileAtomic } from '../fsx';
 import type { DomainHandlers } from './types';
 
 type StatsChannels =
-  | 'stats:dashboard'
-  | 'stats:chooseReportTarget'
-  | 'stats:exportReport'
-  | 'annotator:figures';
+  'stats:dashboard' | 'stats:chooseReportTarget' | 'stats:exportReport' | 'annotator:figures';
 
 export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
   return {
@@ -46,7 +43,8 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const mine = p.agreement().per_annotator.find((f) => f.id === a) ?? null;
       // Blind: agreement with gold depends on colleagues' votes, so only a lead sees it.
       if (!mine || currentRole(ctx) === 'lead') return mine;
-      return { ...mine, gold_agreement: null, gold_exact: null };
+      // Their counts too: how many of one's memes have a yardstick depends on colleagues' votes.
+      return { ...mine, gold_agreement: null, gold_items: 0, gold_exact: null, gold_exact_items: 0 };
     },
   };
 }
