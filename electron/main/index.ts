@@ -8,7 +8,14 @@ import { Backend, type Platform } from '../services/backend';
 import { userMessage } from '../services/errors';
 import { startLog } from '../services/log';
 import { userDataDir } from '../services/userdata';
-import { isAllowedNavigation, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
+import {
+  externalLinkPrompt,
+  isAllowedNavigation,
+  isAppUrl,
+  secureWebPreferences,
+  userDataEnv,
+  type ExternalLinkPrompt,
+} from './security';
 import { registerApi, sendEvent } from './ipc';
 import { handleMedia, registerMediaScheme } from './media';
 import { installMenu } from './menu';
@@ -25,9 +32,9 @@ let win: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
 // The user-data folder is browser mode's too (electron/services/userdata.ts: "Meme Jury" in the
-// usual place per OS, or MEMEJURY_USER_DATA for tests and portable installs). Must happen before
-// anything reads userData, including the lock below.
-app.setPath('userData', userDataDir());
+// usual place per OS, or MEMEJURY_USER_DATA for tests, which a packaged app ignores). Must happen
+// before anything reads userData, including the lock below.
+app.setPath('userData', userDataDir(userDataEnv(process.env, app.isPackaged)));
 // <user data>/logs/main.log: console output of this process is kept there too.
 const log = startLog(app.getPath('userData'), 'main', true);
 Object.assign(console, log.functions);
@@ -118,8 +125,10 @@ function lockDownSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // The page also carries the policy as a <meta> tag; the header makes it hold even for loads
-  // where a meta tag could be bypassed, and adds frame-ancestors, which meta cannot express.
+  // The enforced policy of the built app is the <meta> tag the build writes into index.html
+  // (shared/csp.ts; tests/e2e/session.spec.ts checks it): file:// responses have no headers, and
+  // this hook does not fire for them. It applies where responses are HTTP (electron-vite dev),
+  // adding frame-ancestors, which a meta tag cannot express.
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url, appUrl)) return callback({});
     const responseHeaders = {
@@ -139,11 +148,22 @@ function guardContents(contents: Electron.WebContents): void {
   contents.on('will-redirect', (e) => {
     if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
   });
-  // No second window, ever: a link meant for the web opens in the user's browser instead.
+  // No second window, ever: a link meant for the web opens in the user's browser instead, once
+  // the user said yes to it in a dialog of main (the page cannot open anything by itself).
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url).catch(() => undefined);
+    const prompt = externalLinkPrompt(url);
+    if (prompt) void openExternalAfterAsking(url, prompt);
     return { action: 'deny' };
   });
+}
+
+async function openExternalAfterAsking(url: string, prompt: ExternalLinkPrompt): Promise<void> {
+  try {
+    const { response } = win ? await dialog.showMessageBox(win, prompt) : await dialog.showMessageBox(prompt);
+    if (response === prompt.openButton) await shell.openExternal(url);
+  } catch (err) {
+    console.warn(`Meme Jury: not opening a link: ${userMessage(err)}`);
+  }
 }
 
 /** The menu shows recent projects, so it is rebuilt whenever that list may have changed. */

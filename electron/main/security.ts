@@ -111,6 +111,53 @@ export function isSafeExternalUrl(url: string): boolean {
   return !u.username && !u.password && u.hostname !== '';
 }
 
+/** What main asks before a link leaves the app for the user's browser: the dialog's options. */
+export interface ExternalLinkPrompt {
+  type: 'question';
+  buttons: [string, string];
+  /** Index of the button that opens the link; Cancel is the default and what Escape means. */
+  openButton: 0;
+  defaultId: 1;
+  cancelId: 1;
+  noLink: true;
+  title: string;
+  message: string;
+  detail: string;
+}
+
+/**
+ * The confirmation shown before `url` opens in the system browser, or null when the link may
+ * not leave at all (isSafeExternalUrl). The dialog shows the host on its own line, so a look-alike
+ * address is seen before anything opens; Cancel is the default button.
+ */
+export function externalLinkPrompt(url: string): ExternalLinkPrompt | null {
+  if (!isSafeExternalUrl(url)) return null;
+  const u = new URL(url);
+  return {
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    openButton: 0,
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    title: 'Open a link',
+    message: `Open ${u.host} in your web browser?`,
+    detail: url.length > 500 ? `${url.slice(0, 500)}…` : url,
+  };
+}
+
+/**
+ * The environment the user-data folder is chosen from: MEMEJURY_USER_DATA (tests, portable
+ * runs of a development build) is ignored by a packaged app, so nothing in the environment can
+ * point an installed app at other settings, another demo copy or another single-instance lock.
+ */
+export function userDataEnv(env: NodeJS.ProcessEnv, packaged: boolean): NodeJS.ProcessEnv {
+  if (!packaged || env.MEMEJURY_USER_DATA === undefined) return env;
+  const rest = { ...env };
+  delete rest.MEMEJURY_USER_DATA;
+  return rest;
+}
+
 /**
  * IPC sender check: calls are answered only when they come from a frame showing the app's own
  * page. With the window, navigation and frame rules above this is always the case; the check

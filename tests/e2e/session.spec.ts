@@ -77,7 +77,7 @@ test('a page on another port receives the cookie but cannot use it', async ({ pa
     // The port-mate's server replays the cookie with every header it can forge.
     const cookie = leaked as string;
     const api = `http://127.0.0.1:${port}/api/settings:get`;
-    const forged = [
+    const forged: Record<string, string>[] = [
       {},
       { origin: `http://127.0.0.1:${port}` },
       { origin: `http://127.0.0.1:${port}`, [API_HEADER]: '1' },

@@ -162,14 +162,21 @@ test('refuses navigation away from the app', async () => {
   await expect(page.getByTestId('project-name')).toHaveText('Demo memes');
 });
 
-test('opens no new window; only http(s) links go to the system browser', async () => {
-  // Record instead of launching a browser on the test machine.
-  await app.evaluate(({ shell }) => {
-    const g = globalThis as unknown as { opened: string[] };
+test('opens no new window; only http(s) links go to the system browser, after asking', async () => {
+  // Record instead of launching a browser on the test machine; the confirmation dialog says
+  // "Open in browser" (button 0) and records what it was asked.
+  await app.evaluate(({ dialog, shell }) => {
+    const g = globalThis as unknown as { opened: string[]; asked: string[] };
     g.opened = [];
+    g.asked = [];
     shell.openExternal = async (url: string) => {
       g.opened.push(url);
     };
+    dialog.showMessageBox = (async (...args: unknown[]) => {
+      const o = args[args.length - 1] as { detail: string };
+      g.asked.push(o.detail);
+      return { response: 0, checkboxChecked: false };
+    }) as typeof dialog.showMessageBox;
   });
   const results = await page.evaluate(() =>
     ['https://example.com/docs', 'file:///etc/passwd', 'javascript:alert(1)'].map(
@@ -179,7 +186,10 @@ test('opens no new window; only http(s) links go to the system browser', async (
   expect(results).toStrictEqual([true, true, true]);
   await page.waitForTimeout(300);
   expect(app.windows()).toHaveLength(1);
-  const opened = await app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
+  const { opened, asked } = await app.evaluate(
+    () => globalThis as unknown as { opened: string[]; asked: string[] },
+  );
+  expect(asked).toStrictEqual(['https://example.com/docs']);
   expect(opened).toStrictEqual(['https://example.com/docs']);
 });
 

@@ -103,7 +103,7 @@ async function login(s: Setup): Promise<{ cookie: string; page: string }> {
 
 const origin = (s: Setup): string => `http://127.0.0.1:${s.port}`;
 
-function api(s: Setup, channel: string, headers: Record<string, string>, body = '') {
+function api(s: Setup, channel: string, headers: Record<string, string>, body: string | Buffer = '') {
   return http(s.port, `/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
