@@ -17,7 +17,8 @@ type DashboardViewProps = {
 /** Agreement at a glance, with the figures `memejury stats --json` prints and what each is on. */
 export function DashboardView({ d, footer }: DashboardViewProps) {
   const r = d.report;
-  const counted = r.annotators.filter((a) => !r.hate_excluded.includes(a));
+  // The heat map's annotators: those with votes whose hate votes count.
+  const counted = r.per_annotator.filter((a) => a.hate_counted).map((a) => a.id);
   return (
     <div className="stats" data-testid="dashboard">
       <div className="cards">
