@@ -103,8 +103,10 @@ export interface ReviewRow {
 
 export interface ReviewList {
   rows: ReviewRow[];
-  /** Items with labels, and how many of them the policy settles alone. */
+  /** Memes with labels; of them, those ready (shared/readiness.ts); and the ready ones the policy
+   * settles alone, accepted without review. */
   labeled: number;
+  ready: number;
   autoAccepted: number;
 }
 

@@ -1,5 +1,7 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { flattenAgreement } from '../../shared/agreement';
 import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
@@ -7,11 +9,12 @@ import { formatLineError, parseJsonl } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
 import { exportGold } from '../services/exporter';
 import { auditProject } from '../services/audit';
-import { forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
+import { finishForgetting, forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
 import { importFghm } from '../services/importer';
 import { AnnotatorLock } from '../services/locks';
 import { importProvenance } from '../services/provenance';
 import { initProject, Project } from '../services/project';
+import { projectPaths } from '../services/paths';
 import { validateFile } from '../services/validate';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
 import { runBench } from './bench';
@@ -44,17 +47,22 @@ async function openForCli(dir: string, lead = false): Promise<Project> {
   return p;
 }
 
-/** Runs `fn` as the project's lead: governance.jsonl and adjudications.jsonl are ours meanwhile. */
+/**
+ * Runs `fn` as the project's lead: governance.jsonl and adjudications.jsonl are ours meanwhile.
+ * The lock is taken before the project is opened, so a refused CLI touches nothing (not even a
+ * torn last line of a log the lead's app is writing); forgets left unfinished are finished first.
+ */
 async function asLead<T>(dir: string, fn: (p: Project) => Promise<T>): Promise<T> {
-  const p = await openForCli(dir, true);
-  const lock = await AnnotatorLock.acquireLead(p.paths.meta, 'memejury CLI').catch(async (err: unknown) => {
-    await p.close();
-    throw err;
-  });
+  const meta = projectPaths(resolve(dir)).meta;
+  if (!existsSync(join(meta, 'project.json'))) await Project.open(dir); // says why it is not a project
+  const lock = await AnnotatorLock.acquireLead(meta, 'memejury CLI');
+  let p: Project | null = null;
   try {
+    p = await openForCli(dir, true);
+    await finishForgetting(p, { asLead: true });
     return await fn(p);
   } finally {
-    await p.close();
+    await p?.close();
     await lock.release();
   }
 }
@@ -157,7 +165,8 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   forget: {
-    usage: '--project <dir> (--item <id> | --annotator <id>) --reason <text> [--requested-by <who>] [--json]',
+    usage:
+      '--project <dir> (--item <id> | --annotator <id>) --reason <text> [--requested-by <who>] [--force] [--json]',
     options: {
       ...project,
       ...json,
@@ -165,6 +174,8 @@ export const COMMANDS: Record<string, Command> = {
       annotator: { type: 'string' },
       reason: { type: 'string' },
       'requested-by': { type: 'string' },
+      // An id the project does not have: its tombstone refuses that id for good.
+      force: { type: 'boolean' },
     },
     async run(v) {
       const item = optStr(v, 'item');
@@ -174,6 +185,7 @@ export const COMMANDS: Record<string, Command> = {
         reason: str(v, 'reason'),
         requestedBy: optStr(v, 'requested-by') ?? 'not recorded',
         by: process.env.USER ?? 'cli',
+        force: v.force === true,
       };
       const r = await asLead(str(v, 'project'), (p) =>
         item !== undefined
@@ -182,7 +194,11 @@ export const COMMANDS: Record<string, Command> = {
       );
       if (v.json) out(JSON.stringify(r));
       else {
-        out(`forgotten: tombstone ${r.tombstone.hash.slice(0, 12)}… written to governance.jsonl`);
+        if (r.alreadyForgotten)
+          out(
+            `already forgotten on ${r.tombstone.at.slice(0, 10)} (tombstone ${r.tombstone.hash.slice(0, 12)}…): finished what was left`,
+          );
+        else out(`forgotten: tombstone ${r.tombstone.hash.slice(0, 12)}… written to governance.jsonl`);
         out(`rewritten: ${r.rewritten.join(', ') || 'none'}; deleted: ${r.deleted.join(', ') || 'none'}`);
         if (r.deferred.length)
           out(
@@ -201,6 +217,7 @@ export const COMMANDS: Record<string, Command> = {
       if (v.json) out(JSON.stringify(r));
       else {
         for (const f of r.findings) out(`${f.file}${f.line ? `:${f.line}` : ''}: ${f.what}`);
+        for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
         out(
           `${r.tombstones} tombstones; ${r.filesScanned} files and ${r.imagesHashed} images checked; ${r.findings.length} findings`,
         );
@@ -290,12 +307,13 @@ export const COMMANDS: Record<string, Command> = {
 
   serve: {
     usage:
-      '(--project <dir> | --demo) [--port <n>] [--annotator <id>] [--open] [--exports <dir>] [--imports <dir>]   browser mode on 127.0.0.1',
+      '(--project <dir> | --demo) [--port <n>] [--annotator <id> [--lead]] [--open] [--exports <dir>] [--imports <dir>]   browser mode on 127.0.0.1',
     options: {
       ...project,
       demo: { type: 'boolean' },
       port: { type: 'string' },
       annotator: { type: 'string' },
+      lead: { type: 'boolean' },
       open: { type: 'boolean' },
       exports: { type: 'string' },
       imports: { type: 'string' },
@@ -306,6 +324,7 @@ export const COMMANDS: Record<string, Command> = {
         project: optStr(v, 'project'),
         port: intOpt(v, 'port', 0, 0),
         annotator: optStr(v, 'annotator'),
+        lead: v.lead === true,
         open: v.open === true,
         exports: optStr(v, 'exports'),
         imports: optStr(v, 'imports'),

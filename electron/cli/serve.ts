@@ -16,6 +16,8 @@ export interface ServeCliOptions {
   project?: string;
   port?: number;
   annotator?: string;
+  /** Start in lead mode (a project without a lead makes the annotator its lead, on the record). */
+  lead?: boolean;
   /** Open the address in the system browser, where there is one. */
   open?: boolean;
   /** Where the page's exports and reports go (default: the project's exports/ folder). */
@@ -67,9 +69,11 @@ async function serveUntilStopped(opts: ServeCliOptions, data: string, log: Log):
     importsDir: opts.imports ? resolve(opts.imports) : undefined,
   });
   if (opts.annotator) await backend.settings.addAnnotator(opts.annotator);
-  const project = opts.project
+  const opened = opts.project
     ? await backend.call('project:open', { dir: opts.project })
     : await backend.call('project:openDemo', undefined);
+  if (opts.lead && !opts.annotator) throw new Error('--lead needs --annotator <id>: lead mode is a person');
+  const project = opts.lead ? await backend.call('lead:set', { on: true }) : opened;
   for (const w of [...project.warnings, ...project.problems]) {
     process.stderr.write(`warning: ${w}\n`);
     log.warn(w);

@@ -14,17 +14,27 @@ import { ScoreScreen } from './screens/ScoreScreen';
 import { StartScreen } from './screens/StartScreen';
 import { StatsScreen } from './screens/StatsScreen';
 import { useQuery } from './data/useQuery';
+import { REVIEW_DESCRIPTIONS, SCREEN_ACTIONS, useClicksKeepFocus } from './hotkeys';
+import type { ItemId } from '../../shared/records';
+import { BrowseScreen } from './screens/BrowseScreen';
+import { MyFiguresScreen } from './screens/MyFiguresScreen';
 
-type View = 'start' | 'label' | 'review' | 'stats' | 'export' | 'score' | 'rights';
+type View = 'start' | 'label' | 'mine' | 'review' | 'browse' | 'stats' | 'export' | 'score' | 'rights';
 
-const VIEWS: { view: Exclude<View, 'start'>; title: string }[] = [
-  { view: 'label', title: 'Label' },
-  { view: 'review', title: 'Review' },
-  { view: 'stats', title: 'Agreement' },
-  { view: 'export', title: 'Export' },
-  { view: 'score', title: 'Score' },
-  { view: 'rights', title: 'Data rights' },
+/** The screens of each role: annotators label blind; the team's data is the lead's. */
+const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean }[] = [
+  { view: 'label', title: 'Label', lead: false },
+  { view: 'mine', title: 'My figures', lead: false },
+  { view: 'review', title: 'Review', lead: true },
+  { view: 'browse', title: 'Browse', lead: true },
+  { view: 'stats', title: 'Agreement', lead: true },
+  { view: 'export', title: 'Export', lead: true },
+  { view: 'score', title: 'Score', lead: true },
+  { view: 'rights', title: 'Data rights', lead: true },
 ];
+
+const helpActions = (view: View) =>
+  view === 'label' ? SCREEN_ACTIONS.label : view === 'review' ? SCREEN_ACTIONS.review : SCREEN_ACTIONS.other;
 
 export function App() {
   const infoQuery = useQuery('app:info', undefined);
@@ -42,6 +52,21 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [warned, setWarned] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
+  useClicksKeepFocus();
+  // A meme the lead opened from Browse: Review shows it first.
+  const [reviewOpen, setReviewOpen] = useState<ItemId | null>(null);
+
+  // Esc on a focused button or menu (outside dialogs) gives the focus back to the page, where the
+  // screen's keys work again: the keyboard way back from Tab.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || document.querySelector('[role="dialog"]')) return;
+      const el = document.activeElement;
+      if (el instanceof HTMLElement && el !== document.body) el.blur();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const started = info !== null && settings !== null && !projectQuery.loading && !projectQuery.error;
   if (view === null && started) setView(project && settings.currentAnnotator ? 'label' : 'start');
@@ -88,12 +113,21 @@ export function App() {
   if (failed) return <ErrorBanner message={failed} />;
   if (!info || !settings || view === null) return <div className="loading">Loading…</div>;
   const ready = project && settings.currentAnnotator;
-  const showWarning = view === 'label' && settings.preferences.contentWarning && !warned;
+  const isLead = project?.role === 'lead';
+  const views = VIEWS.filter((v) => !v.lead || isLead);
+  // A lead screen left open when the role changed shows the project screen instead.
+  const shown: View = !ready || (VIEWS.find((v) => v.view === view)?.lead && !isLead) ? 'start' : view;
+  const showWarning = shown === 'label' && settings.preferences.contentWarning && !warned;
 
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">Meme Jury</span>
+        <h1 className="brand">
+          Meme Jury
+          <span className="sr-only">
+            : {shown === 'start' ? 'Project' : VIEWS.find((v) => v.view === shown)?.title}
+          </span>
+        </h1>
         {project && (
           <span className="project-name" data-testid="project-name">
             {project.name}
@@ -102,17 +136,18 @@ export function App() {
         <nav>
           <button
             type="button"
-            className={view === 'start' ? 'on' : ''}
+            className={shown === 'start' ? 'on' : ''}
             onClick={() => setView('start')}
             data-testid="nav-start"
           >
             Project
           </button>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <button
               key={v.view}
               type="button"
-              className={view === v.view ? 'on' : ''}
+              className={shown === v.view ? 'on' : ''}
+              aria-current={shown === v.view ? 'page' : undefined}
               disabled={!ready}
               onClick={() => setView(v.view)}
               data-testid={`nav-${v.view}`}
@@ -146,7 +181,7 @@ export function App() {
         </div>
       )}
       <main>
-        {view === 'start' || !ready ? (
+        {shown === 'start' || !ready ? (
           <StartScreen
             info={info}
             settings={settings}
@@ -158,20 +193,31 @@ export function App() {
             }}
             onStart={() => setView('label')}
           />
-        ) : view === 'review' ? (
+        ) : shown === 'review' ? (
           <ReviewScreen
-            key={project.dir}
+            key={`${project.dir}:${String(reviewOpen)}`}
             project={project}
             prefs={settings.preferences}
             onProject={setProject}
+            openId={reviewOpen}
           />
-        ) : view === 'stats' ? (
+        ) : shown === 'browse' ? (
+          <BrowseScreen
+            prefs={settings.preferences}
+            onOpen={(id) => {
+              setReviewOpen(id);
+              setView('review');
+            }}
+          />
+        ) : shown === 'mine' ? (
+          <MyFiguresScreen />
+        ) : shown === 'stats' ? (
           <StatsScreen key={project.dir} project={project} info={info} />
-        ) : view === 'export' ? (
+        ) : shown === 'export' ? (
           <ExportScreen key={project.dir} project={project} info={info} />
-        ) : view === 'rights' ? (
+        ) : shown === 'rights' ? (
           <RightsScreen key={project.dir} project={project} info={info} onProject={setProject} />
-        ) : view === 'score' ? (
+        ) : shown === 'score' ? (
           <ScoreScreen info={info} />
         ) : showWarning ? (
           <ContentWarning onContinue={() => setWarned(true)} />
@@ -184,7 +230,11 @@ export function App() {
         )}
       </main>
       {helpOpen && (
-        <HelpOverlay onClose={() => setHelpOpen(false)} groups={['Label', 'Move', 'View', 'Review']} />
+        <HelpOverlay
+          onClose={() => setHelpOpen(false)}
+          actions={helpActions(shown)}
+          descriptions={shown === 'review' ? REVIEW_DESCRIPTIONS : undefined}
+        />
       )}
       {prefsOpen && (
         <PreferencesDialog

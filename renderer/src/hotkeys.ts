@@ -1,5 +1,9 @@
 // Every keyboard shortcut of the app, in one place. The help overlay (`?`) is generated from
-// this table, so what it shows is what works.
+// each screen's list of actions here, so what it shows is exactly what works on that screen.
+// Hotkeys act only while the focus is on the page itself or on the meme: a focused button, field,
+// list row or link gets its own Enter and Space (and letters), so a key never does something
+// other than what the focused control shows.
+import { useEffect } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { ATTACK_LABELS, LABEL_KEYS, PC_LABELS, labelTitle } from '../../shared/taxonomy';
 
@@ -18,7 +22,12 @@ export type Action =
   | 'zoomReset'
   | 'reveal'
   | 'help'
-  | 'escape'
+  | 'search'
+  | 'reportBroken'
+  | 'panLeft'
+  | 'panRight'
+  | 'panUp'
+  | 'panDown'
   | `pc:${string}`
   | `attack:${string}`
   // Lead review
@@ -86,12 +95,32 @@ export const KEYMAP: Record<string, Binding> = {
     description: 'Skip: distressing (no reason needed, never counted against you)',
     group: 'Move',
   },
+  reportBroken: {
+    keys: 'b',
+    show: 'B',
+    description: 'Image broken: report it to the lead and skip',
+    group: 'Move',
+  },
+  search: {
+    keys: 'slash,g',
+    show: '/ or G',
+    description: 'Go to a meme by id, or search its text',
+    group: 'Move',
+  },
   reveal: { keys: 'space,v', show: 'Space / V', description: 'Reveal or blur the image', group: 'View' },
   zoomIn: { keys: 'equal,shift+equal', show: '+', description: 'Zoom in', group: 'View' },
   zoomOut: { keys: 'minus', show: '−', description: 'Zoom out', group: 'View' },
   zoomReset: { keys: 'o', show: 'O', description: 'Original size (reset zoom)', group: 'View' },
+  panLeft: { keys: 'shift+left', show: 'Shift+←', description: 'Zoomed: move the view left', group: 'View' },
+  panRight: {
+    keys: 'shift+right',
+    show: 'Shift+→',
+    description: 'Zoomed: move the view right',
+    group: 'View',
+  },
+  panUp: { keys: 'shift+up', show: 'Shift+↑', description: 'Zoomed: move the view up', group: 'View' },
+  panDown: { keys: 'shift+down', show: 'Shift+↓', description: 'Zoomed: move the view down', group: 'View' },
   help: { keys: 'shift+slash', show: '?', description: 'Show or hide this help', group: 'View' },
-  escape: { keys: 'escape', show: 'Esc', description: 'Close a dialog', group: 'View' },
   accept: { keys: 'a', show: 'A', description: 'Review: accept the policy gold', group: 'Review' },
   nextItem: { keys: 'j,down', show: 'J / ↓', description: 'Review: next item', group: 'Review' },
   prevItem: { keys: 'k,up', show: 'K / ↑', description: 'Review: previous item', group: 'Review' },
@@ -106,9 +135,21 @@ export const KEYMAP: Record<string, Binding> = {
 /** Handlers get the keyboard event (its timeStamp starts the latency clock). */
 export type Handlers = Partial<Record<Action, (e?: KeyboardEvent) => void>>;
 
+/** Marks the element (the meme) where hotkeys keep working while it has the focus. */
+export const HOTKEY_SCOPE = { 'data-hotkeys-scope': '' } as const;
+
+/** Hotkeys act with the focus on the page itself or inside the meme, nowhere else. */
+export function hotkeysAllowedAt(el: EventTarget | null): boolean {
+  if (!(el instanceof Element)) return true;
+  if (el === document.body || el === document.documentElement) return true;
+  return (
+    el.closest('[data-hotkeys-scope]') !== null && el.closest('button, a, input, select, textarea') === null
+  );
+}
+
 /**
  * Binds every action of `actions` to its handler. Auto-repeat events are ignored, so a held key
- * never records twice; keys typed into text fields are left alone.
+ * never records twice; a key pressed while a control has the focus is left to that control.
  */
 export function useActions(actions: readonly Action[], handlers: Handlers, enabled = true): void {
   const keys = actions.map((a) => KEYMAP[a].keys).join(',');
@@ -121,9 +162,30 @@ export function useActions(actions: readonly Action[], handlers: Handlers, enabl
       const action = byKey.get(hk.hotkey);
       if (action) handlers[action]?.(e);
     },
-    { enabled, preventDefault: true, enableOnFormTags: false },
+    {
+      enabled,
+      preventDefault: true,
+      enableOnFormTags: false,
+      ignoreEventWhen: (e) => !hotkeysAllowedAt(e.target),
+    },
     [handlers, keys],
   );
+}
+
+/**
+ * A mouse click on a button outside a dialog presses it without taking the focus, so the screen's
+ * keys go on working after a click (keyboard users still Tab to every button and press it with
+ * Enter or Space, and Esc gives the focus back to the page).
+ */
+export function useClicksKeepFocus(): void {
+  useEffect(() => {
+    const onDown = (e: MouseEvent): void => {
+      const t = e.target instanceof Element ? e.target : null;
+      if (t?.closest('button') && !t.closest('[role="dialog"]')) e.preventDefault();
+    };
+    document.addEventListener('mousedown', onDown, true);
+    return () => document.removeEventListener('mousedown', onDown, true);
+  }, []);
 }
 
 export const LABEL_ACTIONS: readonly Action[] = [
@@ -138,10 +200,16 @@ export const LABEL_ACTIONS: readonly Action[] = [
   'back',
   'skip',
   'skipDistressing',
+  'reportBroken',
+  'search',
   'reveal',
   'zoomIn',
   'zoomOut',
   'zoomReset',
+  'panLeft',
+  'panRight',
+  'panUp',
+  'panDown',
   'help',
 ];
 
@@ -157,6 +225,24 @@ export const REVIEW_ACTIONS: readonly Action[] = [
   'nextItem',
   'prevItem',
   'toggleNames',
+  'search',
   'reveal',
   'help',
 ];
+
+/** What some keys do on the review screen, where labels edit the lead's decision. */
+export const REVIEW_DESCRIPTIONS: Partial<Record<Action, string>> = {
+  notHateful: 'Decision: not hateful',
+  hateful: 'Decision: hateful (then categories and attacks)',
+  submit: 'Save the decision for the meme on display',
+  undo: 'Undo the decision on this meme',
+  note: 'Write a note for the decision',
+  search: 'Go to any meme by id, or search the text of all memes',
+};
+
+/** Screens without keys of their own still have help. */
+export const SCREEN_ACTIONS = {
+  label: LABEL_ACTIONS,
+  review: REVIEW_ACTIONS,
+  other: ['help'] as readonly Action[],
+} as const;

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveDemoPerTest } from './serve';
+import { becomeLead, serveDemoPerTest } from './serve';
 
 const demo = serveDemoPerTest(['--annotator', 'lead-1']);
 
@@ -12,8 +12,8 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
   page,
 }, info) => {
   await page.goto(demo.served.url);
+  await becomeLead(page);
   await page.getByTestId('nav-rights').click();
-  await page.getByTestId('rights-lead-on').click();
   await page.getByTestId('rights-id').fill('3');
   await page.getByTestId('rights-lookup').click();
   await page.getByTestId('prov-source').fill('forum scrape 2026');
@@ -31,8 +31,28 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
   expect(existsSync(imgPath)).toBe(true);
   await page.getByTestId('forget-reason').fill('erasure request #12');
   await page.getByTestId('forget-requested-by').fill('creator of the image');
-  await page.getByTestId('forget-start').click();
+  // By keyboard from here: Tab to "Forget…" and press it; the dialog gives the focus back to it.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('forget-start')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('forget-confirm')).toBeVisible();
+  // The dialog shows what goes, starts on Cancel (Enter there cancels), and wants the id typed.
+  await expect(page.getByTestId('forget-preview')).toContainText('#3');
+  await expect(page.getByTestId('forget-confirm-cancel')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('forget-confirm')).toBeHidden();
+  await expect(page.getByTestId('forget-start')).toBeFocused();
+  expect(existsSync(imgPath)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('forget-confirm-ok')).toBeDisabled();
+  // Tab cycles inside the dialog: Cancel → Forget (disabled, skipped) → the id field.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('forget-confirm-type')).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('forget-confirm')).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('forget-result')).toContainText('Forgotten');
   await page.getByTestId('audit-run').click();

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { CLI, ROOT, serveDemoPerTest } from './serve';
+import { becomeLead, CLI, ROOT, serveDemoPerTest } from './serve';
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -34,8 +34,10 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
   page,
 }, info) => {
   await page.goto(demo.served.url);
+  // An annotator's app has no Review: lead-1 first takes the lead role the demo leaves open.
+  await expect(page.getByTestId('nav-review')).toHaveCount(0);
+  await becomeLead(page);
   await page.getByTestId('nav-review').click();
-  await page.getByTestId('lead-on').click();
   await expect(page.getByTestId('review-item')).toBeVisible();
   await expect(page.getByTestId('review-count')).toContainText('4 to review');
   await shot(page, info, 'review');
@@ -80,6 +82,7 @@ test('a lead resolves three disagreements by keyboard; the export holds those de
 test('the dashboard shows the figures that memejury stats --json prints', async ({ page }, info) => {
   const flat = JSON.parse(cli('stats', '--project', demo.project, '--json')) as Record<string, number | null>;
   await page.goto(demo.served.url);
+  await becomeLead(page);
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('dashboard')).toBeVisible();
   await shot(page, info, 'dashboard');
@@ -106,19 +109,20 @@ test('a line appended by another process shows up live in progress, review and s
   await page.goto(demo.served.url);
   await expect(page.getByTestId('content-warning')).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('progress-project')).toContainText('Project 0 /');
+  // Memes 1–16 of the demo have their three votes; 17–20 have two.
+  await expect(page.getByTestId('progress-project')).toContainText('Project 16 /');
   const file = join(demo.project, '.memejury/annotations/remote-ann.jsonl');
   const line = JSON.stringify({
     v: 1,
-    item: 7,
+    item: 17,
     annotator: 'remote-ann',
     hate: 'hateful',
     pc: ['sex'],
     attack: ['contempt'],
     at: new Date().toISOString(),
     ms: 4000,
-    note: '',
-    flag: false,
+    note: 'the third vote, flagged for the lead',
+    flag: true,
   });
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [
@@ -126,12 +130,13 @@ test('a line appended by another process shows up live in progress, review and s
     `require('fs').appendFileSync(${JSON.stringify(file)}, ${JSON.stringify(line + '\n')})`,
   ]);
   expect(r.status).toBe(0);
-  await expect(page.getByTestId('progress-project')).toContainText('Project 1 /', { timeout: 2500 });
+  await expect(page.getByTestId('progress-project')).toContainText('Project 17 /', { timeout: 2500 });
   expect(Date.now() - t0).toBeLessThan(2500);
+  await becomeLead(page);
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('annotator-table')).toContainText('remote-ann');
   await page.getByTestId('nav-review').click();
-  await page.getByTestId('lead-on').click();
-  // Item 7 was a 1–1 tie; the third vote settles it, so it leaves the review queue.
-  await expect(page.getByTestId('review-count')).toContainText('3 to review');
+  // Meme 17 waited with two votes; the third makes it ready, and its flag sends it to the lead.
+  await expect(page.getByTestId('review-count')).toContainText('5 to review');
+  await expect(page.getByTestId('review-row-17')).toBeVisible();
 });

@@ -93,6 +93,16 @@ export function serveDemoPerTest(extra: string[] = []): DemoSession {
   return session;
 }
 
+/**
+ * Makes the open profile the lead of the demo project (which has none yet) from the project
+ * screen, as a new lead does, and leaves lead mode on.
+ */
+export async function becomeLead(page: Page): Promise<void> {
+  await page.getByTestId('nav-start').click();
+  await page.getByTestId('become-lead').click();
+  await expect(page.getByTestId('lead-toggle')).toHaveText(/Turn off lead mode/);
+}
+
 /** Opens the app and passes the content warning into the labeling screen. */
 export async function openLabeling(page: Page, url: string): Promise<void> {
   await page.goto(url);

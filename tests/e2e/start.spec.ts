@@ -42,10 +42,11 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
   await page.getByTestId('pref-blurImages').uncheck();
   await page.getByTestId('save-preferences').click();
   await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
+  // Preferences belong to the profile that set them.
   const settings = JSON.parse(await readFile(join(demo.userData, 'settings.json'), 'utf8')) as {
-    preferences: { blurImages: boolean };
+    annotators: { id: string; preferences?: { blurImages: boolean } }[];
   };
-  expect(settings.preferences.blurImages).toBe(false);
+  expect(settings.annotators.find((a) => a.id === 'mouse-user')?.preferences?.blurImages).toBe(false);
 });
 
 test('an FGHM file is imported from the project screen', async ({ page }) => {

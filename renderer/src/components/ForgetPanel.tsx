@@ -1,15 +1,22 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from './Modal';
 import { ErrorBanner } from './ErrorBanner';
 
 type ForgetPanelProps = {
   what: string;
   disabled: boolean;
+  /** What will be deleted, shown in the confirmation (thumbnail, id, text). */
+  preview?: ReactNode;
+  /** The text the lead types to confirm (the meme's id). */
+  confirmText: string;
   onForget: (reason: string, requestedBy: string) => Promise<unknown>;
 };
 
-/** Forgetting needs a reason, who asked, and a confirmation: it cannot be undone. */
-export function ForgetPanel({ what, disabled, onForget }: ForgetPanelProps) {
+/**
+ * Forgetting needs a reason, who asked, and a deliberate confirmation: the dialog shows what will
+ * be deleted, starts on Cancel, and the id must be typed before Forget can be pressed.
+ */
+export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: ForgetPanelProps) {
   const [reason, setReason] = useState('');
   const [requestedBy, setRequestedBy] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -48,18 +55,25 @@ export function ForgetPanel({ what, disabled, onForget }: ForgetPanelProps) {
       {confirming && (
         <ConfirmDialog
           testId="forget-confirm"
-          title={`Forget ${what}?`}
+          danger
+          typeToConfirm={confirmText}
+          title={`Forget ${what}? This cannot be undone.`}
           message={
-            <p>
-              Its image is deleted and it leaves every file of the project with every label and decision of
-              it. Only a hash stays, so a re-import is refused. This cannot be undone.
-            </p>
+            <>
+              {preview && <div className="forget-preview">{preview}</div>}
+              <p>
+                Its image is deleted and it leaves every file of the project with every label and decision of
+                it. Only a hash stays, so a re-import is refused.
+              </p>
+              <p className="muted">Reason: {reason.trim()}</p>
+            </>
           }
-          confirm="Forget"
+          confirm="Forget for good"
           cancel="Cancel"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
+            setError(null);
             onForget(reason.trim(), requestedBy.trim() || 'not recorded').catch((e: Error) =>
               setError(e.message),
             );

@@ -1,5 +1,5 @@
 import { ATTACK_LABELS, PC_LABELS, LABEL_KEYS, labelTitle, type Task } from '../../../shared/taxonomy';
-import { KEYMAP, type Binding } from '../hotkeys';
+import { KEYMAP, type Action, type Binding } from '../hotkeys';
 import { Modal } from './Modal';
 
 function labelRow(task: Task, labels: readonly string[], title: string) {
@@ -21,28 +21,46 @@ function labelRow(task: Task, labels: readonly string[], title: string) {
   );
 }
 
-type HelpOverlayProps = { onClose: () => void; groups?: Binding['group'][] };
+type HelpOverlayProps = {
+  onClose: () => void;
+  /** The actions of the screen it is shown on: exactly the keys that work there. */
+  actions: readonly Action[];
+  /** What keys do differently on this screen. */
+  descriptions?: Partial<Record<Action, string>>;
+};
 
-/** Every shortcut, straight from the keymap. */
-export function HelpOverlay({ onClose, groups = ['Label', 'Move', 'View'] }: HelpOverlayProps) {
+const GROUPS: Binding['group'][] = ['Label', 'Review', 'Move', 'View'];
+
+/** The shortcuts of one screen, straight from the keymap. */
+export function HelpOverlay({ onClose, actions, descriptions = {} }: HelpOverlayProps) {
+  const has = (a: string): boolean => actions.includes(a as Action);
+  const groups = GROUPS.filter((g) => actions.some((a) => KEYMAP[a].group === g));
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} wide testId="help-overlay">
+      <p className="muted">
+        Keys act while the page or the meme has the focus; a focused button or field takes its own keys (
+        <kbd>Tab</kbd> moves between them, <kbd>Esc</kbd> leaves a field).
+      </p>
       <div className="help-grid">
         {groups.map((g) => (
           <section key={g}>
             <h3>{g}</h3>
             <table>
               <tbody>
-                {g === 'Label' && labelRow('pc', PC_LABELS, 'Categories (each implies hateful)')}
-                {g === 'Label' && labelRow('attack', ATTACK_LABELS, 'Attack types (each implies hateful)')}
-                {Object.entries(KEYMAP)
-                  .filter(([action, b]) => b.group === g && !action.includes(':'))
-                  .map(([action, b]) => (
-                    <tr key={action}>
+                {g === 'Label' &&
+                  has('pc:race') &&
+                  labelRow('pc', PC_LABELS, 'Categories (each implies hateful)')}
+                {g === 'Label' &&
+                  has('attack:mocking') &&
+                  labelRow('attack', ATTACK_LABELS, 'Attack types (each implies hateful)')}
+                {actions
+                  .filter((a) => KEYMAP[a].group === g && !a.includes(':'))
+                  .map((a) => (
+                    <tr key={a} data-testid={`help-${a}`}>
                       <td>
-                        <kbd>{b.show}</kbd>
+                        <kbd>{KEYMAP[a].show}</kbd>
                       </td>
-                      <td>{b.description}</td>
+                      <td>{descriptions[a] ?? KEYMAP[a].description}</td>
                     </tr>
                   ))}
               </tbody>
@@ -50,10 +68,12 @@ export function HelpOverlay({ onClose, groups = ['Label', 'Move', 'View'] }: Hel
           </section>
         ))}
       </div>
-      <p className="hint">
-        Not hateful and move on: <kbd>N</kbd>. Hateful with one category and one attack: <kbd>H</kbd>{' '}
-        <kbd>1</kbd> <kbd>Y</kbd> <kbd>Enter</kbd>.
-      </p>
+      {has('notHateful') && !descriptions.notHateful && (
+        <p className="hint">
+          Not hateful and move on: <kbd>N</kbd>. Hateful with one category and one attack: <kbd>H</kbd>{' '}
+          <kbd>1</kbd> <kbd>Y</kbd> <kbd>Enter</kbd>.
+        </p>
+      )}
       <div className="modal-actions">
         <button type="button" className="primary" onClick={onClose}>
           Close <kbd>Esc</kbd>

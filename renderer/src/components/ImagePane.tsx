@@ -1,43 +1,108 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { mediaUrl } from '../api';
+import { HOTKEY_SCOPE } from '../hotkeys';
 
 type ImagePaneProps = {
   img: string;
   missing: boolean;
+  /** The file is there but the browser could not decode it. */
+  broken: boolean;
   blurred: boolean;
   greyscale: boolean;
   zoom: number;
   onReveal: () => void;
+  onBroken: () => void;
+  /** Report a broken image to the lead and move on (shown on the broken pane). */
+  onReportBroken?: () => void;
+  /** The scrolling frame, for keyboard panning. */
+  scrollRef?: RefObject<HTMLDivElement | null>;
 };
 
+/** Size of the image at zoom 1: its natural size, shrunk (never grown) to fit the frame. */
+function fitted(img: HTMLImageElement, frame: HTMLElement): { w: number; h: number } | null {
+  const nw = img.naturalWidth;
+  const nh = img.naturalHeight;
+  if (!nw || !nh || !frame.clientWidth || !frame.clientHeight) return null;
+  const k = Math.min(1, frame.clientWidth / nw, frame.clientHeight / nh);
+  return { w: Math.round(nw * k), h: Math.round(nh * k) };
+}
+
 /**
- * The meme. Blurred until revealed when the wellbeing preference asks for it; zoom scales it
- * inside a scrollable frame.
+ * The meme. Blurred until revealed when the wellbeing preference asks for it. Zoom enlarges the
+ * image inside a scrolling frame from its top-left corner, so every part (captions sit at the
+ * edges) can be reached by scrolling or panning; the level is shown. An image that cannot be
+ * decoded is shown as broken, never as an empty pane to label.
  */
-export function ImagePane({ img, missing, blurred, greyscale, zoom, onReveal }: ImagePaneProps) {
-  if (missing)
+export function ImagePane(p: ImagePaneProps) {
+  const { img, missing, broken, blurred, greyscale, zoom, onReveal, onBroken, scrollRef } = p;
+  const [base, setBase] = useState<{ w: number; h: number } | null>(null);
+  const [el, setEl] = useState<HTMLImageElement | null>(null);
+  const measure = useCallback(() => {
+    const frame = el?.parentElement;
+    if (el && frame) setBase(fitted(el, frame));
+  }, [el]);
+  useEffect(() => {
+    const frame = el?.parentElement;
+    if (!frame) return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(frame);
+    return () => ro.disconnect();
+  }, [el, measure]);
+
+  if (missing || broken)
     return (
-      <div className="image-pane missing" data-testid="image-missing">
+      <div
+        className="image-pane missing"
+        data-testid={missing ? 'image-missing' : 'image-broken'}
+        role="alert"
+      >
         <p>
-          Image file not found:
+          {missing
+            ? 'Image file not found:'
+            : 'This image cannot be shown (the file is damaged or not an image):'}
           <br />
           <code>{img}</code>
         </p>
+        {p.onReportBroken && (
+          <button type="button" className="primary" onClick={p.onReportBroken} data-testid="report-broken">
+            <kbd>B</kbd> Report to the lead and skip
+          </button>
+        )}
       </div>
     );
   const classes = ['meme', blurred ? 'blurred' : '', greyscale ? 'grey' : ''].filter(Boolean).join(' ');
+  const size =
+    zoom !== 1 && base
+      ? { width: base.w * zoom, height: base.h * zoom, maxWidth: 'none', maxHeight: 'none' }
+      : undefined;
   return (
     <div className="image-pane" data-testid="image-pane">
-      <div className="image-scroll">
+      <div
+        className="image-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        role="region"
+        aria-label={`Meme image at ${Math.round(zoom * 100)}%${zoom > 1 ? ': Shift and the arrow keys move the view' : ''}`}
+        data-testid="image-scroll"
+        {...HOTKEY_SCOPE}
+      >
         <img
+          key={img}
+          ref={setEl}
           className={classes}
           src={mediaUrl(img)}
           alt="meme under review"
           draggable={false}
-          style={{ transform: `scale(${zoom})` }}
+          style={size}
           data-testid="meme-image"
+          onLoad={measure}
+          onError={onBroken}
           onClick={blurred ? onReveal : undefined}
         />
       </div>
+      <span className="zoom-level" data-testid="zoom-level" aria-live="polite">
+        {Math.round(zoom * 100)}%
+      </span>
       {blurred && (
         <button type="button" className="reveal" onClick={onReveal} data-testid="reveal">
           Reveal image <kbd>Space</kbd>

@@ -15,6 +15,7 @@ type LabelPanelProps = {
   draft: Draft;
   onHate: (hate: Hate) => void;
   onToggle: (task: Task, label: string) => void;
+  disabled?: boolean;
 };
 
 type ChipProps = {
@@ -42,7 +43,7 @@ function Chip({ on, label, shortcut, onClick, testId, disabled }: ChipProps) {
 }
 
 /** The three questions as chips that show their keys. */
-export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
+export function LabelPanel({ draft, onHate, onToggle, disabled }: LabelPanelProps) {
   const hateful = draft.hate === HATEFUL;
   const group = (task: Task, labels: readonly string[]) => (
     <fieldset className={`chips ${hateful ? '' : 'muted'}`}>
@@ -55,6 +56,7 @@ export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
           shortcut={KEYMAP[`${task}:${l}`].show}
           onClick={() => onToggle(task, l)}
           testId={`chip-${task}-${l}`}
+          disabled={disabled}
         />
       ))}
     </fieldset>
@@ -69,6 +71,7 @@ export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
           shortcut="N"
           onClick={() => onHate(NOT_HATEFUL)}
           testId="chip-not-hateful"
+          disabled={disabled}
         />
         <Chip
           on={hateful}
@@ -76,6 +79,7 @@ export function LabelPanel({ draft, onHate, onToggle }: LabelPanelProps) {
           shortcut="H"
           onClick={() => onHate(HATEFUL)}
           testId="chip-hateful"
+          disabled={disabled}
         />
       </fieldset>
       {group('pc', PC_LABELS)}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createFocusTrap } from 'focus-trap';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 type ModalProps = {
   title: string;
@@ -6,25 +7,47 @@ type ModalProps = {
   onClose?: () => void;
   wide?: boolean;
   testId?: string;
+  /** CSS selector (inside the dialog) of the control that gets the focus first. */
+  initialFocus?: string;
 };
 
-/** A dialog over the screen. Focus moves into it; Escape closes it when it can be closed. */
-export function Modal({ title, children, onClose, wide, testId }: ModalProps) {
+/**
+ * A dialog over the screen. The focus moves into it and cannot leave it (Tab cycles inside);
+ * Escape closes it when it can be closed; closing gives the focus back to where it was.
+ */
+export function Modal({ title, children, onClose, wide, testId, initialFocus }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
   useEffect(() => {
     const el = ref.current;
-    const focusable = el?.querySelector<HTMLElement>('[autofocus], button, textarea, input');
-    focusable?.focus();
+    if (!el) return;
+    const first = (initialFocus && el.querySelector<HTMLElement>(initialFocus)) || undefined;
+    const trap = createFocusTrap(el, {
+      initialFocus:
+        first ?? (() => el.querySelector<HTMLElement>('[autofocus], input, textarea, select, button') ?? el),
+      fallbackFocus: el,
+      escapeDeactivates: false,
+      allowOutsideClick: false,
+      returnFocusOnDeactivate: true,
+    });
+    trap.activate();
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && onClose) {
+      if (e.key === 'Escape' && onCloseRef.current) {
         e.preventDefault();
         e.stopPropagation();
-        onClose();
+        onCloseRef.current();
       }
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      trap.deactivate();
+    };
+  }, [initialFocus]);
   return (
     <div className="modal-backdrop" role="presentation">
       <div
@@ -32,10 +55,11 @@ export function Modal({ title, children, onClose, wide, testId }: ModalProps) {
         className={`modal${wide ? ' wide' : ''}`}
         role="dialog"
         aria-modal="true"
-        aria-label={title}
+        aria-labelledby={titleId}
         data-testid={testId}
+        tabIndex={-1}
       >
-        <h2>{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
       </div>
     </div>
@@ -50,9 +74,18 @@ type ConfirmProps = {
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /**
+   * Irreversible: styled as dangerous, the focus starts on Cancel, and confirming needs the user
+   * to type `typeToConfirm` first (when given).
+   */
+  danger?: boolean;
+  typeToConfirm?: string;
 };
 
-/** Enter confirms, Escape cancels. */
+/**
+ * A question with two answers. Enter and Space press the focused button, whichever it is; the
+ * focus starts on the safe answer for dangerous questions, on the answer asked for otherwise.
+ */
 export function ConfirmDialog({
   title,
   message,
@@ -61,27 +94,52 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   testId,
+  danger,
+  typeToConfirm,
 }: ConfirmProps) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Enter' && !e.repeat) {
-        e.preventDefault();
-        e.stopPropagation();
-        onConfirm();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onConfirm]);
+  const [typed, setTyped] = useState('');
+  const ready = !typeToConfirm || typed.trim() === typeToConfirm;
   return (
-    <Modal title={title} onClose={onCancel} testId={testId}>
+    <Modal
+      title={title}
+      onClose={onCancel}
+      testId={testId}
+      initialFocus={danger ? '[data-role="cancel"]' : '[data-role="confirm"]'}
+    >
       <div className="modal-body">{message}</div>
+      {typeToConfirm && (
+        <label className="type-to-confirm">
+          Type <code>{typeToConfirm}</code> to confirm
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && ready) onConfirm();
+            }}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid={testId ? `${testId}-type` : undefined}
+          />
+        </label>
+      )}
       <div className="modal-actions">
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={onCancel}
+          data-role="cancel"
+          data-testid={testId ? `${testId}-cancel` : undefined}
+        >
           {cancel} <kbd>Esc</kbd>
         </button>
-        <button type="button" className="primary" onClick={onConfirm}>
-          {confirm} <kbd>Enter</kbd>
+        <button
+          type="button"
+          className={danger ? 'danger' : 'primary'}
+          onClick={onConfirm}
+          disabled={!ready}
+          data-role="confirm"
+          data-testid={testId ? `${testId}-ok` : undefined}
+        >
+          {confirm}
         </button>
       </div>
     </Modal>

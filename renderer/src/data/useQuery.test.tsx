@@ -15,6 +15,7 @@ const list = (n: number): ReviewList => ({
     decided: false,
   })),
   labeled: n,
+  ready: n,
   autoAccepted: 0,
 });
 

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ItemView, MyLabel, QueueList } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
-import type { ItemId } from '../../../shared/records';
+import type { ItemId, SkipReason } from '../../../shared/records';
 import { api, mediaUrl, messageOf, onEvent } from '../api';
 import { useQuery } from '../data/useQuery';
 import { draftOf, emptyDraft, labelsOf, type Draft, type SaveStatus } from '../model';
@@ -45,7 +45,16 @@ function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>):
   return run;
 }
 
-export function useLabelSession(filter: QueueFilter) {
+export interface SessionOptions {
+  /** Called once the backend has saved a line (fsynced), with what was saved. */
+  onSaved?: (item: ItemView, draft: Draft, skip?: SkipReason) => void;
+}
+
+export function useLabelSession(filter: QueueFilter, options: SessionOptions = {}) {
+  const onSavedRef = useRef(options.onSaved);
+  useEffect(() => {
+    onSavedRef.current = options.onSaved;
+  }, [options.onSaved]);
   const [ids, setIds] = useState<ItemId[] | null>(null);
   const [view, setView] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
@@ -95,13 +104,19 @@ export function useLabelSession(filter: QueueFilter) {
     [prefetch],
   );
 
+  /** Where the next queue should open: a meme asked for by id (a jump), or the start. */
+  const openAt = useRef<ItemId | null>(null);
   const applyQueue = useCallback(
     (q: QueueList) => {
       cache.current.clear();
       idsRef.current = q.ids;
       setIds(q.ids);
       setProgress((p) => (p ? { ...p, counts: q.counts } : p));
-      goTo(0);
+      setError(null);
+      const want = openAt.current;
+      openAt.current = null;
+      const at = want === null ? -1 : q.ids.findIndex((x) => keyOf(x) === keyOf(want));
+      goTo(Math.max(0, at));
     },
     [goTo, setProgress],
   );
@@ -141,7 +156,7 @@ export function useLabelSession(filter: QueueFilter) {
 
   const { current, pos } = view;
   const save = useCallback(
-    (d: Draft, opts: { skip?: 'distressing'; startedAt?: number } = {}) => {
+    (d: Draft, opts: { skip?: SkipReason; startedAt?: number } = {}) => {
       const item = current;
       if (!item) return;
       const payload = {
@@ -172,6 +187,8 @@ export function useLabelSession(filter: QueueFilter) {
         .then((r) => {
           pending.current--;
           setProgress(r.progress);
+          setError(null);
+          onSavedRef.current?.(item, d, opts.skip);
           setStatus(
             pending.current > 0
               ? { state: 'saving', pending: pending.current }
@@ -199,9 +216,27 @@ export function useLabelSession(filter: QueueFilter) {
     if (cached) cache.current.set(keyOf(id), { ...cached, mine: r.mine });
     setProgress(r.progress);
     setStatus({ state: 'idle' });
+    setError(null);
     const at = idsRef.current.findIndex((x) => keyOf(x) === keyOf(id));
     if (at >= 0) goTo(at);
   }, [goTo, setProgress]);
+
+  /**
+   * Shows the meme `id`: at once when it is in this queue; otherwise false, and the caller
+   * switches to a queue that holds it (the next queue loaded opens at it).
+   */
+  const jumpTo = useCallback(
+    (id: ItemId): boolean => {
+      const at = idsRef.current.findIndex((x) => keyOf(x) === keyOf(id));
+      if (at >= 0) {
+        goTo(at);
+        return true;
+      }
+      openAt.current = id;
+      return false;
+    },
+    [goTo],
+  );
 
   return {
     ids,
@@ -219,6 +254,7 @@ export function useLabelSession(filter: QueueFilter) {
     canUndo: undoable > 0,
     next: (startedAt?: number) => goTo(view.pos + 1, startedAt ?? performance.now()),
     back: () => goTo(view.pos - 1),
+    jumpTo,
     reload,
   };
 }

@@ -1,16 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { ProjectSummary } from '../../../shared/api';
+import { useCallback, useRef, useState } from 'react';
+import type { ItemView, ProjectSummary } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
+import type { ItemId, SkipReason } from '../../../shared/records';
 import type { Preferences } from '../../../shared/settings';
-import {
-  ATTACK_LABELS,
-  HATEFUL,
-  NOT_HATEFUL,
-  PC_LABELS,
-  type Hate,
-  type Task,
-} from '../../../shared/taxonomy';
-import { messageOf } from '../api';
+import { HATEFUL } from '../../../shared/taxonomy';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ImagePane } from '../components/ImagePane';
@@ -20,113 +13,76 @@ import { LabelToolbar } from '../components/label/LabelToolbar';
 import { QueueEmpty } from '../components/label/QueueEmpty';
 import { SessionStopped } from '../components/label/SessionStopped';
 import { NoteDialog } from '../components/NoteDialog';
+import { SearchDialog } from '../components/SearchDialog';
 import { WellbeingGate } from '../components/WellbeingGate';
-import { LABEL_ACTIONS, useActions, type Handlers } from '../hotkeys';
+import { LABEL_ACTIONS, useActions } from '../hotkeys';
+import { useLabelKeys, type LabelDialog } from '../labeling/useLabelKeys';
 import { useLabelSession } from '../labeling/useLabelSession';
 import { useWellbeing } from '../labeling/useWellbeing';
-import { isIncomplete, toggleLabel, withHate } from '../model';
+import type { Draft } from '../model';
 
 type LabelScreenProps = { project: ProjectSummary; prefs: Preferences };
-
-const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 /** The annotator's screen: one meme at a time, answered by keyboard, saved in the background. */
 export function LabelScreen({ project, prefs }: LabelScreenProps) {
   const [filter, setFilter] = useState<QueueFilter>('todo');
-  const s = useLabelSession(filter);
-  const { current, draft, setDraft } = s;
   const wb = useWellbeing(prefs);
-  const [stopped, setStopped] = useState(false);
   const { record } = wb;
-  // Every save counts towards the break reminder and the cap; a distressing skip does not.
-  const save = useCallback<typeof s.save>(
-    (d, opts) => {
-      if (!opts?.skip) record(d.hate === HATEFUL);
-      s.save(d, opts);
+  // Breaks and the session cap count real saves only: a label the backend has on disk, once per
+  // meme in a session (a relabel is the same work), never a skip.
+  const counted = useRef(new Set<string>());
+  const onSaved = useCallback(
+    (item: ItemView, d: Draft, skip?: SkipReason) => {
+      if (skip || d.hate === null || counted.current.has(String(item.id))) return;
+      counted.current.add(String(item.id));
+      record(d.hate === HATEFUL);
     },
-    [record, s],
+    [record],
   );
-  // Reveal, zoom and hints belong to one meme: keyed by its id, they reset when it changes.
+  const s = useLabelSession(filter, { onSaved });
+  const { current } = s;
+  const [stopped, setStopped] = useState(false);
+  // Reveal, zoom, hints and a broken image belong to one meme: keyed by its id, they reset.
   const itemKey = current ? String(current.id) : '';
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [zoomOf, setZoomOf] = useState<{ key: string; zoom: number }>({ key: '', zoom: 1 });
   const [hintOf, setHintOf] = useState<{ key: string; text: string } | null>(null);
-  const [dialog, setDialog] = useState<null | 'help' | 'note' | 'confirm'>(null);
-  const revealed = revealedFor === itemKey;
+  const [brokenFor, setBrokenFor] = useState<string | null>(null);
+  const [dialog, setDialogState] = useState<LabelDialog>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const zoom = zoomOf.key === itemKey ? zoomOf.zoom : 1;
-  const hint = hintOf?.key === itemKey ? hintOf.text : null;
+  const broken = brokenFor === itemKey && itemKey !== '';
   const setZoom = useCallback(
     (fn: (z: number) => number) =>
       setZoomOf((z) => ({ key: itemKey, zoom: fn(z.key === itemKey ? z.zoom : 1) })),
     [itemKey],
   );
-
-  const toggle = useCallback(
-    (task: Task, label: string) => setDraft((d) => toggleLabel(d, task, label)),
-    [setDraft],
-  );
-
-  const setHate = useCallback(
-    (hate: Hate, e?: KeyboardEvent) => {
-      // Not hateful clears categories and attacks and moves on at once: one key per meme.
-      if (hate === NOT_HATEFUL) save(withHate(draft, hate), { startedAt: e?.timeStamp });
-      else setDraft((d) => withHate(d, hate));
-    },
-    [draft, save, setDraft],
-  );
-
-  const submit = useCallback(
-    (e?: KeyboardEvent) => {
-      if (!current) return;
-      if (draft.hate === null && !draft.flag && !draft.note) {
-        setHintOf({ key: String(current.id), text: 'Choose N (not hateful) or H (hateful) first.' });
-        return;
-      }
-      if (isIncomplete(draft)) {
-        setDialog('confirm');
-        return;
-      }
-      save(draft, { startedAt: e?.timeStamp });
-    },
-    [current, draft, save],
-  );
-
-  const handlers = useMemo<Handlers>(() => {
-    const h: Handlers = {
-      notHateful: (e) => setHate(NOT_HATEFUL, e),
-      hateful: () => setHate(HATEFUL),
-      submit,
-      flag: () => setDraft((d) => ({ ...d, flag: !d.flag })),
-      note: () => setDialog('note'),
-      undo: () => void s.undo().catch((err: unknown) => s.setError(messageOf(err))),
-      back: () => s.back(),
-      skip: (e) => s.next(e?.timeStamp),
-      skipDistressing: (e) =>
-        save({ ...draft, hate: null, pc: [], attack: [] }, { skip: 'distressing', startedAt: e?.timeStamp }),
-      reveal: () => setRevealedFor((r) => (r === itemKey ? null : itemKey)),
-      zoomIn: () => setZoom((z) => ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(z) + 1)]),
-      zoomOut: () => setZoom((z) => ZOOMS[Math.max(0, ZOOMS.indexOf(z) - 1)]),
-      zoomReset: () => setZoom(() => 1),
-      help: () => setDialog((d) => (d === 'help' ? null : 'help')),
-    };
-    for (const l of PC_LABELS) h[`pc:${l}`] = () => toggle('pc', l);
-    for (const l of ATTACK_LABELS) h[`attack:${l}`] = () => toggle('attack', l);
-    return h;
-  }, [setHate, submit, setDraft, s, save, draft, toggle, itemKey, setZoom]);
-
+  const setDialog = useCallback((fn: (d: LabelDialog) => LabelDialog) => setDialogState(fn), []);
+  const setHint = useCallback((text: string) => setHintOf({ key: itemKey, text }), [itemKey]);
+  const toggleReveal = useCallback(() => setRevealedFor((r) => (r === itemKey ? null : itemKey)), [itemKey]);
+  const handlers = useLabelKeys({ s, broken, scrollRef, setDialog, setHint, setZoom, toggleReveal });
   useActions(LABEL_ACTIONS, handlers, dialog === null && !wb.breakDue && !wb.capReached && !stopped);
+
+  const jump = (id: ItemId): void => {
+    setDialogState(null);
+    if (s.jumpTo(id)) return;
+    if (filter === 'all') void s.reload();
+    else setFilter('all');
+  };
 
   if (stopped)
     return <SessionStopped labeled={wb.labeled} hateful={wb.hateful} onRestart={() => setStopped(false)} />;
 
+  const counts = s.progress?.counts ?? null;
   return (
     <div className="label-screen">
       <LabelToolbar
         filter={filter}
         onFilter={setFilter}
-        counts={s.progress?.counts ?? null}
+        counts={counts}
         status={s.status}
-        onHelp={() => setDialog('help')}
+        onHelp={() => setDialogState('help')}
+        onSearch={() => setDialogState('search')}
       />
       <ErrorBanner message={s.error} onDismiss={() => s.setError(null)} />
       {s.status.state === 'error' && (
@@ -140,6 +96,8 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
           filter={filter}
           projectName={project.name}
           projectItems={project.items}
+          // The counts are the project's truth: memes skipped in this pass are still to do.
+          remaining={filter === 'todo' ? (counts?.todo ?? 0) : 0}
           onCheckAgain={() => void s.reload()}
         />
       )}
@@ -148,47 +106,53 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
           <ImagePane
             img={current.img}
             missing={current.missing}
-            blurred={prefs.blurImages && !revealed}
+            broken={broken}
+            blurred={prefs.blurImages && revealedFor !== itemKey}
             greyscale={prefs.greyscale}
             zoom={zoom}
+            scrollRef={scrollRef}
             onReveal={() => setRevealedFor(itemKey)}
+            onBroken={() => setBrokenFor(itemKey)}
+            onReportBroken={() => handlers.reportBroken?.()}
           />
           <LabelSidebar
             item={current}
             pos={s.pos}
             total={s.ids?.length ?? 0}
-            draft={draft}
-            hint={hint}
-            onHate={(h) => setHate(h)}
-            onToggle={toggle}
+            draft={s.draft}
+            disabled={broken || current.missing}
+            hint={hintOf?.key === itemKey ? hintOf.text : null}
+            onHate={(h) => (h === HATEFUL ? handlers.hateful?.() : handlers.notHateful?.())}
+            onToggle={(t, l) => handlers[`${t}:${l}`]?.()}
             onFlag={() => handlers.flag?.()}
-            onNote={() => setDialog('note')}
+            onNote={() => setDialogState('note')}
             onBack={() => s.back()}
             onSkip={() => s.next()}
             onSkipDistressing={() => handlers.skipDistressing?.()}
-            onSubmit={() => submit()}
+            onSubmit={() => handlers.submit?.()}
           />
         </div>
       )}
       <WellbeingGate wb={wb} cap={prefs.sessionCap} onStop={() => setStopped(true)} />
-      {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'help' && <HelpOverlay actions={LABEL_ACTIONS} onClose={() => setDialogState(null)} />}
+      {dialog === 'search' && <SearchDialog onPick={jump} onClose={() => setDialogState(null)} />}
       {dialog === 'note' && (
         <NoteDialog
-          initial={draft.note}
-          onCancel={() => setDialog(null)}
+          initial={s.draft.note}
+          onCancel={() => setDialogState(null)}
           onSave={(note) => {
-            setDraft((d) => ({ ...d, note }));
-            setDialog(null);
+            s.setDraft((d) => ({ ...d, note }));
+            setDialogState(null);
           }}
         />
       )}
       {dialog === 'confirm' && (
         <IncompleteDialog
-          draft={draft}
-          onCancel={() => setDialog(null)}
+          draft={s.draft}
+          onCancel={() => setDialogState(null)}
           onConfirm={() => {
-            setDialog(null);
-            save(draft);
+            setDialogState(null);
+            s.save(s.draft);
           }}
         />
       )}

@@ -1,42 +1,57 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ProjectSummary, ReviewItem } from '../../../shared/api';
 import { normalizeLabels } from '../../../shared/labels';
+import type { ItemId } from '../../../shared/records';
 import type { ReviewFilter } from '../../../shared/review';
 import type { Preferences } from '../../../shared/settings';
 import { ATTACK_LABELS, HATEFUL, NOT_HATEFUL, PC_LABELS, type Task } from '../../../shared/taxonomy';
 import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
+import { ConfirmDialog } from '../components/Modal';
 import { NoteDialog } from '../components/NoteDialog';
 import { LeadOff } from '../components/review/LeadOff';
 import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
 import { ReviewQueue } from '../components/review/ReviewQueue';
+import { SearchDialog } from '../components/SearchDialog';
 import { useQuery } from '../data/useQuery';
-import { REVIEW_ACTIONS, useActions, type Handlers } from '../hotkeys';
+import { REVIEW_ACTIONS, REVIEW_DESCRIPTIONS, useActions, type Handlers } from '../hotkeys';
 import { draftOfReview, toggleLabel, withHate, type Draft } from '../model';
 
 type ReviewScreenProps = {
   project: ProjectSummary;
   prefs: Preferences;
   onProject: (p: ProjectSummary) => void;
+  /** A meme to show first (opened from Browse), in the list or not. */
+  openId?: ItemId | null;
 };
 
-/** The lead's queue of disputed memes and the decision for each. */
-export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
+type Dialog = null | 'note' | 'help' | 'search' | { ownVote: Draft };
+
+/**
+ * The lead's queue of disputed memes and the decision for each. A decision always names the meme
+ * it applies to: the one on display, whose id the decision panel shows; a focused list row only
+ * chooses which meme is on display.
+ */
+export function ReviewScreen({ project, prefs, onProject, openId = null }: ReviewScreenProps) {
   const [filter, setFilter] = useState<ReviewFilter>({});
   const [sel, setSel] = useState(0);
+  // A meme opened by id (search), shown whether or not it is in the list.
+  const [focusId, setFocusId] = useState<ItemId | null>(openId);
   const [showNames, setShowNames] = useState(prefs.showAnnotatorNames);
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<null | 'note' | 'help'>(null);
+  const [brokenFor, setBrokenFor] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
 
   const list = useQuery('review:list', { filter }, { refreshOn: ['project:changed'] });
   const rows = list.data?.rows ?? [];
   const current = rows[Math.min(sel, rows.length - 1)];
+  const shownId = focusId ?? current?.id;
   const item = useQuery(
     'review:item',
-    { id: current?.id ?? 0 },
-    { enabled: current !== undefined, refreshOn: ['project:changed'] },
+    { id: shownId ?? 0 },
+    { enabled: shownId !== undefined, refreshOn: ['project:changed'] },
   );
   const { refresh: refreshList } = list;
   const { refresh: refreshItem } = item;
@@ -55,31 +70,49 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
     [data],
   );
 
+  const run = useCallback(
+    (p: Promise<unknown>): void =>
+      void p.then(() => setError(null)).catch((e: unknown) => setError(messageOf(e))),
+    [],
+  );
   const decide = useCallback(
-    async (d: Draft) => {
+    async (d: Draft, ownVote = false) => {
       if (!data || !d.hate) return;
       await api().adjudication.save({
         item: data.item.id,
         ...normalizeLabels(d.hate, d.pc, d.attack),
         note: d.note,
+        ...(ownVote ? { ownVote: true } : {}),
       });
+      setFocusId(null);
       refresh();
     },
     [data, refresh],
   );
+  // A meme the lead labeled as an annotator is decided only after saying so.
+  const decideOrAsk = useCallback(
+    (d: Draft) => (data?.ownVote ? setDialog({ ownVote: d }) : run(decide(d))),
+    [data, decide, run],
+  );
 
   const handlers = useMemo<Handlers>(() => {
-    const run = (p: Promise<unknown>): void => void p.catch((e: unknown) => setError(messageOf(e)));
     const h: Handlers = {
       notHateful: () => setDraft((d) => withHate(d, NOT_HATEFUL)),
       hateful: () => setDraft((d) => withHate(d, HATEFUL)),
-      submit: () => draft && run(decide(draft)),
-      accept: () => data && run(decide(draftOfReview({ ...data, decision: null }))),
+      submit: () => draft && decideOrAsk(draft),
+      accept: () => data && decideOrAsk(draftOfReview({ ...data, decision: null })),
       undo: () => data?.decision && run(api().adjudication.undo({ item: data.item.id }).then(refresh)),
       note: () => setDialog('note'),
-      nextItem: () => setSel((s) => Math.min(rows.length - 1, s + 1)),
-      prevItem: () => setSel((s) => Math.max(0, s - 1)),
+      nextItem: () => {
+        setFocusId(null);
+        setSel((s) => Math.min(rows.length - 1, s + 1));
+      },
+      prevItem: () => {
+        setFocusId(null);
+        setSel((s) => Math.max(0, s - 1));
+      },
       toggleNames: () => setShowNames((s) => !s),
+      search: () => setDialog('search'),
       reveal: () => data && setRevealedFor((r) => (r === String(data.item.id) ? null : String(data.item.id))),
       help: () => setDialog((d) => (d === 'help' ? null : 'help')),
     };
@@ -87,7 +120,7 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
       for (const l of t === 'pc' ? PC_LABELS : ATTACK_LABELS)
         h[`${t}:${l}`] = () => setDraft((d) => toggleLabel(d, t, l));
     return h;
-  }, [data, draft, decide, refresh, rows.length, setDraft]);
+  }, [data, draft, decideOrAsk, refresh, rows.length, run, setDraft]);
   useActions(REVIEW_ACTIONS, handlers, dialog === null && project.lead);
 
   if (!project.lead)
@@ -107,22 +140,32 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
     <div className="review">
       <ReviewQueue
         filter={filter}
-        onFilter={setFilter}
+        onFilter={(f) => {
+          setFilter(f);
+          setSel(0);
+          setFocusId(null);
+        }}
         annotators={project.annotators}
         list={list.data}
-        selected={sel}
-        onSelect={setSel}
+        selected={focusId === null ? sel : -1}
+        onSelect={(i) => {
+          setFocusId(null);
+          setSel(i);
+        }}
       />
       <section className="review-main">
         <ErrorBanner message={list.error ?? item.error} />
         <ErrorBanner message={error} onDismiss={() => setError(null)} />
-        {rows.length === 0 && list.data && (
+        {rows.length === 0 && list.data && focusId === null && (
           <div className="empty-state" data-testid="review-empty">
             <h2>Nothing to review</h2>
-            <p>Every labeled meme is settled by the policy or decided.</p>
+            <p>
+              Every ready meme is settled by the policy or decided. Memes still waiting for votes are under
+              “waiting for votes”.
+            </p>
           </div>
         )}
-        {data && draft && current && (
+        {data && draft && shownId !== undefined && (
           <ReviewItemPanel
             data={data}
             draft={draft}
@@ -130,12 +173,15 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
             revealed={revealedFor === String(data.item.id)}
             blur={prefs.blurImages}
             greyscale={prefs.greyscale}
+            broken={brokenFor === String(data.item.id)}
+            onBroken={() => setBrokenFor(String(data.item.id))}
             onReveal={() => setRevealedFor(String(data.item.id))}
             onHate={(h) => (h === HATEFUL ? handlers.hateful?.() : handlers.notHateful?.())}
             onToggle={(t, l) => handlers[`${t}:${l}`]?.()}
             onAccept={() => handlers.accept?.()}
             onSave={() => handlers.submit?.()}
             onUndo={() => handlers.undo?.()}
+            onClose={(close) => run(api().review.close({ item: data.item.id, close }).then(refresh))}
           />
         )}
       </section>
@@ -150,7 +196,44 @@ export function ReviewScreen({ project, prefs, onProject }: ReviewScreenProps) {
         />
       )}
       {dialog === 'help' && (
-        <HelpOverlay onClose={() => setDialog(null)} groups={['Review', 'Label', 'View']} />
+        <HelpOverlay
+          actions={REVIEW_ACTIONS}
+          descriptions={REVIEW_DESCRIPTIONS}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'search' && (
+        <SearchDialog
+          onClose={() => setDialog(null)}
+          onPick={(id) => {
+            setDialog(null);
+            const at = rows.findIndex((r) => String(r.id) === String(id));
+            if (at >= 0) {
+              setFocusId(null);
+              setSel(at);
+            } else setFocusId(id);
+          }}
+        />
+      )}
+      {dialog !== null && typeof dialog === 'object' && data && (
+        <ConfirmDialog
+          testId="own-vote-confirm"
+          title={`You labeled meme #${String(data.item.id)} yourself`}
+          message={
+            <p>
+              As an annotator you voted on this meme. Decide it anyway? The decision is marked in
+              adjudications.jsonl as made by a lead who had voted on it.
+            </p>
+          }
+          confirm={`Decide #${String(data.item.id)} anyway`}
+          cancel="Cancel"
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            const d = dialog.ownVote;
+            setDialog(null);
+            run(decide(d, true));
+          }}
+        />
       )}
     </div>
   );

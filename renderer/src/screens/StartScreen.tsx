@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ProfilesCard } from '../components/start/ProfilesCard';
+import { TeamCard } from '../components/start/TeamCard';
 
 type StartScreenProps = {
   info: AppInfo;
@@ -180,6 +181,7 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
           </>
         )}
       </section>
+      {project && settings.currentAnnotator && <TeamCard project={project} onProject={onProject} />}
       <ErrorBanner message={error} testId="start-error" />
     </div>
   );

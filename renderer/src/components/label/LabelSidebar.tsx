@@ -9,6 +9,8 @@ type LabelSidebarProps = {
   pos: number;
   total: number;
   draft: Draft;
+  /** The image cannot be shown: nothing to label, only moving on. */
+  disabled: boolean;
   hint: string | null;
   onHate: (hate: Hate) => void;
   onToggle: (task: Task, label: string) => void;
@@ -36,12 +38,18 @@ export function LabelSidebar(p: LabelSidebarProps) {
       <blockquote className="meme-text" data-testid="meme-text">
         {item.text || <em>(no text)</em>}
       </blockquote>
-      <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} />
+      <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} disabled={p.disabled} />
       <div className="actions">
-        <button type="button" className={draft.flag ? 'on' : ''} onClick={p.onFlag} data-testid="flag">
+        <button
+          type="button"
+          className={draft.flag ? 'on' : ''}
+          onClick={p.onFlag}
+          data-testid="flag"
+          disabled={p.disabled}
+        >
           <kbd>F</kbd> {draft.flag ? 'Flagged' : 'Flag'}
         </button>
-        <button type="button" onClick={p.onNote} data-testid="note">
+        <button type="button" onClick={p.onNote} data-testid="note" disabled={p.disabled}>
           <kbd>C</kbd> {draft.note ? 'Edit note' : 'Note'}
         </button>
         <button type="button" onClick={p.onBack} disabled={p.pos === 0}>
@@ -58,7 +66,13 @@ export function LabelSidebar(p: LabelSidebarProps) {
         >
           <kbd>D</kbd> Skip: distressing
         </button>
-        <button type="button" className="primary" onClick={p.onSubmit} data-testid="save">
+        <button
+          type="button"
+          className="primary"
+          onClick={p.onSubmit}
+          data-testid="save"
+          disabled={p.disabled}
+        >
           <kbd>Enter</kbd> Save &amp; next
         </button>
       </div>

@@ -11,10 +11,11 @@ type LabelToolbarProps = {
   counts: QueueCounts | null;
   status: SaveStatus;
   onHelp: () => void;
+  onSearch: () => void;
 };
 
 /** Queue tabs with their counts, my and the project's progress, the save mark, the keys button. */
-export function LabelToolbar({ filter, onFilter, counts, status, onHelp }: LabelToolbarProps) {
+export function LabelToolbar({ filter, onFilter, counts, status, onHelp, onSearch }: LabelToolbarProps) {
   return (
     <div className="toolbar">
       <div className="filters" role="tablist" aria-label="Queue">
@@ -45,6 +46,9 @@ export function LabelToolbar({ filter, onFilter, counts, status, onHelp }: Label
         </>
       )}
       <SaveIndicator status={status} />
+      <button type="button" className="ghost" onClick={onSearch} data-testid="open-search">
+        Go to <kbd>/</kbd>
+      </button>
       <button type="button" className="ghost" onClick={onHelp} data-testid="open-help">
         Keys <kbd>?</kbd>
       </button>

@@ -17,6 +17,10 @@ type ReviewItemPanelProps = {
   onAccept: () => void;
   onSave: () => void;
   onUndo: () => void;
+  /** Close the meme early (decide with fewer votes than the target), or reopen it. */
+  onClose: (close: boolean) => void;
+  broken: boolean;
+  onBroken: () => void;
 };
 
 const list = (xs: readonly string[]): string => (xs.length ? xs.map(labelTitle).join(', ') : '—');
@@ -33,6 +37,8 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
         <ImagePane
           img={data.item.img}
           missing={data.item.missing}
+          broken={p.broken}
+          onBroken={p.onBroken}
           blurred={p.blur && !p.revealed}
           greyscale={p.greyscale}
           zoom={1}
@@ -42,7 +48,30 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
           <div className="item-meta">
             <span data-testid="review-item-id">#{String(data.item.id)}</span>
             {data.item.set_name && <span className="split">{data.item.set_name}</span>}
+            <span className="badge" data-testid="review-readiness">
+              {data.readiness === null
+                ? `waiting: ${data.votes.filter((v) => v.hate).length} vote(s)`
+                : data.readiness === 'closed'
+                  ? 'closed early'
+                  : data.readiness === 'reference'
+                    ? 'imported as released'
+                    : data.readiness === 'decided'
+                      ? 'decided'
+                      : 'complete'}
+            </span>
           </div>
+          {data.ownVote && (
+            <p className="banner warn" role="note" data-testid="own-vote">
+              You labeled this meme yourself as an annotator. A decision on it is marked as
+              yours-on-your-own-vote in adjudications.jsonl; another lead could decide it instead.
+            </p>
+          )}
+          {data.closed && (
+            <p className="muted" data-testid="closed-note">
+              Closed early by {data.closed.lead}
+              {data.closed.note ? `: “${data.closed.note}”` : ''}
+            </p>
+          )}
           <blockquote className="meme-text">{data.item.text || <em>(no text)</em>}</blockquote>
           <table className="votes" data-testid="votes">
             <thead>
@@ -118,8 +147,10 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
           </div>
         </div>
       </div>
-      <div className="decision">
-        <h3>Your decision</h3>
+      <div className="decision" aria-label={`Decision for meme #${String(data.item.id)}`}>
+        <h3>
+          Your decision for meme <span data-testid="decision-item">#{String(data.item.id)}</span>
+        </h3>
         <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} />
         <div className="actions">
           <button
@@ -128,8 +159,18 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             disabled={!g.resolved && g.hate === null}
             data-testid="accept-gold"
           >
-            <kbd>A</kbd> Accept policy gold
+            <kbd>A</kbd> Accept policy gold for #{String(data.item.id)}
           </button>
+          {data.readiness === null && (
+            <button type="button" onClick={() => p.onClose(true)} data-testid="close-early">
+              Close early (decide with {data.votes.filter((v) => v.hate).length} vote(s))
+            </button>
+          )}
+          {data.closed && (
+            <button type="button" onClick={() => p.onClose(false)} data-testid="reopen">
+              Reopen for more votes
+            </button>
+          )}
           <button type="button" onClick={p.onUndo} disabled={!data.decision} data-testid="undo-decision">
             <kbd>Z</kbd> Undo decision
           </button>
@@ -140,7 +181,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             disabled={!draft.hate}
             data-testid="save-decision"
           >
-            <kbd>Enter</kbd> Decide &amp; next
+            <kbd>Enter</kbd> Decide #{String(data.item.id)} &amp; next
           </button>
         </div>
       </div>

@@ -20,6 +20,8 @@ const REASON_TITLE: Record<string, string> = {
   attack_no_majority: 'attacks split',
   flagged: 'flagged',
   disagreement: 'disagreement',
+  broken: 'image broken',
+  incomplete: 'waiting for votes',
 };
 
 /** The lead's filters and the (virtualised) list of memes to review, most disputed first. */
@@ -44,6 +46,15 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
             onChange={(e) => onFilter({ ...filter, decided: e.target.checked })}
           />{' '}
           decided too
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.incomplete}
+            onChange={(e) => onFilter({ ...filter, incomplete: e.target.checked })}
+            data-testid="filter-incomplete"
+          />{' '}
+          waiting for votes (to close early)
         </label>
         <select
           value={filter.task ?? ''}
@@ -83,8 +94,9 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
         </select>
       </div>
       <p className="muted" data-testid="review-count">
-        {rows.length.toLocaleString()} to review · {list?.autoAccepted.toLocaleString() ?? 0} accepted
-        automatically
+        {rows.length.toLocaleString()} {filter.incomplete ? 'waiting for votes' : 'to review'} ·{' '}
+        {list?.autoAccepted.toLocaleString() ?? 0} accepted automatically ·{' '}
+        {list?.ready.toLocaleString() ?? 0} of {list?.labeled.toLocaleString() ?? 0} labeled memes ready
       </p>
       <VirtualList
         rows={rows}
@@ -95,7 +107,10 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
           <button
             type="button"
             className={`review-row${i === selected ? ' on' : ''}`}
+            aria-current={i === selected ? 'true' : undefined}
+            aria-label={`Show meme #${String(r.id)}: ${r.reasons.map((x) => REASON_TITLE[x]).join(', ')}`}
             onClick={() => onSelect(i)}
+            data-testid={`review-row-${String(r.id)}`}
           >
             <span className="rid">#{String(r.id)}</span>
             <span className="reasons">{r.reasons.map((x) => REASON_TITLE[x]).join(', ')}</span>

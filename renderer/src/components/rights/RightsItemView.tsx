@@ -1,5 +1,6 @@
 import type { RightsItem } from '../../../../shared/api';
 import type { Provenance } from '../../../../shared/records';
+import { mediaUrl } from '../../api';
 import { ForgetPanel } from '../ForgetPanel';
 import { ProvenanceEditor } from '../ProvenanceEditor';
 
@@ -37,7 +38,30 @@ export function RightsItemView({ item, disabled, onSetProvenance, onForget }: Ri
           </ul>
         </details>
       )}
-      <ForgetPanel disabled={disabled} what={`meme #${String(item.item.id)}`} onForget={onForget} />
+      <ForgetPanel
+        disabled={disabled}
+        what={`meme #${String(item.item.id)}`}
+        confirmText={String(item.item.id)}
+        preview={
+          <figure className="thumb" data-testid="forget-preview">
+            {item.item.missing ? (
+              <span className="muted">(no image file)</span>
+            ) : (
+              <img
+                className="blurred"
+                src={mediaUrl(item.item.img)}
+                alt={`meme #${String(item.item.id)}, blurred`}
+              />
+            )}
+            <figcaption>
+              <strong>#{String(item.item.id)}</strong> <code>{item.item.img}</code>
+              <br />
+              {item.item.text || <em>(no text)</em>}
+            </figcaption>
+          </figure>
+        }
+        onForget={onForget}
+      />
     </div>
   );
 }

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { ItemView } from '../../../shared/api';
+import type { ItemId } from '../../../shared/records';
+import type { Preferences } from '../../../shared/settings';
+import { call, messageOf } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ThumbGrid } from '../components/browse/ThumbGrid';
+import { useQuery } from '../data/useQuery';
+
+const PAGE = 48;
+
+type BrowseScreenProps = { prefs: Preferences; onOpen: (id: ItemId) => void };
+
+/**
+ * The lead's view of every meme as thumbnails (blurred while the preference says so), a page at
+ * a time, with search by id or text. Enter on a thumbnail opens the meme in Review.
+ */
+export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const all = useQuery('queue:list', { filter: 'all' }, { refreshOn: ['project:changed'] });
+  const search = useQuery('item:search', { query, limit: 500 }, { enabled: query.trim() !== '' });
+  const ids = query.trim() ? (search.data?.results.map((r) => r.id) ?? []) : (all.data?.ids ?? []);
+  const pages = Math.max(1, Math.ceil(ids.length / PAGE));
+  const shown = ids.slice(page * PAGE, page * PAGE + PAGE);
+  const key = shown.map(String).join('\u0000');
+  const [views, setViews] = useState<{ key: string; items: ItemView[] }>({ key: '', items: [] });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    call('item:get', { ids: key.split('\u0000').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) })
+      .then((items) => live && setViews({ key, items }))
+      .catch((e: unknown) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return (
+    <div className="browse" data-testid="browse">
+      <div className="toolbar">
+        <input
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(0);
+          }}
+          placeholder="search id or text"
+          aria-label="Search memes by id or text"
+          data-testid="browse-search"
+        />
+        <span className="muted" data-testid="browse-count">
+          {ids.length.toLocaleString()} memes · page {page + 1} of {pages}
+        </span>
+        <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+          Previous page
+        </button>
+        <button type="button" disabled={page >= pages - 1} onClick={() => setPage((p) => p + 1)}>
+          Next page
+        </button>
+      </div>
+      <ErrorBanner message={error ?? all.error ?? search.error} />
+      <ThumbGrid
+        items={views.key === key ? views.items : []}
+        blur={prefs.blurImages}
+        greyscale={prefs.greyscale}
+        onOpen={onOpen}
+      />
+    </div>
+  );
+}
