@@ -50,13 +50,13 @@ async function expectClean(page: Page, info: TestInfo, screen: string): Promise<
     .toStrictEqual([]);
 }
 
-/** A third annotator completes (and flags) three demo memes, so review has items to show. */
+/** Another annotator completes (and flags) three demo memes, so review has items to show. */
 async function thirdVotes(project: string): Promise<void> {
   const line = (item: number, hate: string, pc: string[], attack: string[]) =>
     JSON.stringify({
       v: 1,
       item,
-      annotator: 'demo-ann3',
+      annotator: 'a11y-ann',
       hate,
       pc,
       attack,
@@ -66,7 +66,7 @@ async function thirdVotes(project: string): Promise<void> {
       flag: true,
     }) + '\n';
   await writeFile(
-    join(project, '.memejury/annotations/demo-ann3.jsonl'),
+    join(project, '.memejury/annotations/a11y-ann.jsonl'),
     line(5, 'not_hateful', [], []) +
       line(7, 'hateful', ['race'], ['mocking']) +
       line(12, 'hateful', ['sex'], ['contempt']),

@@ -89,15 +89,18 @@ test('every figure shows its memes; too few are grey with the reason; < 2 s and 
     expect(c.text, c.key).toContain('too few');
     expect(c.title, c.key).toMatch(/fewer than 20\): too few to judge/);
   }
-  // The demo's categories are on 2 memes: a perfect κ there is not "almost perfect".
-  const religion = cells.find((c) => c.key === 'pc.religion.fleiss_kappa');
-  expect(religion).toMatchObject({ value: '1', items: '2' });
-  expect(religion?.title).not.toContain('almost perfect');
+  // The demo's categories are on a handful of memes: a perfect κ there is not "almost perfect".
+  const perfect = few.filter((c) => c.value === '1' && /(kappa|alpha)$/.test(c.key));
+  expect(perfect.length).toBeGreaterThan(0);
+  for (const c of perfect) expect(c.title, c.key).not.toMatch(/almost perfect|substantial|reliable/);
+  expect(flat['pc.items_full_overlap']).toBeLessThan(20);
   await expect(page.getByTestId('metrics-pc-items')).toContainText('too few to judge');
-  // From 20 memes on a figure keeps its band.
-  const hate = cells.find((c) => c.key === 'hate.fleiss_kappa');
-  expect(Number(hate?.items)).toBeGreaterThanOrEqual(20);
-  expect(hate?.cls).toMatch(/level-[0-4]/);
+  // From 20 memes on, a coefficient keeps its band.
+  const judged = cells.filter(
+    (c) => Number(c.items) >= 20 && c.value !== '' && /(kappa|alpha)$/.test(c.key) && !c.key.includes('masi'),
+  );
+  expect(judged.length).toBeGreaterThan(0);
+  for (const c of judged) expect(c.cls, c.key).toMatch(/level-[0-4]/);
 
   // "< 2 s" and agreement with gold: a tooltip on the header and a visible legend.
   const table = page.getByTestId('annotator-table');
@@ -115,13 +118,11 @@ test('every figure shows its memes; too few are grey with the reason; < 2 s and 
   const scales = await page
     .locator('[data-testid^="shares-"]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-max')));
-  expect(scales.length).toBe(2);
+  const annotators = Object.keys(flat).filter((k) => /^annotator\..+\.items_done$/.test(k));
+  expect(scales.length).toBe(annotators.length);
+  expect(scales.length).toBeGreaterThanOrEqual(2);
   const scale = await page.getByTestId('share-charts').getAttribute('data-scale');
   for (const s of scales) expect(s).toBe(scale);
-
-  // Two days of labels: a line, no note.
-  await expect(page.getByTestId('chart-timeline').locator('svg')).toBeVisible();
-  await expect(page.getByTestId('chart-timeline-note')).toHaveCount(0);
 });
 
 test('a released FGHM import claims no hate agreement; a one-day timeline says so', async ({
@@ -170,12 +171,13 @@ test('the JSON report saved by keyboard is never read as an item list', async ({
     figures: Record<string, unknown>;
   };
   expect(report.kind).toBe('memejury-agreement-report');
-  expect(report.figures['hate.items_full_overlap']).toBe(20);
+  const before = cli('stats', '--project', session.project, '--json');
+  const flat = JSON.parse(before.stdout) as Record<string, number | null>;
+  expect(report.figures['hate.items_full_overlap']).toBe(flat['hate.items_full_overlap']);
 
   // The project still has its 40 memes and no warning; the same with the report moved beside the
   // item lists, where the loader looks.
-  const before = cli('stats', '--project', session.project, '--json');
-  expect(JSON.parse(before.stdout)).toMatchObject({ items: 40 });
+  expect(flat.items).toBe(40);
   expect(before.stderr).toBe('');
   await copyFile(saved, join(session.project, basename(saved)));
   expect((await readdir(session.project)).filter((f) => f.endsWith('.json'))).toStrictEqual([
