@@ -155,6 +155,8 @@ export interface Manifest {
   /** Why each kind of item was left out, in words. */
   left_out_why: Record<string, string>;
   forgotten_items: number;
+  /** Rewrites since the export was written (forgetting removes records and keeps this true). */
+  rewritten?: { at: string; removed: number; why: string }[];
 }
 
 /** Counts by licence, consent, source and region over the exported items. */

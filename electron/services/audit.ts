@@ -1,14 +1,18 @@
-// `memejury audit`: proves that what was forgotten is gone. Every file of the project is read:
-// data lines whose item or annotator hashes to a tombstone, images whose bytes hash to one,
-// annotator files and roster entries of forgotten annotators. Tombstones hold only hashes, so
-// the audit hashes what it finds rather than searching for content it no longer has.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+// `memejury audit`: proves that what was forgotten is gone. Every file of the project is read,
+// temp files of killed writers included: data lines naming a forgotten item (in any id
+// spelling, or by its image's name) or annotator (full-format exports too), images whose name or
+// bytes are a forgotten item's, annotator files and roster entries of forgotten annotators.
+// Tombstones hold only hashes, so the audit hashes what it finds rather than searching for
+// content it no longer has (forgotten.ts is the one rule, shared with forgetting). What it
+// cannot read, version history, it warns about; manifests that no longer match their export
+// are warned about too.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
-import { isTombstoneRecord, mentionsAnnotator, mentionsItem } from './forget';
-import { annotatorHash, fileHash, itemHash } from './hashes';
-import { idFromImagePath } from './items';
+import { Forgotten } from './forgotten';
+import { fileHash } from './hashes';
 import { annotatorOfFileName, projectPaths } from './paths';
 import { allImages, dataFiles, isCsvPath, parseDataFile } from './projectFiles';
 
@@ -23,7 +27,51 @@ export interface AuditReport {
   filesScanned: number;
   imagesHashed: number;
   findings: AuditFinding[];
+  /** What the audit cannot check but the lead must know. */
   warnings: string[];
+}
+
+/** The folder holding git's history for `dir` (itself or an ancestor), if any. */
+async function gitFolder(dir: string): Promise<string | null> {
+  let cur = dir;
+  for (;;) {
+    if (
+      await stat(join(cur, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return join(cur, '.git');
+    const up = dirname(cur);
+    if (up === cur) return null;
+    cur = up;
+  }
+}
+
+/** Exports whose manifest no longer describes them (hash or size). */
+async function staleManifests(dir: string, files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const rel of files) {
+    if (!rel.endsWith('.manifest.json')) continue;
+    try {
+      const m = JSON.parse(await readFile(join(dir, rel), 'utf8')) as {
+        tool?: string;
+        file?: string;
+        sha256?: string;
+      };
+      if (m.tool !== 'memejury' || typeof m.file !== 'string' || basename(m.file) !== m.file) continue;
+      const exported = join(dir, dirname(rel), m.file);
+      const text = await readFile(exported).catch(() => null);
+      if (text === null) continue;
+      if (createHash('sha256').update(text).digest('hex') !== m.sha256)
+        out.push(
+          `${rel}: its sha256 does not match ${relative(dir, exported)} (the file changed after the export)`,
+        );
+    } catch {
+      /* not a manifest of ours */
+    }
+  }
+  return out;
 }
 
 export async function auditProject(dir: string): Promise<AuditReport> {
@@ -38,14 +86,12 @@ export async function auditProject(dir: string): Promise<AuditReport> {
     findings: [],
     warnings: [],
   };
+  const files = await dataFiles(dir);
+  report.warnings.push(...(await staleManifests(dir, files)));
   if (g.tombstones.length === 0) return report;
+  const f = Forgotten.fromGovernance(g);
 
-  const itemHit = (v: unknown): string | null => {
-    for (const h of g.itemHashes) if (mentionsItem(v, h)) return 'a forgotten item';
-    for (const h of g.annotatorHashes) if (mentionsAnnotator(v, h)) return 'a forgotten annotator';
-    return null;
-  };
-  for (const rel of await dataFiles(dir)) {
+  for (const rel of files) {
     const body = await readFile(join(dir, rel), 'utf8').catch(() => '');
     report.filesScanned++;
     const parsed = parseDataFile(body, isCsvPath(rel));
@@ -53,17 +99,19 @@ export async function auditProject(dir: string): Promise<AuditReport> {
       parsed.kind === 'array'
         ? parsed.elements.map((v, i) => ({ v, line: i + 1 }))
         : parsed.lines.flatMap((l, i) => l.values.map((v) => ({ v, line: i + 1 })));
+    const seen = new Set<number>();
     for (const { v, line } of values) {
-      if (isTombstoneRecord(v)) continue;
-      const hit = itemHit(v);
-      if (hit) report.findings.push({ file: rel, line, what: `${hit} is still here` });
+      const hit = f.trace(v);
+      if (!hit || seen.has(line)) continue;
+      seen.add(line);
+      report.findings.push({ file: rel, line, what: `a forgotten ${hit} is still here` });
     }
   }
   // Annotator files and roster entries of forgotten annotators.
   const names = await readdir(paths.annotations).catch(() => [] as string[]);
   for (const n of names) {
     const id = annotatorOfFileName(n, true);
-    if (id !== null && g.annotatorHashes.has(annotatorHash(id)))
+    if (id !== null && f.isAnnotator(id))
       report.findings.push({
         file: relative(dir, join(paths.annotations, n)),
         line: null,
@@ -73,7 +121,7 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   try {
     const config = JSON.parse(await readFile(paths.config, 'utf8')) as { roster?: { id: string }[] };
     for (const r of config.roster ?? [])
-      if (g.annotatorHashes.has(annotatorHash(r.id)))
+      if (f.isAnnotator(r.id))
         report.findings.push({
           file: relative(dir, paths.config),
           line: null,
@@ -85,10 +133,16 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   // Images: by bytes (a copy under another name is found too) and by the id in their name.
   for (const img of await allImages(dir)) {
     report.imagesHashed++;
-    const h = g.imgHashes.size ? await fileHash(join(dir, img)) : null;
-    const byName = g.itemHashes.has(itemHash(idFromImagePath(img)));
-    if ((h && g.imgHashes.has(h)) || byName)
+    const h = f.images.size ? await fileHash(join(dir, img)) : null;
+    if ((h && f.images.has(h)) || f.isItemImagePath(img))
       report.findings.push({ file: img, line: null, what: 'the image of a forgotten item' });
   }
+  const git = await gitFolder(dir);
+  if (git)
+    report.warnings.push(
+      `${git} holds this project's version history, which the audit cannot read: earlier commits still contain what was forgotten. ` +
+        'Rewrite the history (git filter-repo --invert-paths --path <image>, git filter-repo --replace-text for lines), ' +
+        'force-push, and have every clone deleted and cloned again.',
+    );
   return report;
 }

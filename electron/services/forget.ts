@@ -1,86 +1,152 @@
-// The right to be forgotten. A tombstone (hashes only) is written first, so a crash half-way
-// leaves a job the audit reports and the next purge finishes. Then every file of the project
-// that mentions the item is rewritten atomically without it, its image is deleted, and memory
-// is updated. Files another running app writes are left to that app: it sees the tombstone in
+// The right to be forgotten. A tombstone (hashes only) is written first; then one routine,
+// finishForgetting, removes every trace the tombstones name: it is what a forget runs, what a
+// forget cut short runs again (`memejury forget` of an id already forgotten finishes it), and
+// what the next app to open the project runs for any tombstone not yet finished on this machine.
+// Files another running app writes are left to that app: it sees the tombstone in
 // governance.jsonl and purges its own file, so no two processes ever rewrite the same file.
+//
+// What a trace is (forgotten.ts): a data line naming the item in any id spelling or the
+// annotator, a temp file of a killed writer, an annotator's file and roster entry, an image
+// whose name or bytes are the item's. An export inside the project is rewritten without the
+// item and its manifest with it (hash, size, records, counts), or, when its manifest cannot be
+// kept exact (a forgotten annotator's votes made its gold), removed with its manifest.
+import { createHash } from 'node:crypto';
+import { readdir, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import type { Manifest, Tombstone } from '../../shared/governance';
+import type { ItemId, Provenance } from '../../shared/records';
 import { UserError } from './errors';
-import { readFile, rm, unlink } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { Tombstone } from '../../shared/governance';
-import { itemKey, type ItemId } from '../../shared/records';
-import { writeFileAtomic } from './fsx';
-import { annotatorHash, fileHash, itemHash } from './hashes';
+import { manifestPathOf } from './exporter';
+import { Forgotten, type Trace } from './forgotten';
+import { isStaleTemp, isTempFileName, readTextIfExists, sweepStaleTemps, writeFileAtomic } from './fsx';
+import { annotatorHash, fileHash, itemHash, itemHashSpellings } from './hashes';
 import { lockHolder } from './locks';
-import { writerLockOf } from './paths';
-import { dataFiles, isCsvPath, parseDataFile } from './projectFiles';
+import { annotatorOfFileName, writerLockOf } from './paths';
+import { allImages, dataFiles, isCsvPath, parseDataFile } from './projectFiles';
 import type { Project } from './project';
 import { resolveMediaPath } from './media';
 
 class ForgetError extends UserError {}
 
+export { isTombstoneRecord } from './forgotten';
+
 export interface ForgetRequest {
   reason: string;
   requestedBy: string;
   by: string;
+  /** Record a tombstone for an id the project does not have (it refuses that id for good). */
+  force?: boolean;
 }
 
-export interface ForgetResult {
-  tombstone: Tombstone;
+export interface FinishResult {
   rewritten: string[];
   deleted: string[];
   /** Files another running app writes: it purges them itself on seeing the tombstone. */
   deferred: string[];
 }
 
-/** Does this JSON value name the item (as an item list record, a label line, an event)? */
-export function mentionsItem(v: unknown, hash: string): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  for (const field of ['id', 'item']) {
-    const x = r[field];
-    if ((typeof x === 'number' || typeof x === 'string') && x !== '' && itemHash(x) === hash) return true;
+export interface ForgetResult extends FinishResult {
+  tombstone: Tombstone;
+  /** The tombstone was already there: this run finished what an earlier one left. */
+  alreadyForgotten: boolean;
+}
+
+/** What the first run of a forget still knows about the item, which a later run cannot. */
+interface Known {
+  provenance: Map<string, Provenance | undefined>;
+  images: string[];
+}
+
+interface FinishOptions {
+  /** This process may write the lead's files (it holds the lead lock, maybe only to finish). */
+  asLead?: boolean;
+  known?: Known;
+}
+
+// ---- which tombstones this machine has finished -------------------------------------------
+
+/** Per machine (locks/ is never versioned): the tombstones whose effects are done here. */
+const FINISHED_FILE = 'forgets-finished.json';
+
+function finishedPath(project: Project): string {
+  return join(project.paths.meta, 'locks', FINISHED_FILE);
+}
+
+const tombstoneKey = (t: Tombstone): string => `${t.scope}:${t.hash}`;
+
+async function finishedKeys(project: Project): Promise<Set<string>> {
+  try {
+    const v = JSON.parse((await readTextIfExists(finishedPath(project))) ?? '{}') as { finished?: unknown };
+    return new Set(
+      Array.isArray(v.finished) ? v.finished.filter((k): k is string => typeof k === 'string') : [],
+    );
+  } catch {
+    return new Set(); // unreadable: finish again (idempotent)
   }
-  return false;
 }
 
-/** A tombstone names what it forgets (by hash) and is the one record that must stay. */
-export function isTombstoneRecord(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'forget';
+/** Tombstones whose effects are not known to be complete on this machine. */
+export async function pendingForgets(project: Project): Promise<Tombstone[]> {
+  const all = project.governance.tombstones;
+  if (all.length === 0) return [];
+  const done = await finishedKeys(project);
+  return all.filter((t) => !done.has(tombstoneKey(t)));
 }
 
-export function mentionsAnnotator(v: unknown, hash: string): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const a = (v as Record<string, unknown>).annotator;
-  return typeof a === 'string' && annotatorHash(a) === hash;
+async function markFinished(project: Project, tombstones: readonly Tombstone[]): Promise<void> {
+  const done = await finishedKeys(project);
+  for (const t of tombstones) done.add(tombstoneKey(t));
+  await writeFileAtomic(finishedPath(project), JSON.stringify({ v: 1, finished: [...done].sort() }) + '\n');
 }
 
-/**
- * The text of a data file without what `drop` matches: elements of a JSON array file, or whole
- * lines (JSON Lines, CSV rows keyed by their first cell, torn lines recognised by their
- * "id"/"item" fields). null when nothing matched.
- */
-function withoutLines(text: string, drop: (v: unknown) => boolean, csv = false): string | null {
-  const body = parseDataFile(text, csv);
-  if (body.kind === 'array') {
-    const kept = body.elements.filter((v) => !drop(v));
-    return kept.length === body.elements.length ? null : JSON.stringify(kept, null, 1) + '\n';
-  }
-  const kept = body.lines.filter((l) => !l.values.some(drop));
-  return kept.length === body.lines.length ? null : kept.map((l) => l.text).join('\n');
-}
+// ---- rewriting files ----------------------------------------------------------------------
 
-/** Who may rewrite a log: this project's own writer, another running app, or anyone. */
-async function ownerOf(project: Project, file: string): Promise<'self' | 'other' | 'none'> {
+/** Who may rewrite a log: this process, another running app, or anyone. */
+async function ownerOf(project: Project, file: string, asLead: boolean): Promise<'self' | 'other' | 'none'> {
   const writer = writerLockOf(project.paths, file);
   if (!writer) return 'none';
   const ours =
     writer.annotator !== null
       ? project.options.annotator === writer.annotator
-      : project.options.lead === true;
+      : project.options.lead === true || asLead;
   const holder = await lockHolder(project.paths.meta, writer.lock);
   if (holder === 'self' && ours) return 'self';
   if (holder === 'none') return 'none';
   return 'other';
+}
+
+/**
+ * The text of a data file without what `drop` matches: elements of a JSON array file, or whole
+ * lines (JSON Lines, CSV rows keyed by their first cell, torn lines recognised by their
+ * "id"/"item" fields); with the values dropped. null when nothing matched.
+ */
+function withoutLines(
+  text: string,
+  drop: (v: unknown) => boolean,
+  csv = false,
+): { text: string; dropped: unknown[]; kept: number } | null {
+  const body = parseDataFile(text, csv);
+  if (body.kind === 'array') {
+    const kept = body.elements.filter((v) => !drop(v));
+    if (kept.length === body.elements.length) return null;
+    return {
+      text: JSON.stringify(kept, null, 1) + '\n',
+      dropped: body.elements.filter(drop),
+      kept: kept.length,
+    };
+  }
+  const dropped: unknown[] = [];
+  const kept = body.lines.filter((l) => {
+    const hit = l.values.filter(drop);
+    dropped.push(...hit);
+    return hit.length === 0;
+  });
+  if (kept.length === body.lines.length) return null;
+  return {
+    text: kept.map((l) => l.text).join('\n'),
+    dropped,
+    kept: kept.filter((l) => l.text.trim() !== '').length,
+  };
 }
 
 /** Rewrites `file` without the lines `drop` matches, through the file's own writer when ours. */
@@ -88,21 +154,236 @@ async function purgeFile(
   project: Project,
   file: string,
   drop: (v: unknown) => boolean,
+  asLead = false,
 ): Promise<'rewritten' | 'deferred' | 'unchanged'> {
-  const owner = await ownerOf(project, file);
-  if (owner === 'other') return 'deferred';
+  const owner = await ownerOf(project, file, asLead);
+  if (owner === 'other') {
+    // Another app writes it: only say so if it holds something to purge.
+    const text = await readTextIfExists(file);
+    return text !== null && withoutLines(text, drop, isCsvPath(file)) ? 'deferred' : 'unchanged';
+  }
   const rewrite = async (): Promise<boolean> => {
-    const text = await readFile(file, 'utf8').catch(() => null);
+    const text = await readTextIfExists(file);
     if (text === null) return false;
     const next = withoutLines(text, drop, isCsvPath(file));
     if (next === null) return false;
-    await writeFileAtomic(file, next);
+    await writeFileAtomic(file, next.text);
     return true;
   };
   // Our own log: rewrite between appends, so no save is lost or written to the old file.
   const done = owner === 'self' ? await project.writerFor(file).exclusive(rewrite) : await rewrite();
   if (done) project.positions.delete(file);
   return done ? 'rewritten' : 'unchanged';
+}
+
+/**
+ * A log rewritten under the reader: replay it from the start (annotations, adjudications), or
+ * for governance.jsonl, whose tombstones and provenance are already applied, read on from its
+ * new end (replaying would apply them twice).
+ */
+async function rereadAfterRewrite(project: Project, file: string): Promise<void> {
+  const { paths } = project;
+  if (file === paths.governance) {
+    const text = (await readTextIfExists(file)) ?? '';
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    project.positions.set(file, { end: Buffer.byteLength(complete), lines: complete.split('\n').length - 1 });
+  } else if (file === paths.adjudications) await project.reloadAdjudications();
+  else if (dirname(file) === paths.annotations) {
+    const id = annotatorOfFileName(basename(file));
+    if (id !== null && project.state.annotators.includes(id)) await project.reloadAnnotations(id);
+  }
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The manifest beside an export, if `file` is an export this tool wrote. */
+async function manifestOf(file: string): Promise<{ path: string; manifest: Manifest } | null> {
+  if (!/\.jsonl?$/i.test(file)) return null;
+  const path = manifestPathOf(file);
+  if (path === file) return null;
+  const text = await readTextIfExists(path);
+  if (text === null) return null;
+  try {
+    const manifest = JSON.parse(text) as Manifest;
+    return manifest.tool === 'memejury' && manifest.file === basename(file) ? { path, manifest } : null;
+  } catch {
+    return null;
+  }
+}
+
+function decrement(m: Record<string, number>, key: string): boolean {
+  if (!(key in m) || m[key] <= 0) return false;
+  m[key]--;
+  if (m[key] === 0) delete m[key];
+  return true;
+}
+
+/**
+ * An export inside the project (with its manifest) that names forgotten data: rewritten without
+ * the records and its manifest made true again (sha256, bytes, records, provenance counts, a
+ * note of the rewrite), the manifest first, so a run cut short in between is recognised; or,
+ * when the manifest cannot be kept exact (a forgotten annotator's votes made its gold, or the
+ * removed items' provenance is no longer known), removed together with its manifest.
+ */
+async function purgeExport(
+  file: string,
+  m: { path: string; manifest: Manifest },
+  f: Forgotten,
+  known: Known | undefined,
+): Promise<'rewritten' | 'removed' | 'unchanged'> {
+  const text = await readTextIfExists(file);
+  if (text === null) return 'unchanged';
+  const traces = new Map<unknown, Trace>();
+  const next = withoutLines(text, (v) => {
+    const t = f.trace(v);
+    if (t) traces.set(v, t);
+    return t !== null;
+  });
+  if (!next) return 'unchanged';
+  const remove = async (): Promise<'removed'> => {
+    await rm(m.path, { force: true });
+    await rm(file, { force: true });
+    return 'removed';
+  };
+  if ([...traces.values()].includes('annotator')) return remove();
+  const newSha = sha256(next.text);
+  if (m.manifest.sha256 !== newSha) {
+    const manifest = structuredClone(m.manifest);
+    for (const rec of next.dropped) {
+      const r = rec as { id?: unknown; provenance?: Provenance | null };
+      let prov: Provenance | undefined;
+      if (r.provenance !== undefined) prov = r.provenance ?? undefined;
+      else {
+        const hash = itemHashSpellings(r.id).find((h) => known?.provenance.has(h));
+        if (hash === undefined) return remove();
+        prov = known?.provenance.get(hash);
+      }
+      const ok =
+        decrement(manifest.counts.licence, prov?.licence ?? 'unknown') &&
+        decrement(manifest.counts.consent, prov?.consent ?? 'unknown') &&
+        decrement(manifest.counts.source, prov?.source ?? 'unknown') &&
+        decrement(manifest.counts.region, prov?.region ?? 'unknown');
+      if (!ok) return remove();
+    }
+    manifest.sha256 = newSha;
+    manifest.bytes = Buffer.byteLength(next.text);
+    manifest.records = next.kept;
+    manifest.forgotten_items = Math.max(manifest.forgotten_items ?? 0, 0) + next.dropped.length;
+    manifest.rewritten = [
+      ...(manifest.rewritten ?? []),
+      {
+        at: new Date().toISOString(),
+        removed: next.dropped.length,
+        why: 'items forgotten after this export (tombstones in governance.jsonl)',
+      },
+    ];
+    await writeFileAtomic(m.path, JSON.stringify(manifest, null, 2) + '\n');
+  }
+  await writeFileAtomic(file, next.text);
+  return 'rewritten';
+}
+
+/**
+ * Removes every trace of `tombstones` this process may remove (all pending ones by default) and
+ * records them finished on this machine when nothing is left to another app. Idempotent: a run
+ * cut short anywhere is finished by the next.
+ */
+export async function finishForgetting(
+  project: Project,
+  opts: FinishOptions & { tombstones?: readonly Tombstone[] } = {},
+): Promise<FinishResult> {
+  const tombstones = opts.tombstones ?? (await pendingForgets(project));
+  const result: FinishResult = { rewritten: [], deleted: [], deferred: [] };
+  if (tombstones.length === 0) return result;
+  const f = Forgotten.of(tombstones);
+  const dir = project.paths.dir;
+  const asLead = opts.asLead ?? false;
+  const manifests = new Set<string>();
+
+  // Annotator files (and their torn lines kept aside) of forgotten annotators.
+  if (f.annotators.size > 0) {
+    for (const name of await readdir(project.paths.annotations).catch(() => [] as string[])) {
+      const id = annotatorOfFileName(name, true);
+      if (id === null || !f.isAnnotator(id)) continue;
+      const file = join(project.paths.annotations, name);
+      const log = project.paths.annotationFile(id);
+      const owner = await ownerOf(project, log, asLead);
+      const rel = relative(dir, file);
+      if (owner === 'other') {
+        result.deferred.push(rel);
+        continue;
+      }
+      if (owner === 'self') await project.writerFor(log).exclusive(() => rm(file, { force: true }));
+      else await rm(file, { force: true });
+      project.positions.delete(file);
+      result.deleted.push(rel);
+    }
+  }
+
+  for (const rel of await dataFiles(dir)) {
+    const file = join(dir, rel);
+    const name = basename(file);
+    if (isTempFileName(name)) {
+      // A temp file outlives no writer: gone if its writer is; a live writer's may still hold
+      // the item (it renames over its target and the next run or the audit sees that).
+      if (await isStaleTemp(file)) {
+        await rm(file, { force: true });
+        result.deleted.push(rel);
+      } else {
+        const text = (await readTextIfExists(file)) ?? '';
+        if (withoutLines(text, (v) => f.trace(v) !== null)) result.deferred.push(rel);
+      }
+      continue;
+    }
+    if (result.deleted.includes(rel) || result.deferred.includes(rel) || manifests.has(file)) continue;
+    const m = await manifestOf(file);
+    if (m) {
+      manifests.add(m.path);
+      const r = await purgeExport(file, m, f, opts.known);
+      if (r === 'rewritten') result.rewritten.push(rel, relative(dir, m.path));
+      if (r === 'removed') result.deleted.push(rel, relative(dir, m.path));
+      continue;
+    }
+    const r = await purgeFile(project, file, (v) => f.trace(v) !== null, asLead);
+    if (r === 'rewritten') {
+      result.rewritten.push(rel);
+      await rereadAfterRewrite(project, file);
+    }
+    if (r === 'deferred') result.deferred.push(rel);
+  }
+
+  // Roster entries of forgotten annotators (project.json is the lead's).
+  const roster = project.config.roster.filter((r) => !f.isAnnotator(r.id));
+  if (roster.length !== project.config.roster.length) {
+    await project.saveConfig({ ...project.config, roster });
+    result.rewritten.push(relative(dir, project.paths.config));
+  }
+
+  // Images: the item's own (known to the first run), those named after a forgotten id, and,
+  // when neither is found for an image hash, any image with those bytes.
+  if (f.items.size > 0) {
+    const images = await allImages(dir);
+    const doomed = new Set<string>(opts.known?.images ?? []);
+    for (const img of images) if (f.isItemImagePath(img)) doomed.add(join(dir, img));
+    if (doomed.size === 0 && f.images.size > 0)
+      for (const img of images) {
+        const h = await fileHash(join(dir, img));
+        if (h && f.images.has(h)) doomed.add(join(dir, img));
+      }
+    for (const file of doomed) {
+      try {
+        await unlink(file);
+        result.deleted.push(relative(dir, file));
+        project.images.delete(relative(dir, file).split('\\').join('/'));
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  for (const d of new Set([dir, project.paths.meta, project.paths.annotations])) await sweepStaleTemps(d);
+  if (result.deferred.length === 0) await markFinished(project, tombstones);
+  return result;
 }
 
 function makeTombstone(
@@ -126,9 +407,15 @@ function makeTombstone(
 
 export async function forgetItem(project: Project, id: ItemId, req: ForgetRequest): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
-  const key = itemKey(id);
-  const hash = itemHash(id);
+  const spellings = itemHashSpellings(id);
+  const existing = project.governance.tombstones.find(
+    (t) => t.scope === 'item' && spellings.includes(t.hash),
+  );
   const item = project.item(id);
+  if (!existing && !item && !req.force)
+    throw new ForgetError(
+      `item ${String(id)} is not in this project: its tombstone would refuse this id for good; check the id, or pass --force to record it anyway`,
+    );
   let imgFile: string | null = null;
   if (item) {
     try {
@@ -137,24 +424,20 @@ export async function forgetItem(project: Project, id: ItemId, req: ForgetReques
       imgFile = null;
     }
   }
-  const tombstone = makeTombstone('item', hash, imgFile ? await fileHash(imgFile) : null, req);
-  await project.appendGovernance(tombstone);
-  const result: ForgetResult = { tombstone, rewritten: [], deleted: [], deferred: [] };
-  const drop = (v: unknown): boolean => mentionsItem(v, hash) && !isTombstoneRecord(v);
-  for (const rel of await dataFiles(project.paths.dir)) {
-    const r = await purgeFile(project, join(project.paths.dir, rel), drop);
-    if (r === 'rewritten') result.rewritten.push(rel);
-    if (r === 'deferred') result.deferred.push(rel);
+  const tombstone =
+    existing ??
+    makeTombstone('item', itemHash(item ? item.id : id), imgFile ? await fileHash(imgFile) : null, req);
+  const known: Known = { provenance: new Map(), images: imgFile ? [imgFile] : [] };
+  if (item) known.provenance.set(tombstone.hash, item.provenance ? { ...item.provenance } : undefined);
+  if (!existing) await project.appendGovernance(tombstone);
+  const r = await finishForgetting(project, { tombstones: [tombstone], known, asLead: true });
+  if (item) {
+    project.governance.dropItem(String(item.id));
+    project.state.dropItem(item.id);
+    project.images.delete(item.img);
   }
-  if (imgFile) {
-    await unlink(imgFile);
-    result.deleted.push(relative(project.paths.dir, imgFile));
-  }
-  project.governance.dropItem(String(key));
-  project.state.dropItem(id);
-  if (item) project.images.delete(item.img);
   project.applyGovernance();
-  return result;
+  return { tombstone, alreadyForgotten: !!existing, ...r };
 }
 
 export async function forgetAnnotator(
@@ -164,48 +447,39 @@ export async function forgetAnnotator(
 ): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
   const hash = annotatorHash(annotator);
-  const tombstone = makeTombstone('annotator', hash, null, req);
-  await project.appendGovernance(tombstone);
-  const result: ForgetResult = { tombstone, rewritten: [], deleted: [], deferred: [] };
-  const file = project.paths.annotationFile(annotator);
-  const owner = await ownerOf(project, file);
-  if (owner === 'other') result.deferred.push(relative(project.paths.dir, file));
-  else {
-    const remove = async (): Promise<void> => {
-      await rm(file, { force: true });
-      await rm(`${file}.corrupt`, { force: true });
-    };
-    if (owner === 'self') await project.writerFor(file).exclusive(remove);
-    else await remove();
-    project.positions.delete(file);
-    result.deleted.push(relative(project.paths.dir, file));
-  }
-  for (const rel of await dataFiles(project.paths.dir)) {
-    const f = join(project.paths.dir, rel);
-    if (f === file) continue;
-    const r = await purgeFile(project, f, (v) => mentionsAnnotator(v, hash));
-    if (r === 'rewritten') result.rewritten.push(rel);
-  }
-  if (project.config.roster.some((r) => r.id === annotator))
-    await project.saveConfig({
-      ...project.config,
-      roster: project.config.roster.filter((r) => r.id !== annotator),
-    });
+  const existing = project.governance.tombstones.find((t) => t.scope === 'annotator' && t.hash === hash);
+  const known =
+    project.config.roster.some((r) => r.id === annotator) ||
+    project.state.annotators.includes(annotator) ||
+    (await readdir(project.paths.annotations).catch(() => [] as string[])).some(
+      (n) => annotatorOfFileName(n, true) === annotator,
+    );
+  if (!existing && !known && !req.force)
+    throw new ForgetError(
+      `annotator ${annotator} is not in this project: the tombstone would refuse this id for good; check the id, or pass --force to record it anyway`,
+    );
+  const tombstone = existing ?? makeTombstone('annotator', hash, null, req);
+  if (!existing) await project.appendGovernance(tombstone);
+  const r = await finishForgetting(project, { tombstones: [tombstone], asLead: true });
   project.state.dropAnnotator(annotator);
   project.applyGovernance();
-  return result;
+  return { tombstone, alreadyForgotten: !!existing, ...r };
 }
 
-/** Refuses to bring back a forgotten item, by its id or by its image's bytes. */
+/** Refuses to bring back a forgotten item: by its id in any spelling, its image's name or bytes. */
 export function forgottenGuard(
   project: Project,
 ): (item: { id: ItemId; img: string }) => Promise<string | null> {
   return async (item) => {
     const g = project.governance;
     if (g.itemHashes.size === 0 && g.imgHashes.size === 0) return null;
-    const tomb = g.tombstones.find((t) => t.scope === 'item' && t.hash === itemHash(item.id));
+    const f = Forgotten.fromGovernance(g);
+    const spellings = itemHashSpellings(item.id);
+    const tomb = g.tombstones.find((t) => t.scope === 'item' && spellings.includes(t.hash));
     if (tomb)
       return `field "id": item ${String(item.id)} was forgotten on ${tomb.at.slice(0, 10)} (${tomb.reason}); re-import refused`;
+    if (f.isItemImagePath(item.img))
+      return `field "img": this image path belongs to an item forgotten earlier; re-import refused`;
     if (g.imgHashes.size > 0) {
       try {
         const h = await fileHash(await resolveMediaPath(project.paths.dir, item.img));
@@ -222,13 +496,25 @@ export function forgottenGuard(
 
 /**
  * An annotator's app on seeing new tombstones: purges its own file (through its own writer, so
- * no save is lost) and forgets the items in memory. Nobody else rewrites that file.
+ * no save is lost) and forgets the items in memory; if the annotator itself was forgotten, its
+ * file goes (saves are refused from then on: appendAnnotations checks). Nobody else rewrites it.
  */
-export async function purgeOwnFile(project: Project, hashes: readonly string[]): Promise<boolean> {
+export async function purgeOwnFile(project: Project, tombstones: readonly Tombstone[]): Promise<boolean> {
   const annotator = project.options.annotator;
-  if (!annotator || hashes.length === 0) return false;
-  const drop = (v: unknown): boolean => hashes.some((h) => mentionsItem(v, h));
+  if (!annotator || tombstones.length === 0) return false;
+  const f = Forgotten.of(tombstones);
   const file = project.paths.annotationFile(annotator);
+  if (f.isAnnotator(annotator)) {
+    await project.writerFor(file).exclusive(async () => {
+      await rm(file, { force: true });
+      await rm(`${file}.corrupt`, { force: true });
+    });
+    project.positions.delete(file);
+    project.state.dropAnnotator(annotator);
+    return true;
+  }
+  if (f.items.size === 0) return false;
+  const drop = (v: unknown): boolean => f.trace(v) === 'item';
   const r = await purgeFile(project, file, drop);
   await purgeFile(project, `${file}.corrupt`, drop);
   if (r === 'rewritten') await project.reloadAnnotations(annotator);

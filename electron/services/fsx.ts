@@ -1,8 +1,10 @@
 // Durable file primitives. Anything the UI reports as saved went through one of these, so it has
 // been fsynced; whole-file rewrites go to a temp file that is fsynced and renamed over the target.
-import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { constants, unlinkSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export async function exists(path: string): Promise<boolean> {
   try {
@@ -37,26 +39,103 @@ async function fsyncDir(dir: string): Promise<void> {
 
 let tmpCounter = 0;
 
-/** Writes a whole file atomically: temp file in the same folder, fsync, rename, fsync folder. */
+// Temp files of atomic writes: `.<name>.<host>-<pid>.<time>.<n>.tmp` beside their target. The host
+// tag (8 hex of the host name's sha256) and pid say whose they are, so a temp file a killed
+// process left behind can be told from one being written right now, here or on a synced machine.
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const TEMP_NAME = /^\.(.+)\.(?:([0-9a-f]{8})-)?(\d+)\.(\d+)\.(\d+)\.tmp$/;
+/** A temp file of another machine is stale after this long (its writer cannot be asked). */
+const FOREIGN_TEMP_MS = 60 * 60 * 1000;
+
+/** Whether a file name is one of our temp files. */
+export function isTempFileName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether the temp file at `path` outlived its writer: a process of this machine that is gone,
+ * or (another machine's) untouched for an hour.
+ */
+export async function isStaleTemp(path: string): Promise<boolean> {
+  const m = TEMP_NAME.exec(basename(path));
+  if (!m) return false;
+  const [, , host, pid] = m;
+  if (host === undefined || host === HOST_TAG) return Number(pid) !== process.pid && !alive(Number(pid));
+  const st = await stat(path).catch(() => null);
+  return !!st && Date.now() - st.mtimeMs > FOREIGN_TEMP_MS;
+}
+
+/** Removes the temp files in `dir` whose writers are gone; returns their names. */
+export async function sweepStaleTemps(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const n of names) {
+    if (!TEMP_NAME.test(n)) continue;
+    const p = join(dir, n);
+    if (await isStaleTemp(p)) {
+      await rm(p, { force: true });
+      removed.push(n);
+    }
+  }
+  return removed;
+}
+
+/** Temp files this process is writing, removed if it exits before renaming them. */
+const liveTemps = new Set<string>();
+let exitHook = false;
+/** Folders swept once by this process before its first atomic write there. */
+const swept = new Set<string>();
+
+/**
+ * Writes a whole file atomically: temp file in the same folder, fsync, rename, fsync folder. A
+ * temp file never outlives its writer: removed on failure and at process exit, and a killed
+ * writer's is swept by the next atomic write into that folder (or the next open of the project).
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${tmpCounter++}.tmp`);
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } catch (err) {
-    await fh.close();
-    await rm(tmp, { force: true });
-    throw err;
+  const key = resolve(dir);
+  if (!swept.has(key)) {
+    swept.add(key);
+    await sweepStaleTemps(dir);
   }
-  await fh.close();
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const t of liveTemps) {
+        try {
+          unlinkSync(t);
+        } catch {
+          /* already renamed or removed */
+        }
+      }
+    });
+  }
+  const tmp = join(dir, `.${basename(path)}.${HOST_TAG}-${process.pid}.${Date.now()}.${tmpCounter++}.tmp`);
+  liveTemps.add(tmp);
   try {
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    liveTemps.delete(tmp);
   }
   await fsyncDir(dir);
 }

@@ -24,3 +24,21 @@ export function fileHash(path: string): Promise<string | null> {
       .on('error', () => resolve(null));
   });
 }
+
+/**
+ * The item hashes a value written as an id may stand for: itself, and for a string of digits
+ * with leading zeros or blanks ("083745", " 83745") also the number it spells, which is how
+ * FGHM names images (img/05349.png is item 5349). Forgetting and the audit match every one.
+ */
+export function itemHashSpellings(id: unknown): string[] {
+  if (typeof id === 'number') return Number.isFinite(id) ? [itemHash(id)] : [];
+  if (typeof id !== 'string' || id === '') return [];
+  const out = [itemHash(id)];
+  const t = id.trim();
+  if (t !== id && t !== '') out.push(itemHash(t));
+  if (/^\d{1,15}$/.test(t)) {
+    const n = Number(t);
+    if (Number.isSafeInteger(n)) out.push(itemHash(n));
+  }
+  return out;
+}

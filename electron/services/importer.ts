@@ -132,10 +132,25 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     for (const ev of slotEvents(rec, at))
       if (!sameLabels(project.state.current(ev.annotator, ev.item), ev)) events.push(ev);
   }
-  const annotators = Array.from({ length: maxSlots }, (_, i) => slotAnnotator(i));
+  // A forgotten annotator is never re-created: their slot's labels are left out, and said so.
+  const slots = Array.from({ length: maxSlots }, (_, i) => slotAnnotator(i));
+  const annotators = slots.filter((a) => !project.isForgottenAnnotator(a));
+  for (const a of slots.filter((x) => !annotators.includes(x))) {
+    const n = events.filter((ev) => ev.annotator === a).length;
+    warnings.push(
+      `${file}: annotator slot ${a} was forgotten in this project; its ${n} labels were not imported`,
+    );
+  }
+  const kept = events.filter((ev) => annotators.includes(ev.annotator));
+  events.length = 0;
+  events.push(...kept);
   if (annotators.length > 0)
     await project.addToRoster(
-      annotators.map((id, i) => ({ id, name: `FGHM annotator slot ${i + 1}`, role: 'imported' })),
+      annotators.map((id) => ({
+        id,
+        name: `FGHM annotator slot ${slots.indexOf(id) + 1}`,
+        role: 'imported',
+      })),
     );
   if (events.length > 0) await project.appendAnnotations(events);
   return {

@@ -79,12 +79,14 @@ export async function allImages(root: string): Promise<string[]> {
   return found.sort();
 }
 
-const DATA_FILE = /\.(jsonl|json|csv|corrupt|txt)$/i;
+// Temp files of atomic writes (fsx.ts) are data files too: a killed export or import leaves one
+// holding whatever it was writing.
+const DATA_FILE = /\.(jsonl|json|csv|corrupt|txt|tmp)$/i;
 
 /**
  * Every data file of the project, hidden folders included (relative paths, sorted): item lists,
- * logs, torn lines kept aside, exports, sidecars. project.json is not a data file: it is read
- * and written whole through its schema.
+ * logs, torn lines kept aside, exports, sidecars, temp files of atomic writes. project.json is
+ * not a data file: it is read and written whole through its schema.
  */
 export async function dataFiles(root: string): Promise<string[]> {
   const found: string[] = [];

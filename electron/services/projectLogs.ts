@@ -197,6 +197,16 @@ export abstract class ProjectLogs {
         throw new ProjectError(
           `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,
         );
+      // A forgotten annotator (a tombstone in governance.jsonl) is never written again.
+      if (this.isForgottenAnnotator(ev.annotator))
+        throw new ProjectError(
+          `annotator "${ev.annotator}" was forgotten in this project: no label is saved for them`,
+        );
+      // Nor is a forgotten item labeled again (its tombstone may have arrived mid-session).
+      if (this.isForgottenItem(ev.item))
+        throw new ProjectError(
+          `item ${String(ev.item)} was forgotten in this project: its label is not saved`,
+        );
       const list = byAnnotator.get(ev.annotator) ?? [];
       list.push(checked.value);
       byAnnotator.set(ev.annotator, list);

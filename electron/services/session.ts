@@ -1,11 +1,15 @@
 // The open project of one app (an Electron window or a browser-mode server): opening it through
 // the one project-open path, holding this app's writer locks (its annotator file, and the lead's
-// files in lead mode), and watching the folder for lines synced in from other machines.
-import { resolve } from 'node:path';
-import { purgeOwnFile } from './forget';
+// files in lead mode), finishing forgets left unfinished, and watching the folder for lines
+// synced in from other machines.
+import { join, resolve } from 'node:path';
+import { UserError } from './errors';
+import { finishForgetting, pendingForgets, purgeOwnFile } from './forget';
+import { EXPORTS_DIR } from './confine';
+import { exists, sweepStaleTemps } from './fsx';
 import { AnnotatorLock } from './locks';
-import { LEAD_LOCK } from './paths';
-import { Project } from './project';
+import { LEAD_LOCK, projectPaths } from './paths';
+import { initProject, Project } from './project';
 import { ProjectWatcher, type SyncChange } from './watcher';
 
 export interface OpenRequest {
@@ -13,6 +17,42 @@ export interface OpenRequest {
   annotator: string | null;
   lead: boolean;
   create?: boolean;
+}
+
+/**
+ * Finishes the forgets not yet finished on this machine (forget.ts): as the lead if this app is,
+ * else under the lead lock taken just for that when no other app holds it; otherwise this app
+ * purges its own file only and the project says what is left (the audit names it).
+ */
+async function finishPendingForgets(project: Project, lead: boolean): Promise<void> {
+  const pending = await pendingForgets(project);
+  if (pending.length === 0) return;
+  if (lead) {
+    await finishForgetting(project, { tombstones: pending, asLead: true });
+    return;
+  }
+  let lock: AnnotatorLock | null = null;
+  try {
+    lock = await AnnotatorLock.acquireLead(project.paths.meta, 'Meme Jury (finishing a forget)');
+  } catch {
+    lock = null;
+  }
+  if (lock) {
+    try {
+      const r = await finishForgetting(project, { tombstones: pending, asLead: true });
+      if (r.deferred.length > 0)
+        project.warnings.push(
+          `${pending.length} forget(s) unfinished: ${r.deferred.join(', ')} belong to apps still running, which purge them themselves; run the audit to check`,
+        );
+    } finally {
+      await lock.release();
+    }
+    return;
+  }
+  await purgeOwnFile(project, pending);
+  project.warnings.push(
+    `${pending.length} forget(s) unfinished: the lead's app, open elsewhere, finishes them; until then the audit lists what remains`,
+  );
 }
 
 export class Session {
@@ -26,24 +66,44 @@ export class Session {
   constructor(private readonly onSync: (change: SyncChange) => void) {}
 
   /**
-   * Opens `dir` for `annotator` (and as lead). The new project's locks are taken before the old
-   * ones are let go, so a refusal leaves the open project as it was; locks this app already
-   * holds are reused.
+   * Opens `dir` for `annotator` (and as lead). The locks are taken first, so an app that is
+   * refused (another app writes that annotator's file) has touched nothing, not even a torn
+   * last line; the new project's locks are taken before the old ones are let go, so a refusal
+   * leaves the open project as it was; locks this app already holds are reused.
    */
   async open(req: OpenRequest): Promise<Project> {
     const abs = resolve(req.dir);
     const annotator = req.annotator ?? undefined;
-    const project = await Project.open(abs, { annotator, lead: req.lead, create: req.create });
+    const paths = projectPaths(abs);
+    if (req.create) await initProject(abs);
+    // Not a project (or not there): Project.open says so, before any lock folder is made.
+    else if (!(await exists(join(paths.meta, 'project.json')))) await Project.open(abs);
     const wanted = new Map<string, () => Promise<AnnotatorLock>>();
-    if (annotator)
-      wanted.set(`${abs}|${annotator}`, () => AnnotatorLock.acquire(project.paths.meta, annotator));
-    if (req.lead) wanted.set(`${abs}|${LEAD_LOCK}`, () => AnnotatorLock.acquireLead(project.paths.meta));
+    if (annotator) wanted.set(`${abs}|${annotator}`, () => AnnotatorLock.acquire(paths.meta, annotator));
+    if (req.lead) wanted.set(`${abs}|${LEAD_LOCK}`, () => AnnotatorLock.acquireLead(paths.meta));
     const taken = new Map<string, AnnotatorLock>();
+    const releaseNew = async (): Promise<void> => {
+      for (const [key, lock] of taken) if (!this.locks.has(key)) await lock.release();
+    };
+    let project: Project;
     try {
       for (const [key, acquire] of wanted) taken.set(key, this.locks.get(key) ?? (await acquire()));
+      project = await Project.open(abs, { annotator, lead: req.lead });
     } catch (err) {
-      for (const [key, lock] of taken) if (!this.locks.has(key)) await lock.release();
+      await releaseNew();
+      throw err;
+    }
+    try {
+      if (annotator && project.isForgottenAnnotator(annotator))
+        throw new UserError(
+          `annotator "${annotator}" was forgotten in this project (see the data-rights log): their labels are gone and no more are taken`,
+        );
+      // No temp file outlives its writer: those a killed export, import or rewrite left go now.
+      for (const d of [abs, paths.meta, paths.annotations, join(abs, EXPORTS_DIR)]) await sweepStaleTemps(d);
+      await finishPendingForgets(project, req.lead);
+    } catch (err) {
       await project.close();
+      await releaseNew();
       throw err;
     }
     const old = this.project;
@@ -54,8 +114,16 @@ export class Session {
     for (const [key, lock] of this.locks) if (!taken.has(key)) await lock.release();
     this.locks = taken;
     this.watcher = new ProjectWatcher(project, (change) => {
-      const hashes = change.tombstones.filter((t) => t.scope === 'item').map((t) => t.hash);
-      void purgeOwnFile(project, hashes).then(() => this.onSync(change));
+      void (async () => {
+        if (change.tombstones.length > 0) {
+          // Our own file first (items, or all of it if we were forgotten); the lead's app also
+          // finishes whatever else a forget elsewhere left undone.
+          await purgeOwnFile(project, change.tombstones);
+          if (this.lead && this.project === project)
+            await finishForgetting(project, { asLead: true }).catch(() => undefined);
+        }
+        this.onSync(change);
+      })();
     });
     this.watcher.start();
     return project;

@@ -125,11 +125,18 @@ describe('forgetting an item', () => {
     expect(tomb.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(tomb.img_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(tomb)).not.toContain(String(FORGET));
-    // Every other line of every file is unchanged, in order.
+    // Every other line of every file is unchanged, in order; the manifest of the export that
+    // lost the item describes the file as it is now.
     for (const [file, lines] of before) {
       if (file === '.memejury/governance.jsonl' || file === 'img/83745.png') continue;
+      if (file.endsWith('.manifest.json')) continue;
       expect(after.get(file), file).toStrictEqual(lines.filter((l) => !mentions(l)));
     }
+    const manifest = JSON.parse(after.get('exports/old-gold.manifest.json')!.join('\n'));
+    const exported = after.get('exports/old-gold.jsonl')!.join('\n');
+    expect(manifest.sha256).toBe(createHash('sha256').update(exported).digest('hex'));
+    expect(manifest.records).toBe(exported.trim().split('\n').length);
+    expect(manifest.rewritten).toHaveLength(1);
   });
 
   it('refuses a re-import of the item, and of its image under another id', async () => {
