@@ -1,5 +1,6 @@
 // Human-readable tables for the CLI.
 import type { AgreementReport, NominalAgreement } from '../../shared/agreement';
+import { tooFew } from '../../shared/dashboard';
 import { TASKS } from '../../shared/taxonomy';
 
 function fmt(x: number | null, digits = 3): string {
@@ -8,6 +9,14 @@ function fmt(x: number | null, digits = 3): string {
 
 function row(label: string, a: NominalAgreement): string {
   return `  ${label.padEnd(20)} ${fmt(a.fleiss_kappa).padStart(7)} ${fmt(a.krippendorff_alpha).padStart(7)} ${fmt(a.mean_pairwise_cohen_kappa).padStart(7)} ${fmt(a.percent_agreement).padStart(7)}`;
+}
+
+/** Which figures are on too few items: "κ and agreement: only 16 memes …; α: …", or ''. */
+function fewNote(a: NominalAgreement | undefined): string {
+  if (!a) return '';
+  const full = tooFew(a.items_full_overlap);
+  const two = tooFew(a.items_two_or_more);
+  return [full && `fleiss, cohen, agree: ${full}`, two && `alpha: ${two}`].filter(Boolean).join('; ');
 }
 
 export function formatStats(r: AgreementReport): string {
@@ -21,10 +30,20 @@ export function formatStats(r: AgreementReport): string {
     lines.push(
       `  not counted: ${r.hate_excluded.join(', ')} (imported; labels only where gold is hateful, as in the FGHM release)`,
     );
+  const hateFew = fewNote(r.hate);
+  if (hateFew) lines.push(`  ${hateFew}`);
   lines.push(head, row('hateful', r.hate));
   for (const task of TASKS) {
     const t = r[task];
-    lines.push('', `${task} (${t.items} items with hateful gold; alpha MASI ${fmt(t.alpha_masi)})`, head);
+    const first = Object.values(t.labels)[0];
+    const full = first ? first.items_full_overlap : 0;
+    const few = fewNote(first);
+    lines.push(
+      '',
+      `${task} (${t.items} items with hateful gold, ${full} rated by all ${r.full_overlap_raters}, ${t.items_two_or_more} by two or more; alpha MASI ${fmt(t.alpha_masi)})`,
+    );
+    if (few) lines.push(`  ${few}`);
+    lines.push(head);
     for (const [label, a] of Object.entries(t.labels)) lines.push(row(label, a));
   }
   lines.push('', 'annotators');
