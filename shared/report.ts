@@ -95,7 +95,9 @@ function pct(x: number | null): string {
 
 /** "on 237 items (all 3 raters) · α on 244 items", and why the figures are grey when too few. */
 function scope(a: NominalAgreement, raters: number): string {
-  const few = tooFew(Math.min(a.items_full_overlap, a.items_two_or_more));
+  const fewFull = tooFew(a.items_full_overlap);
+  const fewTwo = tooFew(a.items_two_or_more);
+  const few = [fewFull && `κ and agreement: ${fewFull}`, fewTwo && `α: ${fewTwo}`].filter(Boolean).join('; ');
   const line = `κ and agreement on ${a.items_full_overlap} memes rated by ${raterPhrase(raters)}; α on ${a.items_two_or_more} memes with two or more ratings.`;
   return `<p>${line}${few ? ` <span class="few">Grey: ${esc(few)}.</span>` : ''}</p>`;
 }
@@ -125,7 +127,7 @@ export function reportHtml(d: Dashboard, projectName: string, generatedAt: strin
       .map(([l, a]) => row(l, a))
       .join('');
     const first = Object.values(tr.labels)[0];
-    return `<h2>${t === 'pc' ? 'Protected categories' : 'Attack types'}</h2><p>${tr.items} items with hateful gold; Krippendorff α (MASI) ${tr.alpha_masi === null ? '—' : tr.alpha_masi.toFixed(3)} on ${tr.items_two_or_more} items.</p>${first ? scope(first, r.full_overlap_raters) : ''}<table>${metricHead}${rows}</table>${bars(`${t} labels (all annotators)`, d.distribution.team, Object.keys(tr.labels))}`;
+    return `<h2>${t === 'pc' ? 'Protected categories' : 'Attack types'}</h2><p>${tr.items} memes with hateful gold; Krippendorff α (MASI) ${tr.alpha_masi === null ? '—' : tr.alpha_masi.toFixed(3)} on ${tr.items_two_or_more} memes${tooFew(tr.items_two_or_more) ? ' (too few to judge)' : ''}.</p>${first ? scope(first, r.full_overlap_raters) : ''}<table>${metricHead}${rows}</table>${bars(`${t} labels (all annotators)`, d.distribution.team, Object.keys(tr.labels))}`;
   }).join('');
   const annotators = r.per_annotator
     .map((a) => {
@@ -150,7 +152,7 @@ export function reportHtml(d: Dashboard, projectName: string, generatedAt: strin
 <h1>Agreement report: ${esc(projectName)}</h1>
 <p>${r.items} items, ${r.annotators.length} annotators, gold policy <b>${esc(d.policy)}</b>; gold: ${d.gold.hateful} hateful, ${d.gold.notHateful} not hateful, ${d.gold.unresolved} unresolved, ${d.gold.adjudicated} decided by a lead. Generated ${esc(generatedAt)} by Meme Jury.</p>
 <p>Colours: Landis &amp; Koch bands for κ (slight … almost perfect); for α, ≥ .800 reliable, ≥ .667 tentative. Figures on fewer than ${MIN_ITEMS} memes are grey, without a band: too few to judge.</p>
-<h2>Hateful or not (${r.hate.items_two_or_more} items with two or more counted hate votes)</h2>${excluded}${scope(r.hate, r.hate_full_overlap_raters)}<table>${metricHead}${row('hate', r.hate)}</table>
+<h2>Hateful or not (${r.hate.items_two_or_more} memes with two or more counted hate votes)</h2>${excluded}${scope(r.hate, r.hate_full_overlap_raters)}<table>${metricHead}${row('hate', r.hate)}</table>
 ${tasks}
 <h2>Annotators</h2><table><tr><th></th><th>items</th><th>agreement with gold</th><th>median time</th><th>labels &lt; ${FAST_LABEL_SECONDS} s</th></tr>${annotators}</table>
 <p>Agreement with gold: each vote against the gold the meme would have without it (a lead's decision by someone else, else the other annotators' votes, else an imported gold label); memes where no such gold exists do not count. Labels &lt; ${FAST_LABEL_SECONDS} s: labels saved less than ${FAST_LABEL_SECONDS} seconds after the meme was shown, a sign of clicking through, out of the labels with a recorded time.</p>
