@@ -1,4 +1,4 @@
-// axe-core on every screen, each reached by keyboard: no serious or critical violation (WCAG 2
+// axe-core on every screen (and the help and note dialogs), each reached by keyboard: no serious or critical violation (WCAG 2
 // A/AA rules and axe's best practices). Every violation of lower impact is printed on stderr and
 // attached to the report.
 import { writeFile } from 'node:fs/promises';
@@ -108,6 +108,14 @@ test('every screen passes axe-core with no serious or critical violation', async
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('review-item')).toBeVisible();
   await expectClean(page, info, 'review');
+
+  await go(page, 'browse');
+  await expect(page.getByTestId('browse')).toBeVisible();
+  await expectClean(page, info, 'browse');
+
+  await go(page, 'mine');
+  await expect(page.getByTestId('my-figures')).toBeVisible();
+  await expectClean(page, info, 'my-figures');
 
   await go(page, 'stats');
   await expect(page.getByTestId('dashboard')).toBeVisible();
