@@ -76,7 +76,9 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
           <table className="votes" data-testid="votes">
             <thead>
               <tr>
-                <th />
+                <th>
+                  <span className="sr-only">annotator</span>
+                </th>
                 {data.votes.map((v, i) => (
                   <th key={v.annotator}>{alias(i, v.annotator)}</th>
                 ))}
@@ -120,7 +122,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             </tbody>
           </table>
           <div className="gold-box" data-testid="policy-gold">
-            <h3>Policy gold</h3>
+            <h2>Policy gold</h2>
             <p>
               <strong>{g.hate ? labelTitle(g.hate) : 'unresolved'}</strong> — {data.explanation.hate}
             </p>
@@ -148,9 +150,9 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
         </div>
       </div>
       <div className="decision" aria-label={`Decision for meme #${String(data.item.id)}`}>
-        <h3>
+        <h2>
           Your decision for meme <span data-testid="decision-item">#{String(data.item.id)}</span>
-        </h3>
+        </h2>
         <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} />
         <div className="actions">
           <button
