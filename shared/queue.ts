@@ -128,8 +128,8 @@ export function selectQueue(
 
 /**
  * Items matching a search, among `indices` (in their order): an id typed exactly comes first,
- * then ids that start with the query, then memes whose text contains it (case and accents
- * ignored). An empty query matches nothing.
+ * then ids that start with the query, ids that contain it (image paths), then memes whose text
+ * contains it (case and accents ignored). An empty query matches nothing.
  */
 export function searchItems(items: readonly Item[], indices: ArrayLike<number>, query: string): number[] {
   const fold = (s: string): string =>
@@ -141,13 +141,15 @@ export function searchItems(items: readonly Item[], indices: ArrayLike<number>, 
   if (!q) return [];
   const exact: number[] = [];
   const prefix: number[] = [];
+  const inside: number[] = [];
   const text: number[] = [];
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k];
     const id = fold(String(items[i].id));
     if (id === q || id.replace(/^0+/, '') === q.replace(/^0+/, '')) exact.push(i);
     else if (id.startsWith(q)) prefix.push(i);
+    else if (id.includes(q)) inside.push(i);
     else if (fold(items[i].text).includes(q)) text.push(i);
   }
-  return [...exact, ...prefix, ...text];
+  return [...exact, ...prefix, ...inside, ...text];
 }

@@ -50,7 +50,16 @@ describe('one project-open path', () => {
     expect(flat['annotator.ann-a.items_done']).toBe(3);
 
     const out = join(dir, 'exports/gold.jsonl');
-    const exp = cli('export', '--project', dir, '--out', out, '--include-unresolved', '--json');
+    const exp = cli(
+      'export',
+      '--project',
+      dir,
+      '--out',
+      out,
+      '--include-incomplete',
+      '--include-unresolved',
+      '--json',
+    );
     expect(exp.code).toBe(0);
     const run = JSON.parse(exp.stdout) as { counts: { items: number; exported: number } };
     expect(run.counts.items).toBe(5);

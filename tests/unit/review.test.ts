@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectAndMap } from '../../shared/export';
 import type { AnnotationEvent, Item } from '../../shared/records';
 import { explainGold, reviewQueue } from '../../shared/review';
-import { queueOrder, selectQueue } from '../../shared/queue';
+import { queueOrder, searchItems, selectQueue } from '../../shared/queue';
 import { AnnotationState, goldForAll } from '../../shared/state';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -240,5 +240,29 @@ describe('labeling queue', () => {
     expect(selectQueue(order, items, s, 'c', 3, 'done').counts.done).toBe(6);
     // The order is the same for every annotator: "d" and "e" see item 3 and 8 in the same order.
     expect(selectQueue(order, items, s, 'e', 3, 'todo').indices).toStrictEqual(d.indices);
+  });
+});
+
+describe('search', () => {
+  const memes: Item[] = [
+    { id: 5349, img: 'img/05349.png', text: 'Café at dawn' },
+    { id: 53, img: 'img/00053.png', text: 'the cafe is closed' },
+    { id: 'img/batch2/garbled', img: 'img/batch2/garbled.png', text: '' },
+    { id: 7, img: 'img/00007.png', text: 'id 5349 in the text' },
+  ];
+  const all = [0, 1, 2, 3];
+  const ids = (q: string) => searchItems(memes, all, q).map((i) => memes[i].id);
+
+  it('finds an exact id first (leading zeros ignored), then id prefixes, ids containing it, then text', () => {
+    expect(ids('5349')).toStrictEqual([5349, 7]);
+    expect(ids('05349')).toStrictEqual([5349]);
+    expect(ids('53')).toStrictEqual([53, 5349, 7]);
+    expect(ids('garbled')).toStrictEqual(['img/batch2/garbled']);
+    expect(ids('CAFE')).toStrictEqual([5349, 53]);
+    expect(ids('   ')).toStrictEqual([]);
+  });
+
+  it('searches only the given items, in their order', () => {
+    expect(searchItems(memes, [1, 0], 'caf').map((i) => memes[i].id)).toStrictEqual([53, 5349]);
   });
 });

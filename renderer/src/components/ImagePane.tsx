@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { mediaUrl } from '../api';
 import { HOTKEY_SCOPE } from '../hotkeys';
 
@@ -36,18 +36,21 @@ function fitted(img: HTMLImageElement, frame: HTMLElement): { w: number; h: numb
 export function ImagePane(p: ImagePaneProps) {
   const { img, missing, broken, blurred, greyscale, zoom, onReveal, onBroken, scrollRef } = p;
   const [base, setBase] = useState<{ w: number; h: number } | null>(null);
-  const [el, setEl] = useState<HTMLImageElement | null>(null);
+  const imgRef = useRef<HTMLImageElement>(null);
+  // Measured from the element itself when it loads or the frame resizes (a cached image may
+  // load before the first measurement could run).
   const measure = useCallback(() => {
+    const el = imgRef.current;
     const frame = el?.parentElement;
-    if (el && frame) setBase(fitted(el, frame));
-  }, [el]);
+    if (el && frame && el.complete) setBase(fitted(el, frame));
+  }, []);
   useEffect(() => {
-    const frame = el?.parentElement;
+    const frame = imgRef.current?.parentElement;
     if (!frame) return;
     const ro = new ResizeObserver(measure);
     ro.observe(frame);
     return () => ro.disconnect();
-  }, [el, measure]);
+  }, [img, measure]);
 
   if (missing || broken)
     return (
@@ -88,7 +91,7 @@ export function ImagePane(p: ImagePaneProps) {
       >
         <img
           key={img}
-          ref={setEl}
+          ref={imgRef}
           className={classes}
           src={mediaUrl(img)}
           alt="meme under review"

@@ -18,6 +18,8 @@ export function NoteDialog({ initial, onSave, onCancel }: NoteDialogProps) {
         maxLength={5000}
         rows={5}
         autoFocus
+        aria-label="Note"
+        data-testid="note-text"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -19,7 +19,7 @@ const DEBOUNCE_MS = 120;
  */
 export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
+  const [result, setResult] = useState<{ query: string; found: SearchResult } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -27,9 +27,9 @@ export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
     let live = true;
     const t = setTimeout(() => {
       call('item:search', { query, limit: 30 })
-        .then((r) => {
+        .then((found) => {
           if (!live) return;
-          setResult(r);
+          setResult({ query, found });
           setError(null);
         })
         .catch((e: unknown) => live && setError(messageOf(e)));
@@ -39,7 +39,19 @@ export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
       clearTimeout(t);
     };
   }, [query]);
-  const shown = query.trim() ? result : null;
+  const shown = query.trim() ? (result?.found ?? null) : null;
+  // Enter opens the first match of what is typed now, never of an earlier, shorter query.
+  const openFirst = (): void => {
+    if (!query.trim()) return;
+    const pick = (r: SearchResult): void => {
+      if (r.results[0]) onPick(r.results[0].id);
+    };
+    if (result?.query === query) pick(result.found);
+    else
+      call('item:search', { query, limit: 30 })
+        .then(pick)
+        .catch((e: unknown) => setError(messageOf(e)));
+  };
   const focusRow = (i: number): void => {
     const rows = list.current?.querySelectorAll<HTMLButtonElement>('button');
     if (rows && rows.length) rows[Math.max(0, Math.min(rows.length - 1, i))].focus();
@@ -58,7 +70,7 @@ export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && shown?.results[0]) onPick(shown.results[0].id);
+          if (e.key === 'Enter') openFirst();
           else if (e.key === 'ArrowDown') {
             e.preventDefault();
             focusRow(0);

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ProfilesCard } from '../components/start/ProfilesCard';
+import { ProjectNotices } from '../components/start/ProjectNotices';
 import { TeamCard } from '../components/start/TeamCard';
 
 type StartScreenProps = {
@@ -67,6 +68,7 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
                 {project.goldPolicy}
                 {project.missingImages > 0 && ` · ${project.missingImages} images missing`}
               </div>
+              <ProjectNotices project={project} />
             </div>
             <button
               type="button"

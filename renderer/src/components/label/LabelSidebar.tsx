@@ -76,7 +76,11 @@ export function LabelSidebar(p: LabelSidebarProps) {
           <kbd>Enter</kbd> Save &amp; next
         </button>
       </div>
-      {draft.note && <p className="note-preview">Note: {draft.note}</p>}
+      {draft.note && (
+        <p className="note-preview" data-testid="note-preview">
+          Note: {draft.note}
+        </p>
+      )}
       {p.hint && (
         <p className="hint" role="status">
           {p.hint}

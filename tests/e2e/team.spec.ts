@@ -1,0 +1,398 @@
+// A team that can trust its gold (issue 9), by keyboard in a real browser: blind annotators and
+// a real lead, review only when ready, and every key doing what it shows.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { WindowApi } from '../../shared/api';
+import { becomeLead, openLabeling, serveDemoPerTest, startServe } from './serve';
+
+declare global {
+  interface Window {
+    api?: WindowApi;
+  }
+}
+
+interface Line {
+  item: number | string;
+  hate: string | null;
+  note: string;
+  flag: boolean;
+  skip?: string;
+  undo?: boolean;
+}
+
+async function jsonl<T>(path: string): Promise<T[]> {
+  return (await readFile(path, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+const itemId = async (page: Page): Promise<string> =>
+  ((await page.getByTestId('item-id').textContent()) ?? '').replace('#', '');
+
+/** Tabs until the element with `testId` has the focus (keyboard only, like a user would). */
+async function tabTo(page: Page, testId: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.getByTestId(testId).evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${testId}`);
+}
+
+test.describe('an annotator in a project that has a lead', () => {
+  const demo = serveDemoPerTest(['--annotator', 'ann-b']);
+  test.beforeEach(async () => {
+    // The project's lead is someone else (as the lead's app writes it).
+    const config = join(demo.project, '.memejury/project.json');
+    const c = JSON.parse(await readFile(config, 'utf8')) as { roster: unknown[] };
+    c.roster = [{ id: 'lead-l', role: 'lead' }];
+    await writeFile(config, JSON.stringify(c, null, 2));
+    await demo.served.stop();
+    demo.served = await startServe(demo.project, demo.userData, ['--annotator', 'ann-b']);
+  });
+
+  test('labels blind: no team screen, no colleague label, no lead mode, even through the API', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const nav = await page.locator('nav button').allTextContents();
+    expect(nav.map((t) => t.trim())).toStrictEqual(['Project', 'Label', 'My figures']);
+    // The backend refuses the team's data to this profile whatever the page asks.
+    const refused = await page.evaluate(async () => {
+      const api = window.api!;
+      const out: string[] = [];
+      for (const call of [
+        () => api.review.list({ filter: {} }),
+        () => api.review.item({ id: 3 }),
+        () => api.stats.dashboard({}),
+        () => api.export.preview({ options: { format: 'fghm' } }),
+        () => api.lead.set({ on: true }),
+        () => api.rights.summary(),
+      ])
+        out.push(
+          await call().then(
+            () => 'allowed',
+            (e: Error) => e.message,
+          ),
+        );
+      return out;
+    });
+    for (const m of refused) expect(m).toMatch(/only a lead/);
+    // Memes 1–16 are complete; the items shown carry only this annotator's own label.
+    const views = await page.evaluate(() => window.api!.item.get({ ids: [3, 17] }));
+    expect(views.map((v) => v.mine)).toStrictEqual([null, null]);
+    await page.getByTestId('nav-start').click();
+    await expect(page.getByTestId('team-annotator')).toContainText('lead-l');
+    await expect(page.getByTestId('become-lead')).toHaveCount(0);
+  });
+});
+
+test.describe('a lead', () => {
+  const demo = serveDemoPerTest(['--annotator', 'lead-1']);
+
+  test('reviews only ready memes, closes one early, and Enter on a focused row never decides the meme on display', async ({
+    page,
+  }) => {
+    await page.goto(demo.served.url);
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await expect(page.getByTestId('review-count')).toContainText('4 to review');
+    await expect(page.getByTestId('review-count')).toContainText('16 of 20 labeled memes ready');
+    const adjudications = join(demo.project, '.memejury/adjudications.jsonl');
+    const shown = async (): Promise<string> =>
+      ((await page.getByTestId('review-item-id').textContent()) ?? '').replace('#', '');
+    const first = await shown();
+    // Tab to another row and press Enter: it shows that meme, it decides nothing.
+    const rows = page.locator('[data-testid^="review-row-"]');
+    const other = ((await rows.nth(2).getAttribute('data-testid')) ?? '').replace('review-row-', '');
+    expect(other).not.toBe(first);
+    await tabTo(page, `review-row-${other}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('review-item-id')).toHaveText(`#${other}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    expect(await jsonl(adjudications)).toStrictEqual([]);
+    // Esc gives the keys back to the page; A accepts the gold of the meme the panel names.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('decision-item')).toHaveText(`#${other}`);
+    await page.keyboard.press('a');
+    await expect
+      .poll(async () => (await jsonl<{ item: number }>(adjudications)).map((a) => String(a.item)))
+      .toStrictEqual([other]);
+
+    // Memes 17–20 wait for a third vote: listed apart, closed early on purpose.
+    await tabTo(page, 'filter-incomplete');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('review-count')).toContainText('4 waiting for votes');
+    await expect(page.getByTestId('review-readiness')).toContainText('waiting: 2 vote(s)');
+    await tabTo(page, 'close-early');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('review-count')).toContainText('3 waiting for votes');
+    const lead = await jsonl<{ close?: boolean }>(adjudications);
+    expect(lead.filter((l) => l.close === true)).toHaveLength(1);
+  });
+
+  test('export leaves incomplete memes out and its manifest says how many and why', async ({ page }) => {
+    await page.goto(demo.served.url);
+    await becomeLead(page);
+    const counts = await page.evaluate(() => window.api!.export.preview({ options: { format: 'fghm' } }));
+    // 16 ready memes; 4 wait for a vote; 20 were never labeled.
+    expect(counts.exported).toBe(16);
+    expect(counts.skipped.incomplete).toBe(24);
+    const withAll = await page.evaluate(() =>
+      window.api!.export.preview({
+        options: { format: 'fghm', includeIncomplete: true, includeUnresolved: true },
+      }),
+    );
+    expect(withAll.exported).toBe(40);
+  });
+
+  test('a lead who labeled a meme decides it only after saying so, and the decision is marked', async ({
+    page,
+  }) => {
+    // lead-1 labels meme 17 as an annotator first (it then has its third vote).
+    await openLabeling(page, demo.served.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('17');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-id')).toHaveText('#17');
+    for (const k of ['h', '1', 'q', 'Enter']) await page.keyboard.press(k);
+    await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('17');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('own-vote')).toBeVisible();
+    await page.keyboard.press('a');
+    await expect(page.getByTestId('own-vote-confirm')).toBeVisible();
+    await page.keyboard.press('Escape');
+    const adjudications = join(demo.project, '.memejury/adjudications.jsonl');
+    expect(await jsonl(adjudications)).toStrictEqual([]);
+    await page.keyboard.press('a');
+    await expect(page.getByTestId('own-vote-confirm-ok')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => jsonl(adjudications)).toMatchObject([{ item: 17, own_vote: true }]);
+  });
+});
+
+test.describe('labeling by keyboard', () => {
+  const demo = serveDemoPerTest(['--annotator', 'ann-k']);
+  const mine = (): Promise<Line[]> => jsonl<Line>(join(demo.project, '.memejury/annotations/ann-k.jsonl'));
+
+  test('a focused control gets Enter and Space: tabs, navigation and preferences work by keyboard', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    await tabTo(page, 'filter-all');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('filter-all')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Space');
+    expect(await mine()).toStrictEqual([]);
+    await tabTo(page, 'open-preferences');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('preferences')).toBeVisible();
+    await tabTo(page, 'pref-greyscale');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'save-preferences');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('preferences')).toBeHidden();
+    await expect(page.getByTestId('meme-image')).toHaveClass(/grey/);
+    // The focus came back to the Preferences button; Esc hands the keys back to the page.
+    await expect(page.getByTestId('open-preferences')).toBeFocused();
+    await page.keyboard.press('Escape');
+    const before = await itemId(page);
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('item-id')).not.toHaveText(`#${before}`);
+    await tabTo(page, 'nav-start');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('projects')).toBeVisible();
+  });
+
+  test('Enter on the focused Cancel cancels; a dialog keeps the focus and gives it back', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    await page.keyboard.press('h');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('confirm-incomplete')).toBeVisible();
+    await expect(page.getByTestId('confirm-incomplete-ok')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByTestId('confirm-incomplete-cancel')).toBeFocused();
+    // Tab cycles inside the dialog and never leaves it.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+    await page.getByTestId('confirm-incomplete-cancel').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('confirm-incomplete')).toBeHidden();
+    expect(await mine()).toStrictEqual([]);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  });
+
+  test('zoom reaches every part of the meme, pans by keyboard and shows its level', async ({ page }) => {
+    await openLabeling(page, demo.served.url);
+    await page.keyboard.press('Space');
+    // The demo's memes are 400×300: at 300% they overflow any frame of this window.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('=');
+    await expect(page.getByTestId('zoom-level')).toHaveText('300%');
+    const frame = page.getByTestId('image-scroll');
+    const geometry = () =>
+      frame.evaluate((el) => {
+        const img = el.querySelector('img') as HTMLImageElement;
+        const f = el.getBoundingClientRect();
+        const i = img.getBoundingClientRect();
+        return {
+          left: el.scrollLeft,
+          top: el.scrollTop,
+          maxLeft: el.scrollWidth - el.clientWidth,
+          maxTop: el.scrollHeight - el.clientHeight,
+          imgLeft: i.left - f.left + el.scrollLeft,
+          imgTop: i.top - f.top + el.scrollTop,
+          imgRight: i.right - f.left + el.scrollLeft,
+          imgBottom: i.bottom - f.top + el.scrollTop,
+          scrollWidth: el.scrollWidth,
+          scrollHeight: el.scrollHeight,
+        };
+      });
+    const g = await geometry();
+    // The whole image lies inside the scrollable area: its top and left edges are reachable.
+    expect(g.imgLeft).toBeGreaterThanOrEqual(0);
+    expect(g.imgTop).toBeGreaterThanOrEqual(0);
+    expect(g.imgRight).toBeLessThanOrEqual(g.scrollWidth + 1);
+    expect(g.imgBottom).toBeLessThanOrEqual(g.scrollHeight + 1);
+    expect(g.maxLeft + g.maxTop).toBeGreaterThan(0);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await geometry()).left).toBe(g.maxLeft);
+    await expect.poll(async () => (await geometry()).top).toBe(g.maxTop);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(async () => (await geometry()).left + (await geometry()).top).toBe(0);
+    await page.keyboard.press('o');
+    await expect(page.getByTestId('zoom-level')).toHaveText('100%');
+  });
+
+  test('the end of the queue agrees with the counters: skipped memes come back with Enter', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const todo = Number(((await page.getByTestId('filter-todo').textContent()) ?? '').replace(/\D/g, ''));
+    expect(todo).toBe(24);
+    for (let i = 0; i < todo; i++) await page.keyboard.press('s');
+    await expect(page.getByTestId('queue-empty')).toContainText(`${todo} skipped memes still to do`);
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-id')).toBeVisible();
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await mine()).length).toBe(1);
+  });
+
+  test('breaks and the session cap count real saves only; undo keeps the note and flag it restores', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    await page.getByTestId('open-preferences').click();
+    await page.getByTestId('pref-sessionCap').fill('2');
+    await page.getByTestId('save-preferences').click();
+    await expect(page.getByTestId('preferences')).toBeHidden();
+    const first = await itemId(page);
+    // A note and a flag, then not hateful: one real save.
+    await page.keyboard.press('c');
+    await page.getByTestId('note-text').fill('first note');
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('f');
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await mine()).length).toBe(1);
+    // A skip, an abandoned incomplete answer, and a relabel of the same meme are not new work.
+    await page.keyboard.press('s');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${first}`);
+    await expect(page.getByTestId('note-preview')).toContainText('first note');
+    await page.keyboard.press('c');
+    await page.getByTestId('note-text').fill('second note');
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('f');
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await mine()).length).toBe(2);
+    await expect(page.getByTestId('session-cap')).toHaveCount(0);
+    // Undo the relabel: the first label comes back with its own note and flag.
+    await page.keyboard.press('z');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${first}`);
+    await expect(page.getByTestId('note-preview')).toContainText('first note');
+    await expect(page.getByTestId('flag')).toHaveText(/Flagged/);
+    await expect.poll(async () => (await mine()).at(-1)?.undo).toBe(true);
+    // A second meme is the second real save: now the cap.
+    await page.keyboard.press('s');
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('session-cap')).toBeVisible();
+  });
+
+  test('help lists exactly the keys of its screen', async ({ page }) => {
+    await openLabeling(page, demo.served.url);
+    await page.keyboard.press('Shift+Slash');
+    const help = page.getByTestId('help-overlay');
+    await expect(help.getByTestId('help-reportBroken')).toBeVisible();
+    await expect(help.getByTestId('help-panLeft')).toBeVisible();
+    await expect(help.getByTestId('help-accept')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await page.keyboard.press('Shift+Slash');
+    await expect(help.getByTestId('help-accept')).toBeVisible();
+    await expect(help.getByTestId('help-submit')).toContainText('Save the decision for the meme on display');
+    await expect(help.getByTestId('help-skipDistressing')).toHaveCount(0);
+  });
+
+  test('an image that cannot be decoded is shown as broken, skipped with B and reported to the lead', async ({
+    page,
+  }) => {
+    await writeFile(join(demo.project, 'img/garbled.png'), 'not an image at all');
+    await demo.served.stop();
+    demo.served = await startServe(demo.project, demo.userData, ['--annotator', 'ann-k']);
+    await openLabeling(page, demo.served.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('garbled');
+    await expect(page.getByTestId('search-count')).toContainText('1 match');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('image-broken')).toBeVisible();
+    await expect(page.getByTestId('chip-hateful')).toBeDisabled();
+    await page.keyboard.press('n');
+    expect(await mine()).toStrictEqual([]);
+    await page.keyboard.press('b');
+    await expect
+      .poll(async () => (await mine()).map((l) => [l.item, l.skip]))
+      .toStrictEqual([['img/garbled', 'broken']]);
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await expect(page.getByTestId('review-row-img/garbled')).toContainText('image broken');
+  });
+
+  test('stale errors disappear when the action succeeds', async ({ page }) => {
+    await page.goto(demo.served.url);
+    await page.getByTestId('nav-start').click();
+    await page.getByTestId('project-path').fill('no/such/folder');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('start-error')).toBeVisible();
+    await page.getByTestId('open-demo').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('start-error')).toHaveCount(0);
+  });
+});
+
+test.describe('two images, one id', () => {
+  const demo = serveDemoPerTest(['--annotator', 'ann-d']);
+  test('both are items and the project screen says so', async ({ page }) => {
+    await writeFile(join(demo.project, 'img/00005.gif'), await readFile(join(demo.project, 'img/00001.png')));
+    await demo.served.stop();
+    demo.served = await startServe(demo.project, demo.userData, ['--annotator', 'ann-d']);
+    await page.goto(demo.served.url);
+    await page.getByTestId('nav-start').click();
+    await expect(page.getByTestId('project-notices')).toContainText(
+      'img/00005.gif: its name gives item id 5, which is already img/00005.webp (demo.jsonl); added as item "img/00005"',
+    );
+    const found = await page.evaluate(() => window.api!.item.get({ ids: ['img/00005', 5] }));
+    expect(found.map((f) => f.img)).toStrictEqual(['img/00005.gif', 'img/00005.webp']);
+  });
+});
