@@ -25,7 +25,7 @@ export function MyFiguresScreen() {
           </div>
           <div className="card small">
             <strong>{f.median_seconds === null ? '—' : `${f.median_seconds.toFixed(1)} s`}</strong> median
-            time per meme
+            time per meme <span className="muted">(of {f.timed_labels.toLocaleString()} timed labels)</span>
           </div>
           <div
             className="card small"
