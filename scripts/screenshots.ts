@@ -73,11 +73,26 @@ try {
   await page.waitForTimeout(200);
   await shot('help');
   await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await page.keyboard.type('coffee');
+  await page.getByTestId('search-count').waitFor();
+  await shot('search');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-mine').click();
+  await page.getByTestId('my-figures').waitFor();
+  await shot('my-figures');
   await page.getByTestId('nav-start').click();
   await page.waitForTimeout(200);
   await shot('start');
+  // The demo has no lead yet: this profile takes the role, as a new lead does.
+  await page.getByTestId('become-lead').click();
+  await page.getByTestId('roster').waitFor();
+  await shot('team');
+  await page.getByTestId('nav-browse').click();
+  await page.getByTestId('thumb-1').waitFor();
+  await page.waitForTimeout(300);
+  await shot('browse');
   await page.getByTestId('nav-review').click();
-  await page.getByTestId('lead-on').click();
   await page.getByTestId('review-item').waitFor();
   await page.keyboard.press('Space');
   await page.waitForTimeout(200);
