@@ -16,7 +16,17 @@ export const rosterEntrySchema = z.object({
   name: z.string().max(200).optional(),
   /** "imported": an annotator slot of an imported release (labels only, nobody's profile). */
   role: z.enum([...ROLES, 'imported']).default('annotator'),
+  /** When a lead recorded that this person left: their memes go to others (assignment). */
+  left: z.string().optional(),
 });
+
+/** How annotators see a model's predictions, when predictions are attached (lead's choice). */
+export const SUGGESTION_MODES = ['off', 'after', 'preselect'] as const;
+export type SuggestionMode = (typeof SUGGESTION_MODES)[number];
+
+/** The order every annotator's queue follows; each is computed alike on every machine. */
+export const QUEUE_ORDERS = ['shared', 'uncertain', 'disputed'] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 export const projectConfigSchema = z.object({
   version: z.literal(1),
@@ -28,6 +38,16 @@ export const projectConfigSchema = z.object({
   created: z.string(),
   /** Seed of the shared queue order, so every annotator sees items in the same order. */
   queueSeed: z.string().default('memejury'),
+  queueOrder: z.enum(QUEUE_ORDERS).default('shared'),
+  /**
+   * Model suggestions (attached predictions): off, shown after the annotator's own first answer,
+   * or pre-selected. Whatever was shown is recorded on the annotation line.
+   */
+  suggestions: z.enum(SUGGESTION_MODES).default('off'),
+  /** Share of each annotator's queue made of hidden known-answer items (0 = none). */
+  knownRate: z.number().min(0).max(0.5).default(0),
+  /** Known-answer items a new annotator labels first, with feedback (0 = no qualification). */
+  qualification: z.number().int().min(0).max(100).default(0),
 });
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
