@@ -5,6 +5,7 @@ import { buildLabelMatrix } from './agreement/matrix';
 import type { Gold, GoldPolicy } from './gold';
 import type { Item } from './records';
 import type { AnnotationState } from './state';
+import { addOwn } from './own';
 import { HATEFUL, NOT_HATEFUL, PC_LABELS } from './taxonomy';
 
 export interface Band {
@@ -102,7 +103,7 @@ function labelDistribution(report: AgreementReport): Distribution {
   const byAnnotator: Record<string, Record<string, number>> = {};
   for (const a of report.per_annotator) {
     byAnnotator[a.id] = a.label_counts;
-    for (const [l, n] of Object.entries(a.label_counts)) team[l] = (team[l] ?? 0) + n;
+    for (const [l, n] of Object.entries(a.label_counts)) addOwn(team, l, n);
   }
   return { team, byAnnotator };
 }

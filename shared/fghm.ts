@@ -47,6 +47,23 @@ function slotLists(v: unknown, field: Task): string[][] | 'None' | string {
   return v as string[][];
 }
 
+/**
+ * Why an item's `img` does not name a file inside the project, or null: it must be a relative
+ * '/'-separated path without "." or ".." segments, not absolute, not a URL or a drive, without
+ * backslashes, NUL or hidden segments (.memejury/ and the like are never images).
+ */
+export function imagePathProblem(img: string): string | null {
+  if (img.includes('\0') || img.includes('\\')) return 'a backslash or NUL is not part of an image path';
+  if (img.startsWith('/')) return 'an absolute path; give the path inside the project (img/…)';
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(img))
+    return 'a URL or drive; give the path inside the project (img/…)';
+  const parts = img.split('/');
+  if (parts.some((p) => p === '..' || p === '.' || p === ''))
+    return 'a path that leaves the project ("..", "." or "//")';
+  if (parts.some((p) => p.startsWith('.'))) return 'a hidden file or folder';
+  return null;
+}
+
 /** The item part of a released record (id, img, text, set_name, reference gold_hate). */
 export function checkFghmItem(raw: unknown): Check<Item> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -55,6 +72,8 @@ export function checkFghmItem(raw: unknown): Check<Item> {
   if (!isItemId(r.id)) return { ok: false, error: 'field "id": expected an integer or an id string' };
   if (typeof r.img !== 'string' || r.img === '')
     return { ok: false, error: 'field "img": expected an image path' };
+  const imgProblem = imagePathProblem(r.img);
+  if (imgProblem) return { ok: false, error: `field "img": ${imgProblem}` };
   if (typeof r.text !== 'string') return { ok: false, error: 'field "text": expected a string' };
   if (r.set_name !== undefined && typeof r.set_name !== 'string')
     return { ok: false, error: 'field "set_name": expected a string' };

@@ -3,6 +3,7 @@
 // .memejury/governance.jsonl, written by the lead only.
 import { z } from 'zod';
 import { isAnnotatorId } from './ids';
+import { addOwn } from './own';
 import { isItemId, type Check, type Item, type ItemId, type Provenance } from './records';
 
 const CONSENT = ['yes', 'no', 'unknown'] as const;
@@ -162,9 +163,7 @@ export interface Manifest {
 /** Counts by licence, consent, source and region over the exported items. */
 export function provenanceCounts(items: readonly Item[]): Manifest['counts'] {
   const counts: Manifest['counts'] = { licence: {}, consent: {}, source: {}, region: {} };
-  const add = (m: Record<string, number>, k: string): void => {
-    m[k] = (m[k] ?? 0) + 1;
-  };
+  const add = (m: Record<string, number>, k: string): void => addOwn(m, k);
   for (const it of items) {
     const p = it.provenance;
     add(counts.licence, p?.licence ?? 'unknown');

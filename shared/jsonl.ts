@@ -60,7 +60,8 @@ export function eachJsonl<T>(
   onError: (e: LineError) => void,
   firstLine = 0,
 ): number {
-  let start = 0;
+  // A byte-order mark (editors on Windows write one) is not part of the first line.
+  let start = firstLine === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = firstLine;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -125,7 +126,7 @@ export function parseJsonOrJsonl(text: string, file: string): ParseResult<unknow
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
     try {
-      const arr = JSON.parse(text) as unknown;
+      const arr = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
       if (!Array.isArray(arr)) throw new Error('expected an array');
       return {
         records: arr.map((value, i) => ({ value, line: i + 1 })),

@@ -3,6 +3,7 @@
 // in prediction order; per task the classes are the distinct first gold labels in order of
 // appearance; gold label sets are binarised over those classes (labels outside them are
 // ignored); micro F1 with `score > 0.5`, micro ROC AUC with tied scores sharing their average rank.
+import { getOwn, setOwn } from './own';
 import { isItemId, itemKey, type ItemId, type ItemKey } from './records';
 
 export const SCORE_TASKS = ['hate', 'pc', 'attack'] as const;
@@ -145,7 +146,7 @@ export function score(
     const scores = new Float64Array(joined.length * C);
     joined.forEach(([p, g, line], r) => {
       for (let c = 0; c < C; c++) {
-        const s = p[predField][classes[c]];
+        const s = getOwn(p[predField], classes[c]);
         if (s === undefined)
           throw new ScoreError(`${predFile}:${line}: field "${predField}": no score for "${classes[c]}"`);
         scores[r * C + c] = s;
@@ -174,7 +175,7 @@ export function score(
       tp += ltp;
       fp += lfp;
       fn += lfn;
-      perLabel[classes[c]] = { f1: f1(ltp, lfp, lfn), roc_auc: rocAuc(lt, ls), support: ltp + lfn };
+      setOwn(perLabel, classes[c], { f1: f1(ltp, lfp, lfn), roc_auc: rocAuc(lt, ls), support: ltp + lfn });
     }
     report[task] = {
       f1_micro: f1(tp, fp, fn),

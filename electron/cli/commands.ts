@@ -1,11 +1,10 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { flattenAgreement } from '../../shared/agreement';
 import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
-import { formatLineError, parseJsonl } from '../../shared/jsonl';
+import { formatLineError } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
 import { exportGold } from '../services/exporter';
 import { auditProject } from '../services/audit';
@@ -15,7 +14,7 @@ import { AnnotatorLock } from '../services/locks';
 import { importProvenance } from '../services/provenance';
 import { initProject, Project } from '../services/project';
 import { projectPaths } from '../services/paths';
-import { validateFile } from '../services/validate';
+import { readRecords, validateFile } from '../services/validate';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
 import { runBench } from './bench';
 import { runServe } from './serve';
@@ -258,8 +257,9 @@ export const COMMANDS: Record<string, Command> = {
     async run(v) {
       const goldFile = str(v, 'gold');
       const predFile = str(v, 'pred');
-      const gold = parseJsonl(await readFile(goldFile, 'utf8'), goldFile, checkGoldRow);
-      const preds = parseJsonl(await readFile(predFile, 'utf8'), predFile, checkPrediction);
+      // JSON Lines or a JSON array, as `memejury validate` reads them (the same verdict).
+      const gold = await readRecords(goldFile, checkGoldRow);
+      const preds = await readRecords(predFile, checkPrediction);
       const first = gold.errors[0] ?? preds.errors[0];
       if (first) throw new Error(formatLineError(first));
       const report = score(

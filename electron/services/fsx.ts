@@ -5,6 +5,7 @@ import { constants, unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from './errors';
 
 export async function exists(path: string): Promise<boolean> {
   try {
@@ -12,6 +13,29 @@ export async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * A file's text for reading input (an import, a sidecar, predictions, a file to validate), with
+ * a message naming the path when it is not a readable file: a folder, missing, not allowed.
+ */
+export async function readTextFile(path: string): Promise<string> {
+  const st = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(
+      err.code === 'ENOENT'
+        ? `${path}: no such file`
+        : err.code === 'EACCES'
+          ? `${path}: not allowed to read it`
+          : `${path}: cannot read (${err.code ?? err.message})`,
+    );
+  });
+  if (st.isDirectory()) throw new UserError(`${path} is a folder, not a file`);
+  if (!st.isFile()) throw new UserError(`${path} is not a regular file`);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 }
 

@@ -2,12 +2,11 @@
 // annotator slot's labels to annotations/fghm-<n>.jsonl. Re-importing the same file adds nothing;
 // a file with any bad record imports nothing.
 import { UserError } from './errors';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
 import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
 import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
-import { exists, writeFileAtomic } from './fsx';
+import { exists, readTextFile, writeFileAtomic } from './fsx';
 import type { Project } from './project';
 
 export class ImportError extends UserError {
@@ -64,9 +63,9 @@ async function freeListName(dir: string, file: string): Promise<string> {
 export async function importFghm(project: Project, file: string, guard?: ImportGuard): Promise<ImportResult> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (err) {
-    throw new ImportError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new ImportError((err as Error).message);
   }
   const parsed = parseJsonOrJsonl(text, file);
   const errors: LineError[] = [...parsed.errors];

@@ -135,6 +135,16 @@ export class Project extends ProjectLogs {
     for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
     for (const id of [...this.state.annotators]) await this.readAnnotations(id, false);
     await this.readAdjudications();
+    // Labels of items no item list or image names: kept (an item list may still arrive by sync),
+    // and said so, never taken silently.
+    for (const [file, u] of this.unknownItems)
+      this.warnings.push(
+        `${file}:${u.line}: ${u.count} line${u.count === 1 ? '' : 's'} label${u.count === 1 ? 's an item that is' : ' items that are'} not in this project (first: item ${String(u.item)})`,
+      );
+  }
+
+  protected hasItem(id: ItemId): boolean {
+    return this.index.has(itemKey(id));
   }
 
   setItems(items: Item[]): void {

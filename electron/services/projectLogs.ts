@@ -55,6 +55,11 @@ export abstract class ProjectLogs {
   protected abstract changed(): void;
   /** Governance changed: forgotten items leave memory, provenance is overlaid. */
   abstract applyGovernance(): void;
+  /** Whether the project has this item (labels of others are reported, never dropped). */
+  protected abstract hasItem(id: ItemId): boolean;
+
+  /** Per annotator file: lines labeling items the project does not have (count, first one). */
+  readonly unknownItems = new Map<string, { count: number; line: number; item: ItemId }>();
 
   /** Reads a log from where the last read stopped (or whole, repairing a torn tail if ours). */
   private async readLog<T>(
@@ -105,6 +110,11 @@ export abstract class ProjectLogs {
             message: `field "annotator": "${ev.annotator}" in the file of "${annotator}"`,
           });
           return;
+        }
+        if (!this.hasItem(ev.item) && !this.isForgottenItem(ev.item)) {
+          const u = this.unknownItems.get(label);
+          if (u) u.count++;
+          else this.unknownItems.set(label, { count: 1, line, item: ev.item });
         }
         this.state.apply(ev);
         if (collect) fresh.push(ev);

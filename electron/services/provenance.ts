@@ -1,12 +1,12 @@
 // Provenance from a sidecar file (CSV with a header row, or JSON Lines), keyed by item id, into
 // governance.jsonl: each value change is an event, so the history is kept.
 import { UserError } from './errors';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseCsv } from '../../shared/csv';
+import { CsvError, parseCsv } from '../../shared/csv';
 import { provenanceSchema, type ProvenanceEvent } from '../../shared/governance';
 import { formatLineError, parseJsonl, type LineError } from '../../shared/jsonl';
 import type { ItemId, Provenance } from '../../shared/records';
+import { readTextFile } from './fsx';
 import type { Project } from './project';
 
 class ProvenanceError extends UserError {}
@@ -18,7 +18,13 @@ function rowsOf(
   file: string,
 ): { id: unknown; fields: Record<string, unknown>; line: number }[] | LineError {
   if (/\.csv$/i.test(file)) {
-    const rows = parseCsv(text);
+    let rows;
+    try {
+      rows = parseCsv(text);
+    } catch (err) {
+      if (err instanceof CsvError) return { file, line: err.line, message: err.reason };
+      throw err;
+    }
     if (rows.length === 0) return { file, line: 1, message: 'empty file' };
     const header = rows[0].cells.map((h) =>
       h
@@ -51,7 +57,7 @@ export async function importProvenance(
   file: string,
   by: string,
 ): Promise<{ items: number; events: number }> {
-  const rows = rowsOf(await readFile(file, 'utf8'), file);
+  const rows = rowsOf(await readTextFile(file), file);
   if (!Array.isArray(rows)) throw new ProvenanceError(formatLineError(rows));
   const events: ProvenanceEvent[] = [];
   const at = new Date().toISOString();

@@ -1,10 +1,15 @@
-// `memejury validate`: checks every line of a JSONL file of a known kind.
-import { readFile } from 'node:fs/promises';
+// `memejury validate`: checks every record of a JSON Lines (or JSON array) file of a known kind,
+// including that every label is one of the taxonomy's (exact spelling: "RACE" and "race " are
+// not "race"). readRecords is also how `score` reads predictions and gold, so a file gets the
+// same verdict from both.
 import { basename } from 'node:path';
 import { fromFghm } from '../../shared/fghm';
-import { parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
+import { parseJsonOrJsonl, type LineError, type ParseResult } from '../../shared/jsonl';
 import { checkAnnotationEvent, checkLeadLine, type Check } from '../../shared/records';
 import { checkGoldRow, checkPrediction } from '../../shared/scorer';
+import { isKnownLabel, TASK_EMPTY, TASKS, type Task } from '../../shared/taxonomy';
+import { UserError } from './errors';
+import { readTextFile } from './fsx';
 
 const FILE_TYPES = ['annotations', 'adjudications', 'items', 'predictions', 'gold'] as const;
 export type FileType = (typeof FILE_TYPES)[number];
@@ -20,6 +25,47 @@ const CHECKS: Record<FileType, (raw: unknown) => Check<unknown>> = {
   gold: checkGoldRow,
 };
 
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The first label of `list` the taxonomy does not have (its empty marker allowed if `empty`). */
+function unknownLabel(task: Task, list: unknown, empty: boolean): string | null {
+  if (!Array.isArray(list)) return null;
+  for (const l of list)
+    if (typeof l === 'string' && !isKnownLabel(task, l) && !(empty && l === TASK_EMPTY[task])) return l;
+  return null;
+}
+
+/** A label outside the taxonomy in a record of `kind`, as a field-named message, or null. */
+function taxonomyError(kind: FileType, raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const bad = (field: string, label: string): string =>
+    `field "${field}": ${JSON.stringify(label)} is not a label of the taxonomy`;
+  for (const task of TASKS) {
+    if (kind === 'annotations' || kind === 'adjudications') {
+      const l = unknownLabel(task, r[task], false);
+      if (l !== null) return bad(task, l);
+    }
+    if (kind === 'items' && Array.isArray(r[task]))
+      for (const slot of r[task] as unknown[]) {
+        const l = unknownLabel(task, slot, false);
+        if (l !== null) return bad(task, l);
+      }
+    if (kind === 'items' || kind === 'gold') {
+      const l = unknownLabel(task, r[`gold_${task}`], true);
+      if (l !== null) return bad(`gold_${task}`, l);
+    }
+    if (kind === 'predictions') {
+      const scores = r[`pred_${task}`];
+      if (typeof scores === 'object' && scores !== null)
+        for (const k of Object.keys(scores))
+          if (own(scores, k) && !isKnownLabel(task, k) && k !== TASK_EMPTY[task])
+            return bad(`pred_${task}`, k);
+    }
+  }
+  return null;
+}
+
 /** Guesses the kind from the first record's fields. */
 function detectType(first: unknown): FileType | null {
   if (typeof first !== 'object' || first === null) return null;
@@ -31,6 +77,25 @@ function detectType(first: unknown): FileType | null {
   return null;
 }
 
+/**
+ * The records of a JSON Lines or JSON array file (a byte-order mark allowed) that pass `check`,
+ * and every line that does not, by file:line; a folder or missing file is an error naming it.
+ */
+export async function readRecords<T>(
+  file: string,
+  check: (raw: unknown) => Check<T>,
+): Promise<ParseResult<T>> {
+  const parsed = parseJsonOrJsonl(await readTextFile(file), file);
+  const out: ParseResult<T> = { records: [], errors: [...parsed.errors] };
+  for (const { value, line } of parsed.records) {
+    const r = check(value);
+    if (r.ok) out.records.push({ value: r.value, line });
+    else out.errors.push({ file, line, message: r.error });
+  }
+  out.errors.sort((a, b) => a.line - b.line);
+  return out;
+}
+
 export interface ValidateResult {
   type: FileType;
   lines: number;
@@ -40,21 +105,20 @@ export interface ValidateResult {
 
 export async function validateFile(file: string, type?: string): Promise<ValidateResult> {
   if (type !== undefined && !FILE_TYPES.includes(type as FileType))
-    throw new Error(`--type must be one of ${FILE_TYPES.join(', ')}`);
-  const text = await readFile(file, 'utf8');
-  const label = file;
-  const parsed = parseJsonOrJsonl(text, label);
+    throw new UserError(`--type must be one of ${FILE_TYPES.join(', ')}`);
+  const parsed = parseJsonOrJsonl(await readTextFile(file), file);
   const kind = (type as FileType | undefined) ?? detectType(parsed.records[0]?.value);
   if (!kind)
-    throw new Error(
+    throw new UserError(
       `${basename(file)}: cannot tell what kind of file this is; pass --type ${FILE_TYPES.join('|')}`,
     );
   const errors: LineError[] = [...parsed.errors];
   let records = 0;
   for (const { value, line } of parsed.records) {
     const r = CHECKS[kind](value);
-    if (r.ok) records++;
-    else errors.push({ file: label, line, message: r.error });
+    const message = r.ok ? taxonomyError(kind, value) : r.error;
+    if (message === null) records++;
+    else errors.push({ file, line, message });
   }
   errors.sort((a, b) => a.line - b.line);
   return { type: kind, lines: parsed.records.length + parsed.errors.length, records, errors };

@@ -4,6 +4,7 @@
 import { median } from 'simple-statistics';
 import { isSlotAnnotator } from '../fghm';
 import type { Task } from '../taxonomy';
+import { addOwn, setOwn } from '../own';
 import { TASKS } from '../taxonomy';
 import { HATE_CODE, NO_RATING, type LabelMatrix } from './matrix';
 import { masiAlpha } from './masi';
@@ -118,7 +119,7 @@ function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement
   const labels: Record<string, NominalAgreement> = {};
   m.labels[task].forEach((label, bit) => {
     for (let i = 0; i < masks.length; i++) values[i] = masks[i] < 0 ? NO_RATING : (masks[i] >>> bit) & 1;
-    labels[label] = nominalAgreement({ values, items: rows.length, raters: A, categories: 2 }, fullN);
+    setOwn(labels, label, nominalAgreement({ values, items: rows.length, raters: A, categories: 2 }, fullN));
   });
   const alpha = masiAlpha({ masks, items: rows.length, raters: A });
   let two = 0;
@@ -180,7 +181,7 @@ function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): Annotat
       for (const task of TASKS) {
         const mask = m[task][cell];
         m.labels[task].forEach((l, bit) => {
-          if ((mask >>> bit) & 1) counts[l] = (counts[l] ?? 0) + 1;
+          if ((mask >>> bit) & 1) addOwn(counts, l);
         });
       }
       const s = m.seconds[cell];

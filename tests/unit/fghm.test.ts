@@ -32,7 +32,8 @@ async function importAndExport(file: string, format: 'fghm' | 'full' = 'fghm'): 
   await p.close();
   // Reopen from disk so the export reflects what was saved, not what is in memory.
   const q = await Project.open(dir);
-  const out = join(dir, 'export.jsonl');
+  // In exports/: a .jsonl at the project's top level is an item list, never a write target.
+  const out = join(dir, 'exports', 'export.jsonl');
   await exportGold(q, out, { format, policy: 'fghm' });
   return readJsonl(out);
 }

@@ -1,12 +1,12 @@
 // Scoring a predictions file (FGHM submission format) against the project's current gold, as
 // the task's official scorer does.
-import { readFile } from 'node:fs/promises';
 import { toFghm } from '../../../shared/fghm';
-import { formatLineError, parseJsonl } from '../../../shared/jsonl';
+import { formatLineError } from '../../../shared/jsonl';
 import { checkPrediction, score } from '../../../shared/scorer';
 import { requireLeadRole, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
 import { readSource } from '../fileAccess';
+import { readRecords } from '../validate';
 import type { DomainHandlers } from './types';
 
 export function scoreHandlers(ctx: Context): DomainHandlers<'score:run'> {
@@ -19,7 +19,8 @@ export function scoreHandlers(ctx: Context): DomainHandlers<'score:run'> {
         'jsonl',
       ]);
       if (!file) return null;
-      const parsed = parseJsonl(await readFile(file, 'utf8'), file, checkPrediction);
+      // JSON Lines or a JSON array, as `memejury validate` reads it (the same verdict).
+      const parsed = await readRecords(file, checkPrediction);
       if (parsed.errors.length > 0) throw new UserError(formatLineError(parsed.errors[0]));
       const golds = p.golds();
       const gold = [];
