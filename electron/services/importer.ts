@@ -7,6 +7,9 @@ import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shar
 import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
 import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
 import { exists, readTextFile, writeFileAtomic } from './fsx';
+import { importFinished, importRecord, importStarted } from './importJournal';
+import { AnnotatorLock } from './locks';
+import { repairTornTail } from './logs';
 import type { Project } from './project';
 
 export class ImportError extends UserError {
@@ -111,18 +114,8 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
   }
 
   const newItems = records.filter((r) => !project.item(r.rec.item.id)).map((r) => r.rec.item);
-  let itemList: string | null = null;
-  if (newItems.length > 0) {
-    const inRoot = resolve(dirname(file)) === project.paths.dir;
-    // A file already at the top of the project is itself an item list; anything else is copied.
-    if (!inRoot) {
-      itemList = await freeListName(project.paths.dir, file);
-      const body = newItems.map((it) => JSON.stringify(itemListRecord(it)) + '\n').join('');
-      await writeFileAtomic(join(project.paths.dir, itemList), body);
-    }
-    for (const it of newItems) project.addItem({ ...it, origin: `${itemList ?? basename(file)}` });
-  }
 
+  // What will be written, decided before anything is.
   const at = new Date().toISOString();
   const events: AnnotationEvent[] = [];
   let maxSlots = 0;
@@ -141,25 +134,80 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     );
   }
   const kept = events.filter((ev) => annotators.includes(ev.annotator));
-  events.length = 0;
-  events.push(...kept);
-  if (annotators.length > 0)
-    await project.addToRoster(
-      annotators.map((id) => ({
-        id,
-        name: `FGHM annotator slot ${slots.indexOf(id) + 1}`,
-        role: 'imported',
-      })),
-    );
-  if (events.length > 0) await project.appendAnnotations(events);
-  return {
-    file,
-    records: records.length,
-    itemsAdded: newItems.length,
-    itemsExisting: records.length - newItems.length,
-    annotationsAdded: events.length,
-    annotators,
-    warnings,
-    itemList,
-  };
+  if (
+    newItems.length === 0 &&
+    kept.length === 0 &&
+    annotators.every((a) => project.config.roster.some((r) => r.id === a))
+  ) {
+    // Everything is there already: an import of this file cut short after its last write is done.
+    await importFinished(importRecord(project.paths, text));
+    return result(0, 0);
+  }
+
+  // Each slot's log has one writer: this import holds its lock meanwhile, and first cuts off a
+  // torn last line an import killed earlier left (kept in <file>.corrupt, as every writer does).
+  const writing = [...new Set(kept.map((ev) => ev.annotator))];
+  const locks: AnnotatorLock[] = [];
+  try {
+    for (const a of writing)
+      if (project.options.annotator !== a)
+        locks.push(await AnnotatorLock.acquire(project.paths.meta, a, 'memejury import'));
+    for (const a of writing) {
+      const bytes = await repairTornTail(project.paths.annotationFile(a));
+      if (bytes > 0)
+        warnings.push(
+          `annotations/${a}.jsonl: a torn last line (${bytes} bytes) was cut off and kept in ${a}.jsonl.corrupt`,
+        );
+    }
+    // Recorded before the first write and cleared after the last: an import killed in between
+    // is reported when the project is next opened (importJournal.ts), never silently partial.
+    const record = await importStarted(project.paths, file, text);
+    const itemList = await writeItems(project, file, newItems);
+    if (annotators.length > 0)
+      await project.addToRoster(
+        annotators.map((id) => ({
+          id,
+          name: `FGHM annotator slot ${slots.indexOf(id) + 1}`,
+          role: 'imported',
+        })),
+      );
+    if (kept.length > 0) await project.appendAnnotations(kept);
+    await importFinished(record);
+    return result(newItems.length, kept.length, itemList);
+  } finally {
+    for (const l of locks) await l.release();
+  }
+
+  function result(
+    itemsAdded: number,
+    annotationsAdded: number,
+    itemList: string | null = null,
+  ): ImportResult {
+    return {
+      file,
+      records: records.length,
+      itemsAdded,
+      itemsExisting: records.length - newItems.length,
+      annotationsAdded,
+      annotators,
+      warnings,
+      itemList,
+    };
+  }
+}
+
+/** New items go to an item list at the top of the project (unless the file already is one). */
+async function writeItems(project: Project, file: string, newItems: Item[]): Promise<string | null> {
+  let itemList: string | null = null;
+  if (newItems.length > 0) {
+    const inRoot = resolve(dirname(file)) === project.paths.dir;
+    // A file already at the top of the project is itself an item list; anything else is copied.
+    if (!inRoot) {
+      itemList = await freeListName(project.paths.dir, file);
+      const body = newItems.map((it) => JSON.stringify(itemListRecord(it)) + '\n').join('');
+      await writeFileAtomic(join(project.paths.dir, itemList), body);
+    }
+    for (const it of newItems) project.addItem({ ...it, origin: `${itemList ?? basename(file)}` });
+  }
+  return itemList;
 }

@@ -103,3 +103,21 @@ export async function openLog<T>(
   }
   return { ...chunk, repaired };
 }
+
+/**
+ * Cuts a torn last line (no newline, not valid JSON) off a log this process is about to append
+ * to and keeps it in `<file>.corrupt`, as the log's own writer does at open (openLog). For
+ * writers that hold the file's lock without replaying it (the importer, for slot files).
+ */
+export async function repairTornTail(path: string): Promise<number> {
+  const buf = await readBytesFrom(path, 0);
+  const lastNl = buf.lastIndexOf(0x0a);
+  const tail = buf.subarray(lastNl + 1).toString('utf8');
+  if (tail.trim() === '' || splitTornTail(tail).torn === '') return 0;
+  await appendDurable(`${path}.corrupt`, tail + '\n');
+  await truncate(path, lastNl + 1);
+  const fh = await open(path, 'r+');
+  await fh.sync();
+  await fh.close();
+  return Buffer.byteLength(tail);
+}

@@ -2,7 +2,7 @@
 // decisions. `Project.open` is the one way a folder is opened, by the Electron app, browser mode
 // and every CLI command alike: the same scan of item lists and image folders, the same warnings.
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { computeAgreement, buildLabelMatrix, type AgreementReport } from '../../shared/agreement';
 import type { Gold, GoldPolicy } from '../../shared/gold';
 import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
@@ -13,6 +13,7 @@ import type { ReadinessRule } from '../../shared/readiness';
 import { goldForAll, goldOf } from '../../shared/state';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { exists, writeFileAtomic } from './fsx';
+import { unfinishedImports } from './importJournal';
 import { itemHash } from './hashes';
 import { scanImages } from './projectFiles';
 import { idFromImagePath, loadItemLists } from './items';
@@ -141,6 +142,7 @@ export class Project extends ProjectLogs {
       this.warnings.push(
         `${file}:${u.line}: ${u.count} line${u.count === 1 ? '' : 's'} label${u.count === 1 ? 's an item that is' : ' items that are'} not in this project (first: item ${String(u.item)})`,
       );
+    this.warnings.push(...(await unfinishedImports(this.paths)));
   }
 
   protected hasItem(id: ItemId): boolean {
@@ -202,6 +204,25 @@ export class Project extends ProjectLogs {
       if (it) it.provenance = { ...it.provenance, ...p };
     }
     this.goldCache = null;
+  }
+
+  /**
+   * The item lists changed on disk (an import by the CLI or on another machine): adds the items
+   * not known yet (never forgotten ones) and returns how many. Items are only ever added here;
+   * one that disappeared from a list is kept until the project is opened again.
+   */
+  async addNewItems(): Promise<number> {
+    const lists = await loadItemLists(this.paths.dir);
+    let added = 0;
+    for (const it of lists.items) {
+      if (this.index.has(itemKey(it.id)) || this.isForgottenItem(it.id)) continue;
+      this.addItem(it);
+      if (await exists(join(this.paths.dir, it.img))) this.images.add(it.img);
+      else this.missingImages.push(it.img);
+      added++;
+    }
+    if (added > 0) this.applyGovernance();
+    return added;
   }
 
   /** Reads project.json again (a lead changed roles or settings from another machine). */

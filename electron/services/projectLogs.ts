@@ -170,6 +170,23 @@ export abstract class ProjectLogs {
     return fresh;
   }
 
+  /**
+   * Reads governance.jsonl again from its start (it was replaced: rewritten by a forget on
+   * another machine and synced in); returns the events that were not known before.
+   */
+  async reloadGovernance(): Promise<GovernanceEvent[]> {
+    const key = (e: GovernanceEvent): string => JSON.stringify(e);
+    const g = this.governance;
+    const known = new Set<string>([...g.tombstones.map(key), ...[...g.history.values()].flat().map(key)]);
+    g.tombstones.length = 0;
+    for (const set of [g.itemHashes, g.imgHashes, g.annotatorHashes]) set.clear();
+    g.provenance.clear();
+    g.history.clear();
+    this.positions.delete(this.paths.governance);
+    const all = await this.readGovernance();
+    return all.filter((e) => !known.has(key(e)));
+  }
+
   isForgottenAnnotator(id: string): boolean {
     return this.governance.annotatorHashes.size > 0 && this.governance.annotatorHashes.has(annotatorHash(id));
   }

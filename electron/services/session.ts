@@ -125,7 +125,7 @@ export class Session {
         this.onSync(change);
       })();
     });
-    this.watcher.start();
+    await this.watcher.start();
     return project;
   }
 

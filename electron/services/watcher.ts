@@ -2,12 +2,26 @@
 // shared drive); this picks the new lines up from where the last read stopped. fs.watch gives
 // the prompt path; a size poll every second catches what watchers miss (network drives, files
 // replaced by rename as sync tools do).
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { watch, type FSWatcher, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tombstone } from '../../shared/governance';
 import { annotatorOfFileName } from './paths';
-import type { Project } from './project';
+import type { LogPosition, Project } from './project';
+
+/** The up to 64 bytes before `end`, as hex: what a position's offset was read up to. */
+async function fingerprint(file: string, end: number): Promise<string> {
+  const start = Math.max(0, end - 64);
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return '';
+  try {
+    const buf = Buffer.alloc(end - start);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+    return buf.subarray(0, bytesRead).toString('hex');
+  } finally {
+    await fh.close();
+  }
+}
 
 export interface SyncChange {
   annotators: string[];
@@ -16,6 +30,8 @@ export interface SyncChange {
   tombstones: Tombstone[];
   /** Someone's role changed. */
   roles?: boolean;
+  /** Items added to the item lists (by an import elsewhere). */
+  items?: number;
   lines: number;
 }
 
@@ -26,6 +42,10 @@ export class ProjectWatcher {
   private running = false;
   private again = false;
   private closed = false;
+  /** Per log: the file (inode, size, time) and the bytes before the offset its position holds. */
+  private readonly seen = new Map<string, { ino: number; size: number; mtimeMs: number; tail: string }>();
+  /** The item lists as last seen (null until the first check). */
+  private lists: string | null = null;
 
   constructor(
     private readonly project: Project,
@@ -33,9 +53,14 @@ export class ProjectWatcher {
     private readonly pollMs = 1000,
   ) {}
 
-  start(): void {
-    const { annotations, meta } = this.project.paths;
-    for (const dir of [annotations, meta]) {
+  /** Starts watching; what each log's position refers to is remembered first. */
+  async start(): Promise<void> {
+    for (const file of this.project.positions.keys()) await this.remember(file);
+    this.lists = await this.itemListsSignature();
+    if (this.closed) return;
+    const { annotations, meta, dir: root } = this.project.paths;
+    // The project folder too: item lists an import adds or changes.
+    for (const dir of [annotations, meta, root]) {
       try {
         const w = watch(dir, { persistent: false }, () => this.schedule());
         w.on('error', () => undefined);
@@ -57,6 +82,48 @@ export class ProjectWatcher {
     }, 50);
   }
 
+  /**
+   * Whether `file` is no longer the file whose first `pos.end` bytes were read: shorter, another
+   * file (a sync tool or git wrote a new one and renamed it into place), or different bytes just
+   * before the old offset (rewritten in place). Reading on from the old offset would then parse
+   * from the middle of some line.
+   */
+  private async replaced(file: string, st: Stats, pos: LogPosition | undefined): Promise<boolean> {
+    if (!pos) return false;
+    if (st.size < pos.end) return true;
+    const seen = this.seen.get(file);
+    if (!seen) return false;
+    if (seen.ino !== st.ino) return true;
+    if (seen.mtimeMs === st.mtimeMs && seen.size === st.size) return false;
+    return (await fingerprint(file, pos.end)) !== seen.tail;
+  }
+
+  /** Remembers which file, and which bytes before the read offset, a log's position refers to. */
+  private async remember(file: string): Promise<void> {
+    const st = await stat(file).catch(() => null);
+    const pos = this.project.positions.get(file);
+    if (!st || !pos) return void this.seen.delete(file);
+    this.seen.set(file, {
+      ino: st.ino,
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      tail: await fingerprint(file, pos.end),
+    });
+  }
+
+  /** Top-level item lists, by name with their size and time: a change means new items may be there. */
+  private async itemListsSignature(): Promise<string> {
+    const names = (await readdir(this.project.paths.dir).catch(() => [] as string[]))
+      .filter((n) => /\.(jsonl|json)$/i.test(n) && !n.startsWith('.'))
+      .sort();
+    const parts: string[] = [];
+    for (const n of names) {
+      const st = await stat(join(this.project.paths.dir, n)).catch(() => null);
+      if (st?.isFile()) parts.push(`${n}:${st.size}:${st.mtimeMs}:${st.ino}`);
+    }
+    return parts.join('|');
+  }
+
   /** Reads whatever was appended to any log since the last read. */
   async check(): Promise<SyncChange | null> {
     if (this.running) {
@@ -67,58 +134,71 @@ export class ProjectWatcher {
     try {
       const change: SyncChange = { annotators: [], adjudications: false, tombstones: [], lines: 0 };
       const p = this.project;
+      if (this.lists === null) this.lists = await this.itemListsSignature();
       // Governance first: a tombstone makes the lines below irrelevant.
-      const gsize = await stat(p.paths.governance).then(
-        (s) => s.size,
-        () => -1,
-      );
+      const gst = await stat(p.paths.governance).catch(() => null);
       const gpos = p.positions.get(p.paths.governance);
-      if (gsize >= 0 && (!gpos || gsize > gpos.end)) {
-        const fresh = await p.readGovernance();
+      if (gst && (!gpos || gst.size !== gpos.end || (await this.replaced(p.paths.governance, gst, gpos)))) {
+        const replaced = await this.replaced(p.paths.governance, gst, gpos);
+        const fresh = replaced ? await p.reloadGovernance() : await p.readGovernance();
+        await this.remember(p.paths.governance);
         change.tombstones = fresh.filter((e): e is Tombstone => e.type === 'forget');
         // A role changed: project.json, which the lead rewrote with it, says who leads now.
         if (fresh.some((e) => e.type === 'role')) {
           await p.reloadConfig().catch(() => undefined);
           change.roles = true;
         }
-        if (fresh.length > 0) p.applyGovernance();
+        if (fresh.length > 0 || replaced) p.applyGovernance();
         change.lines += fresh.length;
+      }
+      // Items an import (the CLI, another machine) added to the item lists.
+      const lists = await this.itemListsSignature();
+      if (lists !== this.lists) {
+        this.lists = lists;
+        const added = await p.addNewItems();
+        if (added > 0) change.items = added;
       }
       const names = await readdir(p.paths.annotations).catch(() => [] as string[]);
       for (const name of names) {
         const id = annotatorOfFileName(name);
         if (id === null || id === p.options.annotator || p.isForgottenAnnotator(id)) continue;
         const file = join(p.paths.annotations, name);
-        const size = await stat(file).then(
-          (s) => s.size,
-          () => -1,
-        );
+        const st = await stat(file).catch(() => null);
+        if (!st) continue;
         const pos = p.positions.get(file);
-        if (size < 0 || (pos && size === pos.end)) continue;
-        // A file shorter than what was read was rewritten (an item was forgotten): replay it.
-        const fresh = pos && size < pos.end ? await p.reloadAnnotations(id) : await p.readAnnotations(id);
-        if (fresh.length > 0 || (pos && size < pos.end)) {
+        const replaced = await this.replaced(file, st, pos);
+        if (pos && !replaced && st.size === pos.end) {
+          if (!this.seen.has(file)) await this.remember(file);
+          continue;
+        }
+        // Rewritten (forgotten items purged, a new version synced in): replay it from the start.
+        const fresh = replaced ? await p.reloadAnnotations(id) : await p.readAnnotations(id);
+        await this.remember(file);
+        if (fresh.length > 0 || replaced) {
           change.annotators.push(id);
           change.lines += fresh.length;
         }
       }
       if (!p.options.lead) {
-        const size = await stat(p.paths.adjudications).then(
-          (s) => s.size,
-          () => -1,
-        );
-        const pos = p.positions.get(p.paths.adjudications);
-        if (size >= 0 && (!pos || size !== pos.end)) {
-          const fresh = pos && size < pos.end ? await p.reloadAdjudications() : await p.readAdjudications();
-          change.adjudications = fresh.length > 0 || (!!pos && size < pos.end);
-          change.lines += fresh.length;
+        const file = p.paths.adjudications;
+        const st = await stat(file).catch(() => null);
+        const pos = p.positions.get(file);
+        if (st) {
+          const replaced = await this.replaced(file, st, pos);
+          if (!pos || replaced || st.size !== pos.end) {
+            const fresh = replaced ? await p.reloadAdjudications() : await p.readAdjudications();
+            await this.remember(file);
+            change.adjudications = fresh.length > 0 || replaced;
+            change.lines += fresh.length;
+          } else if (!this.seen.has(file)) await this.remember(file);
         }
       }
       if (
         change.annotators.length > 0 ||
         change.adjudications ||
         change.tombstones.length > 0 ||
-        change.roles
+        change.roles ||
+        change.items
       ) {
         this.onChange(change);
         return change;
