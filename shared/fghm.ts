@@ -2,7 +2,17 @@
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
 import { normalizeLabels } from './labels';
-import { internString, isItemId, type AnnotationEvent, type Check, type Item, type ItemId } from './records';
+import { cursor, plainInt, plainString } from './lineScan';
+import {
+  internString,
+  isItemId,
+  type AnnotationEvent,
+  type Check,
+  type Item,
+  type ItemId,
+  type LineCheck,
+  type LineDecoder,
+} from './records';
 import { provenanceFromRecord } from './governance';
 import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from './taxonomy';
 
@@ -57,10 +67,22 @@ export function imagePathProblem(img: string): string | null {
   if (img.startsWith('/')) return 'an absolute path; give the path inside the project (img/…)';
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(img))
     return 'a URL or drive; give the path inside the project (img/…)';
-  const parts = img.split('/');
-  if (parts.some((p) => p === '..' || p === '.' || p === ''))
-    return 'a path that leaves the project ("..", "." or "//")';
-  if (parts.some((p) => p.startsWith('.'))) return 'a hidden file or folder';
+  // One pass over the '/'-separated segments (every item of a 100k-item list comes through here).
+  let leaves = false;
+  let hidden = false;
+  for (let from = 0; from <= img.length;) {
+    let to = img.indexOf('/', from);
+    if (to < 0) to = img.length;
+    const len = to - from;
+    if (len === 0) leaves = true;
+    else if (img.charCodeAt(from) === 46) {
+      if (len === 1 || (len === 2 && img.charCodeAt(from + 1) === 46)) leaves = true;
+      else hidden = true;
+    }
+    from = to + 1;
+  }
+  if (leaves) return 'a path that leaves the project ("..", "." or "//")';
+  if (hidden) return 'a hidden file or folder';
   return null;
 }
 
@@ -91,6 +113,57 @@ export function checkFghmItem(raw: unknown): Check<Item> {
   if (provenance) item.provenance = provenance;
   return { ok: true, value: item };
 }
+
+/**
+ * An item-list line exactly as the importer writes it, `{"id":…,["set_name":…,]"img":…,"text":…
+ * [,"gold_hate":["hateful"|"not_hateful"]]}` with no escapes: the Item checkFghmItem makes of
+ * it, read without JSON.parse; undefined for any other line, which JSON.parse and checkFghmItem
+ * then read (records.ts explains the fast path; a unit test compares the two).
+ */
+export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
+  if (!t.startsWith('{"id":', start)) return undefined;
+  let i = start + 6;
+  let id: ItemId;
+  if (t.charCodeAt(i) === 34) {
+    const s = plainString(t, i, end);
+    if (s === undefined || !isItemId(s)) return undefined;
+    id = s;
+  } else {
+    const n = plainInt(t, i);
+    if (n < 0) return undefined;
+    id = n;
+  }
+  i = cursor.at;
+  let setName: string | undefined;
+  if (t.startsWith(',"set_name":', i)) {
+    setName = plainString(t, i + 12, end);
+    if (setName === undefined) return undefined;
+    i = cursor.at;
+  }
+  if (!t.startsWith(',"img":', i)) return undefined;
+  const img = plainString(t, i + 7, end);
+  if (img === undefined || img === '' || imagePathProblem(img) !== null) return undefined;
+  i = cursor.at;
+  if (!t.startsWith(',"text":', i)) return undefined;
+  const text = plainString(t, i + 8, end);
+  if (text === undefined) return undefined;
+  i = cursor.at;
+  let ref: Hate | undefined;
+  if (t.startsWith(',"gold_hate":["hateful"]', i)) {
+    ref = HATEFUL;
+    i += 24;
+  } else if (t.startsWith(',"gold_hate":["not_hateful"]', i)) {
+    ref = NOT_HATEFUL;
+    i += 28;
+  }
+  if (i !== end - 1 || t.charCodeAt(i) !== 125) return undefined;
+  const item: Item = { id, img, text };
+  if (setName !== undefined) item.set_name = internString(setName);
+  if (ref !== undefined) item.ref_hate = ref;
+  return item;
+};
+
+(checkFghmItem as LineCheck<Item>).decode = decodeItemLine;
 
 /** Validates one record of a released FGHM file (labelled or unlabelled) and maps it. */
 export function fromFghm(raw: unknown): Result {

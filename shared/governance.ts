@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isAnnotatorId } from './ids';
 import { addOwn } from './own';
-import { isItemId, type Check, type Item, type ItemId, type Provenance } from './records';
+import { isItemId, isTimeString, type Check, type Item, type ItemId, type Provenance } from './records';
 
 const CONSENT = ['yes', 'no', 'unknown'] as const;
 export type Consent = (typeof CONSENT)[number];
@@ -66,8 +66,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 export function checkGovernanceEvent(raw: unknown): Check<GovernanceEvent> {
   if (!isObject(raw)) return { ok: false, error: 'expected a JSON object' };
   if (raw.v !== 1) return { ok: false, error: 'field "v": expected 1' };
-  if (typeof raw.at !== 'string' || Number.isNaN(Date.parse(raw.at)))
-    return { ok: false, error: 'field "at": expected an ISO time' };
+  if (!isTimeString(raw.at)) return { ok: false, error: 'field "at": expected an ISO time' };
   if (typeof raw.by !== 'string') return { ok: false, error: 'field "by": expected who recorded it' };
   if (raw.type === 'provenance') {
     if (!isItemId(raw.item)) return { ok: false, error: 'field "item": expected an item id' };

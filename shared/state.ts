@@ -112,6 +112,27 @@ export class AnnotationState {
     return out;
   }
 
+  /**
+   * Fills `votes` with an item's votes and `cols` with their annotator columns, in annotator
+   * order, and returns how many there are: `votes` without a new array per item, for loops over
+   * every item (gold, agreement).
+   */
+  votesInto(id: ItemId, votes: Vote[], cols: number[]): number {
+    const slots = this.byItem.get(itemKey(id));
+    let n = 0;
+    if (slots)
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i];
+        if (s && s.ev.hate !== null) {
+          votes[n] = s.ev as Vote;
+          cols[n++] = i;
+        }
+      }
+    votes.length = n;
+    cols.length = n;
+    return n;
+  }
+
   adjudication(id: ItemId): Adjudication | undefined {
     return this.adjudications.get(itemKey(id))?.ev;
   }

@@ -111,24 +111,30 @@ function hateFullOverlap(values: Int32Array, A: number, fullN: number, excluded:
 function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement {
   const A = m.annotators.length;
   const src = m[task];
-  const rows: number[] = [];
-  for (let u = 0; u < m.items; u++) if (m.goldHate[u] === HATE_CODE.hateful) rows.push(u);
-  const masks = new Int32Array(rows.length * A);
-  for (let r = 0; r < rows.length; r++) masks.set(src.subarray(rows[r] * A, rows[r] * A + A), r * A);
+  let rows = 0;
+  for (let u = 0; u < m.items; u++) if (m.goldHate[u] === HATE_CODE.hateful) rows++;
+  // The rows of items whose gold is hateful, copied cell by cell (no view object per row).
+  const masks = new Int32Array(rows * A);
+  for (let u = 0, r = 0; u < m.items; u++) {
+    if (m.goldHate[u] !== HATE_CODE.hateful) continue;
+    for (let a = 0; a < A; a++) masks[r * A + a] = src[u * A + a];
+    r++;
+  }
   const values = new Int32Array(masks.length);
   const labels: Record<string, NominalAgreement> = {};
-  m.labels[task].forEach((label, bit) => {
+  const names = m.labels[task];
+  for (let bit = 0; bit < names.length; bit++) {
     for (let i = 0; i < masks.length; i++) values[i] = masks[i] < 0 ? NO_RATING : (masks[i] >>> bit) & 1;
-    setOwn(labels, label, nominalAgreement({ values, items: rows.length, raters: A, categories: 2 }, fullN));
-  });
-  const alpha = masiAlpha({ masks, items: rows.length, raters: A });
+    setOwn(labels, names[bit], nominalAgreement({ values, items: rows, raters: A, categories: 2 }, fullN));
+  }
+  const alpha = masiAlpha({ masks, items: rows, raters: A });
   let two = 0;
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = 0; r < rows; r++) {
     let k = 0;
     for (let a = 0; a < A; a++) if (masks[r * A + a] >= 0) k++;
     if (k >= 2) two++;
   }
-  return { alpha_masi: alpha, items: rows.length, items_two_or_more: two, labels };
+  return { alpha_masi: alpha, items: rows, items_two_or_more: two, labels };
 }
 
 function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
@@ -157,6 +163,35 @@ function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
   return out;
 }
 
+/**
+ * Votes per label, keyed in the order each label first appears (item order, categories before
+ * attacks, bit order within a list) after "hateful" and "not_hateful"; labels counted per bit, so
+ * the loop over a column creates nothing per cell.
+ */
+class LabelTally {
+  private readonly counts = new Int32Array(TASKS.length * 32);
+  private readonly first = new Int32Array(TASKS.length * 32);
+
+  /** Counts the labels of `mask` for task `TASKS[t]` on item `u`. */
+  add(u: number, t: number, mask: number): void {
+    for (let bits = mask; bits !== 0; bits &= bits - 1) {
+      const slot = t * 32 + (31 - Math.clz32(bits & -bits));
+      if (this.counts[slot]++ === 0) this.first[slot] = u;
+    }
+  }
+
+  into(counts: Record<string, number>, labels: LabelMatrix['labels']): Record<string, number> {
+    const used: number[] = [];
+    for (let slot = 0; slot < this.counts.length; slot++) if (this.counts[slot] > 0) used.push(slot);
+    used.sort((x, y) => this.first[x] - this.first[y] || x - y);
+    for (const slot of used) {
+      const label = labels[TASKS[(slot / 32) | 0]][slot % 32];
+      addOwn(counts, label, this.counts[slot]);
+    }
+    return counts;
+  }
+}
+
 function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): AnnotatorFigures[] {
   const A = m.annotators.length;
   return m.annotators.map((id, a) => {
@@ -168,28 +203,22 @@ function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): Annotat
     let exact = 0;
     let fast = 0;
     const secs: number[] = [];
-    const counts: Record<string, number> = { hateful: 0, not_hateful: 0 };
+    const tally = new LabelTally();
+    const { hate, pc, attack, seconds, indepHate, indepPc, indepAttack } = m;
     for (let u = 0; u < m.items; u++) {
       const cell = u * A + a;
-      const h = m.hate[cell];
+      const h = hate[cell];
       if (h < 0) continue;
       done++;
-      if (h === HATE_CODE.hateful) {
-        hateful++;
-        counts.hateful++;
-      } else counts.not_hateful++;
-      for (const task of TASKS) {
-        const mask = m[task][cell];
-        m.labels[task].forEach((l, bit) => {
-          if ((mask >>> bit) & 1) addOwn(counts, l);
-        });
-      }
-      const s = m.seconds[cell];
+      if (h === HATE_CODE.hateful) hateful++;
+      tally.add(u, 0, pc[cell]);
+      tally.add(u, 1, attack[cell]);
+      const s = seconds[cell];
       if (!Number.isNaN(s)) {
         secs.push(s);
         if (s < FAST_LABEL_SECONDS) fast++;
       }
-      const g = m.indepHate[cell];
+      const g = indepHate[cell];
       if (g < 0 || excluded[a]) continue;
       compared++;
       if (g !== h) {
@@ -200,9 +229,9 @@ function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): Annotat
       if (g !== HATE_CODE.hateful) {
         exactCompared++;
         exact++;
-      } else if (m.indepPc[cell] >= 0 && m.indepAttack[cell] >= 0) {
+      } else if (indepPc[cell] >= 0 && indepAttack[cell] >= 0) {
         exactCompared++;
-        if (m.pc[cell] === m.indepPc[cell] && m.attack[cell] === m.indepAttack[cell]) exact++;
+        if (pc[cell] === indepPc[cell] && attack[cell] === indepAttack[cell]) exact++;
       }
     }
     return {
@@ -217,7 +246,7 @@ function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): Annotat
       median_seconds: secs.length ? median(secs) : null,
       timed_labels: secs.length,
       fast_labels: fast,
-      label_counts: counts,
+      label_counts: tally.into({ hateful, not_hateful: done - hateful }, m.labels),
     };
   });
 }

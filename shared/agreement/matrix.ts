@@ -2,7 +2,7 @@
 import { computeGold, type Gold, type GoldPolicy, type Vote } from '../gold';
 import type { AnnotationEvent, Item } from '../records';
 import type { AnnotationState } from '../state';
-import { HATEFUL, TASK_EMPTY, TASK_LABELS, type Task } from '../taxonomy';
+import { HATEFUL, TASK_EMPTY, TASK_LABELS, TASK_PRIORITY, type Task } from '../taxonomy';
 
 export const NO_RATING = -1;
 export const HATE_CODE = { hateful: 0, not_hateful: 1 } as const;
@@ -46,9 +46,12 @@ class LabelIndex {
     this.labels = [...known];
     known.forEach((l, i) => this.index.set(l, i));
   }
-  mask(list: readonly string[]): number {
+  /** The bitmask of a label list; `skip` (a task's "empty" label) is left out. */
+  mask(list: readonly string[], skip?: string): number {
     let m = 0;
-    for (const l of list) {
+    for (let k = 0; k < list.length; k++) {
+      const l = list[k];
+      if (l === skip) continue;
       let i = this.index.get(l);
       if (i === undefined) {
         if (this.labels.length >= MAX_LABELS)
@@ -61,10 +64,6 @@ class LabelIndex {
     }
     return m;
   }
-}
-
-function isVote(ev: AnnotationEvent): ev is AnnotationEvent & Vote {
-  return ev.hate !== null;
 }
 
 const UNKNOWN: Decided = { hate: NO_RATING, pc: NO_RATING, attack: NO_RATING };
@@ -92,8 +91,8 @@ function independentGold(
 ): Decided {
   const masks = (pc: readonly string[], attack: readonly string[]): Decided => ({
     hate: HATE_CODE.hateful,
-    pc: pcIndex.mask(pc.filter((l) => l !== TASK_EMPTY.pc)),
-    attack: attackIndex.mask(attack.filter((l) => l !== TASK_EMPTY.attack)),
+    pc: pcIndex.mask(pc, TASK_EMPTY.pc),
+    attack: attackIndex.mask(attack, TASK_EMPTY.attack),
   });
   const adj = state.adjudication(item.id);
   if (adj && adj.lead !== self)
@@ -118,8 +117,79 @@ function independentGold(
 }
 
 /**
+ * Bit → fallback rank of each taxonomy label (the first `TASK_LABELS[task].length` bits of a
+ * LabelIndex), or null if the taxonomy and the priority list ever disagree: then every item takes
+ * the general path.
+ */
+function priorityRanks(task: Task): Int32Array | null {
+  const labels = TASK_LABELS[task];
+  const priority = TASK_PRIORITY[task];
+  if (labels.length !== priority.length) return null;
+  const ranks = new Int32Array(labels.length);
+  for (let bit = 0; bit < labels.length; bit++) {
+    ranks[bit] = priority.indexOf(labels[bit]);
+    if (ranks[bit] < 0) return null;
+  }
+  return ranks;
+}
+
+const RANKS: Record<Task, Int32Array | null> = { pc: priorityRanks('pc'), attack: priorityRanks('attack') };
+const TAXONOMY_BITS: Record<Task, number> = {
+  pc: (1 << TASK_LABELS.pc.length) - 1,
+  attack: (1 << TASK_LABELS.attack.length) - 1,
+};
+
+/**
+ * computeGold's label rule for one task in bitmask space, for votes whose labels are all taxonomy
+ * labels (where the fallback's priority order is total, so first appearance never matters): the
+ * gold label mask, or NO_RATING when the policy leaves it unresolved. `masks[i]` of the hateful
+ * voters `hateful[i]`; `voters` counts every vote (the strict threshold).
+ */
+function taskGoldMask(
+  task: Task,
+  masks: Int32Array,
+  isHateful: Uint8Array,
+  skip: number,
+  n: number,
+  voters: number,
+  policy: GoldPolicy,
+): number {
+  const threshold = policy === 'fghm' ? 2 : Math.floor(voters / 2) + 1;
+  let union = 0;
+  let gold = 0;
+  const counts = COUNTS;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    if (i === skip || !isHateful[i]) continue;
+    const m = masks[i];
+    union |= m;
+    for (let bits = m; bits !== 0; bits &= bits - 1) {
+      const bit = 31 - Math.clz32(bits & -bits);
+      if (++counts[bit] === threshold) gold |= 1 << bit;
+    }
+  }
+  if (union === 0 || gold !== 0) return gold; // nobody chose a label (empty), or a majority
+  if (policy === 'strict') return NO_RATING;
+  // fghm: the single highest-priority label anyone chose.
+  const ranks = RANKS[task] as Int32Array;
+  let best = -1;
+  for (let bits = union; bits !== 0; bits &= bits - 1) {
+    const bit = 31 - Math.clz32(bits & -bits);
+    if (best < 0 || ranks[bit] < ranks[best]) best = bit;
+  }
+  return 1 << best;
+}
+
+const COUNTS = new Int32Array(32);
+
+/**
  * `policy` is the gold policy `golds` were computed with; it also gives the gold each annotator
  * is compared with (the policy over the other annotators' votes).
+ *
+ * One pass over the items, with no array or object per item in the common case: the votes come
+ * through reusable buffers, and the gold without each voter is computed on label bitmasks when
+ * every label involved is a taxonomy label and no lead decided the item. Anything else (labels
+ * outside the taxonomy, decisions) goes through `independentGold`, the rule as written.
  */
 export function buildLabelMatrix(
   state: AnnotationState,
@@ -141,28 +211,80 @@ export function buildLabelMatrix(
   const indepAttack = new Int32Array(n * A).fill(NO_RATING);
   const pcIndex = new LabelIndex('pc', TASK_LABELS.pc);
   const attackIndex = new LabelIndex('attack', TASK_LABELS.attack);
+  const fast = RANKS.pc !== null && RANKS.attack !== null;
+  const votes: Vote[] = [];
+  const cols: number[] = [];
+  let pcMasks = new Int32Array(8);
+  let attackMasks = new Int32Array(8);
+  let isHateful = new Uint8Array(8);
   for (let u = 0; u < n; u++) {
+    const item = items[u];
     const g = golds[u];
     if (g.hate) {
       goldHate[u] = HATE_CODE[g.hate];
       if (g.hate === HATEFUL) {
-        goldPc[u] = pcIndex.mask(g.pc.labels.filter((l) => l !== 'pc_empty'));
-        goldAttack[u] = attackIndex.mask(g.attack.labels.filter((l) => l !== 'attack_empty'));
+        goldPc[u] = pcIndex.mask(g.pc.labels, TASK_EMPTY.pc);
+        goldAttack[u] = attackIndex.mask(g.attack.labels, TASK_EMPTY.attack);
       }
     }
-    const votes = state.lines(items[u].id).filter(isVote);
-    for (const ev of votes) {
-      const a = state.indexOf(ev.annotator) as number;
-      const cell = u * A + a;
-      hate[cell] = HATE_CODE[ev.hate];
+    const k = state.votesInto(item.id, votes, cols);
+    if (k === 0) continue;
+    if (k > pcMasks.length) {
+      pcMasks = new Int32Array(k * 2);
+      attackMasks = new Int32Array(k * 2);
+      isHateful = new Uint8Array(k * 2);
+    }
+    let hatefulVotes = 0;
+    let outside = 0;
+    for (let i = 0; i < k; i++) {
+      const ev = votes[i];
+      const cell = u * A + cols[i];
+      const h = ev.hate === HATEFUL;
+      hate[cell] = h ? HATE_CODE.hateful : HATE_CODE.not_hateful;
       // A not-hateful vote is an empty label set: the annotator chose no category.
-      pc[cell] = pcIndex.mask(ev.pc);
-      attack[cell] = attackIndex.mask(ev.attack);
-      if (ev.ms > 0) seconds[cell] = ev.ms / 1000;
-      const d = independentGold(ev.annotator, votes, items[u], state, policy, pcIndex, attackIndex);
-      indepHate[cell] = d.hate;
-      indepPc[cell] = d.pc;
-      indepAttack[cell] = d.attack;
+      const pm = pcIndex.mask(ev.pc);
+      const am = attackIndex.mask(ev.attack);
+      pc[cell] = pm;
+      attack[cell] = am;
+      pcMasks[i] = pm;
+      attackMasks[i] = am;
+      isHateful[i] = h ? 1 : 0;
+      if (h) hatefulVotes++;
+      outside |= (pm & ~TAXONOMY_BITS.pc) | (am & ~TAXONOMY_BITS.attack);
+      const ms = (ev as AnnotationEvent).ms;
+      if (ms > 0) seconds[cell] = ms / 1000;
+    }
+    const general = !fast || outside !== 0 || state.adjudication(item.id) !== undefined;
+    for (let i = 0; i < k; i++) {
+      const cell = u * A + cols[i];
+      if (general) {
+        const d = independentGold(votes[i].annotator, votes, item, state, policy, pcIndex, attackIndex);
+        indepHate[cell] = d.hate;
+        indepPc[cell] = d.pc;
+        indepAttack[cell] = d.attack;
+        continue;
+      }
+      const others = k - 1;
+      if (others === 0) {
+        // Nobody else voted: the imported reference, which says only hateful or not.
+        if (item.ref_hate === HATEFUL) indepHate[cell] = HATE_CODE.hateful;
+        else if (item.ref_hate) {
+          indepHate[cell] = HATE_CODE.not_hateful;
+          indepPc[cell] = 0;
+          indepAttack[cell] = 0;
+        }
+        continue;
+      }
+      const yes = hatefulVotes - isHateful[i];
+      if (yes * 2 > others) {
+        indepHate[cell] = HATE_CODE.hateful;
+        indepPc[cell] = taskGoldMask('pc', pcMasks, isHateful, i, k, others, policy);
+        indepAttack[cell] = taskGoldMask('attack', attackMasks, isHateful, i, k, others, policy);
+      } else if ((others - yes) * 2 > others) {
+        indepHate[cell] = HATE_CODE.not_hateful;
+        indepPc[cell] = 0;
+        indepAttack[cell] = 0;
+      } // else a tie among the others: no gold to compare with
     }
   }
   return {

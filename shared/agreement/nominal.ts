@@ -65,19 +65,18 @@ export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
   const pairAgree = new Float64Array(pairs);
   const pairMargA = new Float64Array(pairs * K);
   const pairMargB = new Float64Array(pairs * K);
-  const rated: number[] = [];
+  // Raters of the current item: a reused buffer, so the loop allocates nothing per item.
+  const rated = new Int32Array(raters);
 
   for (let u = 0; u < items; u++) {
     const base = u * raters;
     let m = 0;
-    counts.fill(0);
-    rated.length = 0;
+    for (let k = 0; k < K; k++) counts[k] = 0;
     for (let c = 0; c < raters; c++) {
       const v = values[base + c];
       if (v >= 0) {
         counts[v]++;
-        m++;
-        rated.push(c);
+        rated[m++] = c;
       }
     }
     if (m < 2) continue;
@@ -96,8 +95,8 @@ export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
       fullTotals[k] += counts[k];
     }
     sumP += agreeing / (m * (m - 1));
-    for (let i = 0; i < rated.length; i++) {
-      for (let j = i + 1; j < rated.length; j++) {
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
         const a = rated[i];
         const b = rated[j];
         const p = a * raters + b;

@@ -1,0 +1,254 @@
+// The fast line decoders (shared/records.ts, fghm.ts) change no result: on canonical lines and on many
+// mutations of them, whatever a decoder accepts equals what JSON.parse and the check give, key
+// order included, and a log read with and without the decoder gives the same records and errors.
+import { describe, expect, it } from 'vitest';
+import { eachJsonl, type LineError } from '../../shared/jsonl';
+import { checkFghmItem, decodeItemLine, imagePathProblem } from '../../shared/fghm';
+import {
+  checkAnnotationEvent,
+  decodeAnnotationLine,
+  type AnnotationEvent,
+  type Check,
+  type Item,
+} from '../../shared/records';
+import { rng } from '../../electron/services/synthetic';
+
+type R = () => number;
+const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+/** Mostly the usual value, sometimes any of the odd ones. */
+const usually = <T>(r: R, usual: T, odd: readonly T[]): T => (r() < 0.9 ? usual : pick(r, odd));
+
+const LABELS = ['race', 'religion', 'sex', 'mocking', 'slurs', 'other', 'a]b', 'x"y', 'tab\there', 'é', ''];
+const TIMES = [
+  '2024-03-01T10:00:00.000Z',
+  '2024-03-01T10:00:00Z',
+  '2024-02-31T23:59:59.999Z',
+  '2024-13-01T00:00:00.000Z',
+  '2024-03-01',
+  'March 7, 2024',
+  'not a time',
+  '2024-03-01T24:00:00.000Z',
+];
+const NOTES = ['', '', '', 'ok', 'says "hi"', 'back\\slash', 'line\nbreak', 'tab\tin', 'ünï', '\u0001'];
+
+function randomRaw(r: R): Record<string, unknown> {
+  const hateful = r() < 0.5;
+  const o: Record<string, unknown> = {
+    v: r() < 0.97 ? 1 : pick(r, [2, '1', 1.5]),
+    item: usually(r, Math.floor(r() * 100000), [
+      0,
+      123456789012345,
+      1234567890123456,
+      -3,
+      1.5,
+      'meme-1',
+      'x"y',
+      '',
+      '007',
+    ]),
+    annotator: usually(r, pick(r, ['ann-a', 'fghm-1']), ['Bad Id', '_x', 'b'.repeat(64), 'b'.repeat(65)]),
+    hate: r() < 0.1 ? pick(r, [null, 'maybe', 1]) : hateful ? 'hateful' : 'not_hateful',
+    pc:
+      hateful || r() < 0.1
+        ? Array.from({ length: Math.floor(r() * 3) }, () => usually(r, 'race', LABELS))
+        : [],
+    attack:
+      hateful || r() < 0.1
+        ? Array.from({ length: Math.floor(r() * 3) }, () => usually(r, 'slurs', LABELS))
+        : [],
+    at: usually(r, TIMES[0], TIMES),
+    ms: usually(r, Math.floor(r() * 9000), [0, 3.5, -1, 1e21, '5']),
+    note: usually(r, '', NOTES),
+    flag: usually(r, r() < 0.5, ['no'] as unknown[]),
+  };
+  if (r() < 0.1) o.skip = pick(r, ['distressing', 'skip', 'broken', 'bored']);
+  if (r() < 0.1) o.undo = pick(r, [true, true, false]);
+  if (r() < 0.05) o.extra = 1;
+  return o;
+}
+
+const MUTATION_CHARS = [
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\\',
+  ' ',
+  '0',
+  '1',
+  '9',
+  'a',
+  'e',
+  '.',
+  '-',
+  '\t',
+];
+
+function mutate(r: R, line: string): string {
+  const i = Math.floor(r() * line.length);
+  switch (Math.floor(r() * 4)) {
+    case 0:
+      return line.slice(0, i) + line.slice(i + 1);
+    case 1:
+      return line.slice(0, i) + pick(r, MUTATION_CHARS) + line.slice(i);
+    case 2:
+      return line.slice(0, i) + pick(r, MUTATION_CHARS) + line.slice(i + 1);
+    default: {
+      const j = Math.floor(r() * line.length);
+      return line.slice(0, Math.min(i, j)) + line.slice(Math.max(i, j));
+    }
+  }
+}
+
+function slow(line: string): Check<AnnotationEvent> | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  return checkAnnotationEvent(raw);
+}
+
+describe('decodeAnnotationLine', () => {
+  it('accepts only what JSON.parse and checkAnnotationEvent accept, with the same value', () => {
+    const r = rng(42);
+    let canonical = 0;
+    let fastCanonical = 0;
+    let fastMutated = 0;
+    for (let n = 0; n < 4000; n++) {
+      const raw = randomRaw(r);
+      const checked = checkAnnotationEvent(raw);
+      // Lines as the app writes them (a checked record), and raw records as anyone might.
+      const lines = [JSON.stringify(raw)];
+      if (checked.ok) {
+        lines.push(JSON.stringify(checked.value));
+        canonical++;
+      }
+      for (const base of [...lines]) for (let m = 0; m < 6; m++) lines.push(mutate(r, base));
+      lines.forEach((line, k) => {
+        const fast = decodeAnnotationLine(line, 0, line.length);
+        if (fast === undefined) return;
+        const ref = slow(line);
+        expect(ref?.ok, line).toBe(true);
+        const value = (ref as { ok: true; value: AnnotationEvent }).value;
+        expect(fast, line).toStrictEqual(value);
+        expect(JSON.stringify(fast), line).toBe(JSON.stringify(value));
+        if (k === 1 && checked.ok) fastCanonical++;
+        if (k > 1) fastMutated++;
+      });
+    }
+    // The fast path is really taken: nearly every canonical line without escapes, and some
+    // mutated lines that are still valid (e.g. another digit in "ms").
+    expect(fastCanonical / canonical).toBeGreaterThan(0.6);
+    expect(fastMutated).toBeGreaterThan(0);
+  });
+
+  it('a log reads the same with and without it: records, line numbers and errors', () => {
+    const r = rng(7);
+    const lines: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const raw = randomRaw(r);
+      const c = checkAnnotationEvent(raw);
+      const line = JSON.stringify(c.ok ? c.value : raw);
+      lines.push(r() < 0.2 ? mutate(r, line) : line, ...(r() < 0.05 ? ['', '  '] : []));
+    }
+    const text = lines.join(r() < 0.5 ? '\n' : '\r\n') + '\n';
+    const read = (check: (raw: unknown) => Check<AnnotationEvent>) => {
+      const records: [number, string][] = [];
+      const errors: LineError[] = [];
+      const n = eachJsonl(
+        text,
+        'f.jsonl',
+        check,
+        (v, line) => records.push([line, JSON.stringify(v)]),
+        (e) => errors.push(e),
+      );
+      return { n, records, errors };
+    };
+    const plain = (raw: unknown) => checkAnnotationEvent(raw); // the same check, no decoder
+    const withFast = read(checkAnnotationEvent);
+    expect(withFast).toStrictEqual(read(plain));
+    expect(withFast.records.length).toBeGreaterThan(1000);
+  });
+});
+
+function randomItemRecord(r: R): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    id: usually(r, Math.floor(r() * 100000), [0, 'meme-7', '', 'x"y', -1, 2.5, 1234567890123456]),
+  };
+  if (r() < 0.7) o.set_name = usually(r, pick(r, ['train', 'dev_seen']), [5, 'a"b', 'tab\t']);
+  o.img = usually(r, `img/${Math.floor(r() * 1000)}.png`, [
+    '',
+    '/abs.png',
+    '../up.png',
+    'img/.h.png',
+    'C:x.png',
+    'a//b.png',
+    'a\\b.png',
+    7,
+  ]);
+  o.text = usually(r, pick(r, ['a meme', 'üñí', '']), ['say "no"', 'two\nlines', 'back\\slash', 3]);
+  if (r() < 0.5) o.gold_hate = usually(r, [pick(r, ['hateful', 'not_hateful'])], [[], ['maybe'], 'hateful']);
+  if (r() < 0.05) o.source = 'web';
+  if (r() < 0.05) o.gold_pc = ['race'];
+  return o;
+}
+
+function slowItem(line: string): Check<Item> | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  return checkFghmItem(raw);
+}
+
+describe('decodeItemLine', () => {
+  it('accepts only what JSON.parse and checkFghmItem accept, with the same item', () => {
+    const r = rng(3);
+    let valid = 0;
+    let fastValid = 0;
+    for (let n = 0; n < 4000; n++) {
+      const line0 = JSON.stringify(randomItemRecord(r));
+      const lines = [line0, ...Array.from({ length: 6 }, () => mutate(r, line0))];
+      lines.forEach((line, k) => {
+        const fast = decodeItemLine(line, 0, line.length);
+        const ref = slowItem(line);
+        if (k === 0 && ref?.ok) valid++;
+        if (fast === undefined) return;
+        expect(ref?.ok, line).toBe(true);
+        const value = (ref as { ok: true; value: Item }).value;
+        expect(fast, line).toStrictEqual(value);
+        expect(JSON.stringify(fast), line).toBe(JSON.stringify(value));
+        if (k === 0) fastValid++;
+      });
+    }
+    expect(fastValid / valid).toBeGreaterThan(0.6);
+  });
+
+  it('imagePathProblem says what the split-based rule says', () => {
+    const naive = (img: string): string | null => {
+      if (img.includes('\0') || img.includes('\\')) return 'a backslash or NUL is not part of an image path';
+      if (img.startsWith('/')) return 'an absolute path; give the path inside the project (img/…)';
+      if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(img))
+        return 'a URL or drive; give the path inside the project (img/…)';
+      const parts = img.split('/');
+      if (parts.some((p) => p === '..' || p === '.' || p === ''))
+        return 'a path that leaves the project ("..", "." or "//")';
+      if (parts.some((p) => p.startsWith('.'))) return 'a hidden file or folder';
+      return null;
+    };
+    const r = rng(11);
+    const bits = ['a', '.', '/', 'b', '..', 'x.png', '\\', ':', 'C', '1', '\0'];
+    for (let n = 0; n < 50000; n++) {
+      let s = '';
+      for (let k = Math.floor(r() * 7); k > 0; k--) s += pick(r, bits);
+      expect(imagePathProblem(s), JSON.stringify(s)).toBe(naive(s));
+    }
+  });
+});
