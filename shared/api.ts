@@ -19,6 +19,8 @@ import type {
   RightsItem,
   ForgetSummary,
   AuditSummary,
+  AttachedScore,
+  KnownStats,
   RosterView,
   SearchResult,
   SaveTarget,
@@ -44,6 +46,10 @@ export type {
   RightsItem,
   ForgetSummary,
   AuditSummary,
+  AttachedScore,
+  KnownFeedback,
+  KnownStats,
+  ProjectRules,
   RosterView,
   SearchResult,
   SaveTarget,
@@ -53,8 +59,15 @@ import type { AnnotatorFigures } from './agreement';
 import type { Dashboard } from './dashboard';
 import { EXPORT_FORMATS, type ExportCounts } from './export';
 import { GOLD_POLICIES } from './gold';
+import {
+  GUIDELINE_VERSION_RULE,
+  isGuidelineVersion,
+  MAX_GUIDELINES_CHARS,
+  type GuidelinesView,
+  type GuidelineVersions,
+} from './guidelines';
 import { annotatorIdSchema } from './ids';
-import { ROLES } from './project';
+import { QUEUE_ORDERS, ROLES, SUGGESTION_MODES } from './project';
 import { SKIP_REASONS } from './records';
 import { HATE_LABELS } from './taxonomy';
 import { provenanceSchema } from './governance';
@@ -119,6 +132,7 @@ const reviewFilter = z
     annotator: annotatorId.optional(),
     decided: z.boolean().optional(),
     incomplete: z.boolean().optional(),
+    olderGuidelines: z.boolean().optional(),
   })
   .strict();
 
@@ -136,6 +150,8 @@ const saveArgs = z
     note: z.string().max(5000).default(''),
     flag: z.boolean().default(false),
     skip: z.enum(SKIP_REASONS).optional(),
+    /** The model's suggestion was on screen when the annotator answered (it is recorded). */
+    suggestionShown: z.boolean().optional(),
   })
   .strict();
 
@@ -169,8 +185,31 @@ const CONTRACT = {
   'lead:set': channel<ProjectSummary>()(z.object({ on: z.boolean() }).strict()),
   'roster:list': channel<RosterView[]>()(none),
   'roster:setRole': channel<RosterView[]>()(
-    z.object({ annotator: annotatorId, role: z.enum(ROLES) }).strict(),
+    z.object({ annotator: annotatorId, role: z.enum(ROLES), left: z.boolean().optional() }).strict(),
   ),
+  'project:setRules': channel<ProjectSummary>()(
+    z
+      .object({
+        queueOrder: z.enum(QUEUE_ORDERS).optional(),
+        suggestions: z.enum(SUGGESTION_MODES).optional(),
+        knownRate: z.number().min(0).max(0.5).optional(),
+        qualification: z.number().int().min(0).max(100).optional(),
+      })
+      .strict(),
+  ),
+  'predictions:attach': channel<{ rows: number; matched: number } | null>()(
+    z.object({ file: readFrom.optional() }).strict(),
+  ),
+  'predictions:detach': channel<{ rows: number }>()(none),
+  'predictions:score': channel<AttachedScore>()(none),
+  'known:set': channel<{ known: number }>()(
+    z.object({ item: itemId, hate: z.enum(HATE_LABELS), pc: labelList, attack: labelList }).strict(),
+  ),
+  'known:unset': channel<{ known: number }>()(z.object({ item: itemId }).strict()),
+  'known:import': channel<{ items: number; known: number } | null>()(
+    z.object({ file: readFrom.optional() }).strict(),
+  ),
+  'known:stats': channel<KnownStats>()(none),
   'item:search': channel<SearchResult>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }).strict(),
   ),
@@ -213,6 +252,27 @@ const CONTRACT = {
   'rights:forget': channel<ForgetSummary>()(forgetArgs.extend({ id: itemId })),
   'rights:forgetAnnotator': channel<ForgetSummary>()(forgetArgs.extend({ annotator: annotatorId })),
   'rights:audit': channel<AuditSummary>()(none),
+  // Everyone reads the guidelines this app shows; a lead in lead mode saves a new version; a lead
+  // reads every version with the votes made under it and their agreement, and any kept version.
+  'guidelines:get': channel<GuidelinesView>()(none),
+  'guidelines:save': channel<GuidelinesView>()(
+    z
+      .object({
+        markdown: z.string().min(1).max(MAX_GUIDELINES_CHARS),
+        /** The version the lead edited: refused if another lead saved since. */
+        base: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, 'a full guidelines version')
+          .optional(),
+      })
+      .strict(),
+  ),
+  'guidelines:versions': channel<GuidelineVersions>()(
+    z.object({ policy: z.enum(GOLD_POLICIES).optional() }).strict(),
+  ),
+  'guidelines:version': channel<GuidelinesView | null>()(
+    z.object({ version: z.string().refine(isGuidelineVersion, GUIDELINE_VERSION_RULE) }).strict(),
+  ),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -245,7 +305,7 @@ export type Api = {
 /** Events the backend pushes: labels synced in from other machines, long-task progress. */
 export interface ApiEvents {
   'project:changed': {
-    reason: 'sync' | 'import' | 'forget' | 'adjudication' | 'roles';
+    reason: 'sync' | 'import' | 'forget' | 'adjudication' | 'roles' | 'guidelines';
     annotators: string[];
   };
   'task:progress': { task: string; done: number; total: number };

@@ -4,7 +4,9 @@ import type { Gold, GoldPolicy } from './gold';
 import type { Manifest } from './governance';
 import type { QueueCounts, QueueFilter } from './queue';
 import type { ItemId, Provenance, SkipReason } from './records';
-import type { Role } from './project';
+import type { QueueOrder, Role, SuggestionMode } from './project';
+import type { ScoreReport } from './scorer';
+import type { Suggestion } from './suggestions';
 import type { Readiness } from './readiness';
 import type { GoldExplanation, ReviewReason } from './review';
 import type { Hate } from './taxonomy';
@@ -31,6 +33,10 @@ export interface ProjectSummary {
   isDemo: boolean;
   /** Lead mode is on: review and adjudication are available. */
   lead: boolean;
+  rules: ProjectRules;
+  /** Rows of attached predictions, and known-answer memes. */
+  predictions: number;
+  known: number;
   /** This profile's role in the project (null until a profile is chosen). */
   role: Role | null;
   /** The project's leads (roster). */
@@ -57,6 +63,11 @@ export interface ItemView {
   set_name: string | null;
   missing: boolean;
   mine: MyLabel | null;
+  /**
+   * The attached model's suggestion, when the project shows suggestions (lead's setting) and has
+   * a prediction for the meme; how to show it is `ProjectSummary.rules.suggestions`.
+   */
+  suggestion: Suggestion | null;
 }
 
 export interface QueueList {
@@ -77,6 +88,48 @@ export interface SaveResult {
   /** True once the line is fsynced: the UI's "saved" indicator waits for this. */
   saved: true;
   progress: Progress;
+  /** In a qualification round: how the answer compares with the known one. */
+  feedback: KnownFeedback | null;
+}
+
+/** Feedback on a known-answer meme during qualification (never outside it: unannounced). */
+export interface KnownFeedback {
+  correct: boolean;
+  hateRight: boolean;
+  /** Labels of the known answer the annotator missed, and labels they added. */
+  missed: string[];
+  extra: string[];
+  expected: { hate: Hate; pc: string[]; attack: string[] };
+  /** Known memes left in the qualification round. */
+  remaining: number;
+}
+
+/** The lead's rules for queues and suggestions (project.json). */
+export interface ProjectRules {
+  queueOrder: QueueOrder;
+  suggestions: SuggestionMode;
+  knownRate: number;
+  qualification: number;
+}
+
+/** Annotators' answers on known-answer memes (lead only). */
+export interface KnownStats {
+  items: number;
+  annotators: {
+    id: string;
+    answered: number;
+    hateCorrect: number;
+    exact: number;
+    /** Per day: answered and correct on hate, for accuracy over time. */
+    byDay: { day: string; answered: number; hateCorrect: number }[];
+  }[];
+}
+
+/** The attached predictions scored against the current gold, overall and per split. */
+export interface AttachedScore {
+  predictions: number;
+  all: ScoreReport | null;
+  splits: { split: string; report: ScoreReport | null }[];
 }
 
 export interface UndoResult {
@@ -108,6 +161,8 @@ export interface ReviewList {
   labeled: number;
   ready: number;
   autoAccepted: number;
+  /** Current votes made under guidelines older than the current version (all memes). */
+  olderGuidelines: number;
 }
 
 export interface ReviewVote {
@@ -119,6 +174,9 @@ export interface ReviewVote {
   flag: boolean;
   ms: number;
   at: string;
+  /** The guidelines version the vote was made under (null: none recorded), and whether it is the current one. */
+  gv: string | null;
+  gvCurrent: boolean;
 }
 
 export interface ReviewItem {
@@ -151,6 +209,11 @@ export interface RosterView {
   role: Role | 'imported';
   /** Has an annotation file in the project (has labeled). */
   labels: boolean;
+  /** Recorded by a lead as having left the team (their memes go to others). */
+  left: boolean;
+  /** Memes assigned to them (null when the project does not assign), and labeled by them. */
+  assigned: number | null;
+  done: number;
 }
 
 export interface SearchResult {

@@ -21,6 +21,14 @@ export const CHANNEL_NAMES = [
   'lead:set',
   'roster:list',
   'roster:setRole',
+  'project:setRules',
+  'predictions:attach',
+  'predictions:detach',
+  'predictions:score',
+  'known:set',
+  'known:unset',
+  'known:import',
+  'known:stats',
   'item:search',
   'review:list',
   'review:item',
@@ -41,6 +49,10 @@ export const CHANNEL_NAMES = [
   'rights:forget',
   'rights:forgetAnnotator',
   'rights:audit',
+  'guidelines:get',
+  'guidelines:save',
+  'guidelines:versions',
+  'guidelines:version',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

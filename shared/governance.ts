@@ -51,6 +51,8 @@ export interface RoleEvent {
   type: 'role';
   annotator: string;
   role: 'annotator' | 'lead';
+  /** Left the team (true) or came back (false); absent when only the role changed. */
+  left?: boolean;
   by: string;
   at: string;
 }
@@ -95,6 +97,8 @@ export function checkGovernanceEvent(raw: unknown): Check<GovernanceEvent> {
       return { ok: false, error: 'field "annotator": expected an annotator id' };
     if (raw.role !== 'annotator' && raw.role !== 'lead')
       return { ok: false, error: 'field "role": expected "annotator" or "lead"' };
+    if (raw.left !== undefined && typeof raw.left !== 'boolean')
+      return { ok: false, error: 'field "left": expected true, false or absent' };
     return { ok: true, value: raw as unknown as RoleEvent };
   }
   return { ok: false, error: 'field "type": expected "provenance", "forget" or "role"' };

@@ -1,21 +1,13 @@
 // The labeling queue. Every annotator walks the items in the same deterministic order (a seeded
 // hash, so neighbouring ids from one source are spread out), which makes overlap complete early:
 // the first items everyone sees are the same items.
-import type { AnnotationEvent, Item } from './records';
+import { isAssigned } from './assignment';
+import { fnv1a } from './hash';
+import { itemKey, type AnnotationEvent, type Item, type ItemKey } from './records';
 import type { AnnotationState } from './state';
 
 export const QUEUE_FILTERS = ['todo', 'done', 'flagged', 'all'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
-
-/** FNV-1a, 32 bit: stable across machines and runtimes. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Item indices in queue order for a project seed. */
 export function queueOrder(items: readonly Item[], seed: string): Int32Array {
@@ -31,12 +23,28 @@ export function queueOrder(items: readonly Item[], seed: string): Int32Array {
   return order;
 }
 
+/**
+ * Item indices ordered by `score` (highest first), ties in the shared order: "most uncertain
+ * first" (the model's entropy) or "most disputed first" (disagreement among the votes so far).
+ * Deterministic for a given project state on every machine.
+ */
+export function orderByScore(items: readonly Item[], seed: string, score: (i: number) => number): Int32Array {
+  const shared = queueOrder(items, seed);
+  const rank = new Int32Array(items.length);
+  for (let k = 0; k < shared.length; k++) rank[shared[k]] = k;
+  const scores = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) scores[i] = score(i);
+  const order = Int32Array.from(shared);
+  order.sort((a, b) => scores[b] - scores[a] || rank[a] - rank[b]);
+  return order;
+}
+
 export interface QueueCounts {
   todo: number;
   done: number;
   flagged: number;
   all: number;
-  /** Items that reached the target number of votes (project-wide). */
+  /** Items that reached the target number of votes (project-wide, like `items` of Progress). */
   complete: number;
   /** Items skipped as distressing by this annotator (never counted against them). */
   distressing: number;
@@ -54,18 +62,46 @@ export interface ItemStatus {
   complete: boolean;
   distressing: boolean;
   votes: number;
+  /** The annotator may label it: assigned to them (or no assignment), or a known-answer item. */
+  assigned: boolean;
+  /** The annotator has a line for it. */
+  mine: boolean;
+}
+
+/** What decides an annotator's queue besides the labels: the project's rules, computed alike on every machine. */
+export interface QueueRules {
+  /** Votes an item needs (targetAnnotators). */
+  target: number;
+  /** Seed of the shared order and of assignment. */
+  seed: string;
+  /** Roster annotators still on the team; with more of them than `target`, items are assigned. */
+  pool: readonly string[];
+  /** Known-answer items: labeled by everyone, never counted for gold, mixed in at `knownRate`. */
+  known: ReadonlySet<ItemKey>;
+  /** Share of the queue made of known-answer items (0 = none). */
+  knownRate: number;
+  /** Known-answer items a new annotator labels first (0 = no qualification round). */
+  qualification: number;
+}
+
+/** Rules for a project without assignment, known items or qualification (and for tests). */
+export function plainRules(target: number, seed = 'memejury'): QueueRules {
+  return { target, seed, pool: [], known: new Set(), knownRate: 0, qualification: 0 };
 }
 
 /**
- * One item for one annotator. "todo": no line of mine yet, fewer than `target` other annotators
- * have voted (those need no more votes), and the lead has not closed it early; "done": my label;
- * "flagged": my flag.
+ * One item for one annotator. "todo": no line of mine yet, the item is assigned to me (when the
+ * project assigns), fewer than `target` other annotators have voted (those need no more votes),
+ * and the lead has not closed it early; "done": my label; "flagged": my flag. Known-answer items
+ * are todo for everyone until labeled (the queue decides when they come).
  */
 export function itemStatus(
   lines: readonly AnnotationEvent[],
   annotator: string,
   target: number,
   closed = false,
+  assigned = true,
+  known = false,
 ): ItemStatus {
   let mine: AnnotationEvent | null = null;
   let others = 0;
@@ -78,12 +114,14 @@ export function itemStatus(
     }
   }
   return {
-    todo: mine === null && others < target && !closed,
+    todo: mine === null && (known || (assigned && others < target && !closed)),
     done: mine !== null && mine.hate !== null,
     flagged: mine !== null && mine.flag,
-    complete: votes >= target || (closed && votes > 0),
+    complete: !known && (votes >= target || (closed && votes > 0)),
     distressing: mine?.skip === 'distressing',
     votes,
+    assigned: known || assigned,
+    mine: mine !== null,
   };
 }
 
@@ -100,30 +138,85 @@ export function addStatus(counts: QueueCounts, st: ItemStatus, sign: 1 | -1): vo
   if (st.distressing) counts.distressing += sign;
 }
 
+/** The status of item `i` for `annotator` under the project's rules. */
+export function statusOf(
+  items: readonly Item[],
+  i: number,
+  state: AnnotationState,
+  annotator: string,
+  rules: QueueRules,
+): ItemStatus {
+  const id = items[i].id;
+  const known = rules.known.size > 0 && rules.known.has(itemKey(id));
+  const assigned =
+    known ||
+    rules.pool.length === 0 ||
+    isAssigned(itemKey(id), annotator, rules.pool, rules.target, rules.seed);
+  return itemStatus(
+    state.lines(id),
+    annotator,
+    rules.target,
+    state.closure(id) !== undefined,
+    assigned,
+    known,
+  );
+}
+
+/**
+ * The memes an annotator sees, in order. Regular memes follow `order`; known-answer memes come
+ * first for a qualification round (until `qualification` of them are answered), then one after
+ * every 1/knownRate regular memes, in an order of their own per annotator (so colleagues do not
+ * meet them at the same moment). Counts describe exactly that list, so the end of the queue and
+ * the counters agree.
+ */
 export function selectQueue(
   order: Int32Array,
   items: readonly Item[],
   state: AnnotationState,
   annotator: string,
-  target: number,
+  rules: QueueRules,
   filter: QueueFilter,
 ): QueueSelection {
   const counts = emptyCounts(items.length);
-  const indices: number[] = [];
+  const regular: number[] = [];
+  const knownTodo: number[] = [];
+  const other: number[] = [];
+  let knownAnswered = 0;
+  let visible = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const id = items[i].id;
-    const st = itemStatus(state.lines(id), annotator, target, state.closure(id) !== undefined);
-    addStatus(counts, st, 1);
+    const st = statusOf(items, i, state, annotator, rules);
+    const isKnown = rules.known.size > 0 && rules.known.has(itemKey(items[i].id));
+    if (isKnown && st.done) knownAnswered++;
+    if (st.assigned || st.mine) visible++;
+    addStatus(counts, { ...st, todo: false }, 1);
+    if (st.todo) (isKnown ? knownTodo : regular).push(i);
     if (
-      filter === 'all' ||
-      (filter === 'todo' && st.todo) ||
+      (filter === 'all' && (st.assigned || st.mine)) ||
       (filter === 'done' && st.done) ||
       (filter === 'flagged' && st.flagged)
     )
-      indices.push(i);
+      other.push(i);
   }
-  return { indices, counts };
+  knownTodo.sort(
+    (a, b) =>
+      fnv1a(`${rules.seed}|${annotator}|${String(items[a].id)}`) -
+        fnv1a(`${rules.seed}|${annotator}|${String(items[b].id)}`) || a - b,
+  );
+  const qualifying = Math.max(0, Math.min(rules.qualification - knownAnswered, knownTodo.length));
+  const todo = knownTodo.slice(0, qualifying);
+  const mixed = rules.knownRate > 0 ? knownTodo.slice(qualifying) : [];
+  const every = rules.knownRate > 0 ? Math.max(1, Math.round(1 / rules.knownRate) - 1) : Infinity;
+  let m = 0;
+  regular.forEach((i, n) => {
+    todo.push(i);
+    if ((n + 1) % every === 0 && m < mixed.length) todo.push(mixed[m++]);
+  });
+  while (m < mixed.length && regular.length === 0) todo.push(mixed[m++]);
+  counts.todo = todo.length;
+  counts.all = visible;
+  // "all": every meme this annotator may label or has labeled, in the shared order.
+  return { indices: filter === 'todo' ? todo : other, counts };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Item } from './records';
 import type { AnnotationState } from './state';
 
-export type Readiness = 'votes' | 'closed' | 'decided' | 'reference';
+export type Readiness = 'votes' | 'closed' | 'decided' | 'reference' | 'known';
 
 export interface ReadinessRule {
   /** Votes an item needs (the project's targetAnnotators). */
@@ -18,6 +18,7 @@ export interface ReadinessRule {
 /** Why `item` is ready, or null while it waits for votes. */
 export function readiness(state: AnnotationState, item: Item, rule: ReadinessRule): Readiness | null {
   if (state.adjudication(item.id)) return 'decided';
+  if (state.known(item.id)) return 'known';
   const votes = state.votes(item.id);
   if (votes.length >= rule.target) return 'votes';
   if (votes.length > 0 && state.closure(item.id)) return 'closed';

@@ -1,6 +1,7 @@
 // Record types of the project folder, with hand-written runtime validation. The validators sit on
 // the hot path of replaying hundreds of thousands of lines, so they avoid schema libraries and
 // return the first problem as a field-named message instead of throwing.
+import { GUIDELINE_VERSION_RULE, isGuidelineVersion } from './guidelines';
 import { ANNOTATOR_ID_RULE, isAnnotatorId } from './ids';
 import { cursor, plainInt, plainString, sameString } from './lineScan';
 import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
@@ -63,6 +64,28 @@ export interface AnnotationEvent {
   undo?: true;
   /** Skipped without a label. */
   skip?: SkipReason;
+  /** The guidelines version (shared/guidelines.ts) the annotator's app showed when this was saved. */
+  gv?: string;
+  /** The model suggestion that was on screen when this was saved (model-assisted labeling). */
+  model?: ModelSuggestion;
+}
+
+/** What a line records of a model suggestion it was made with: how it was shown, and what. */
+export interface ModelSuggestion {
+  shown: 'after' | 'preselect';
+  hate: Hate;
+  pc: string[];
+  attack: string[];
+}
+
+function checkModel(v: unknown): ModelSuggestion | string {
+  if (!isObject(v)) return 'field "model": expected an object';
+  if (v.shown !== 'after' && v.shown !== 'preselect')
+    return 'field "model.shown": expected "after" or "preselect"';
+  if (!isHate(v.hate)) return 'field "model.hate": expected "hateful" or "not_hateful"';
+  if (!stringList(v.pc) || !stringList(v.attack))
+    return 'field "model.pc"/"model.attack": expected label lists';
+  return { shown: v.shown, hate: v.hate, pc: internList(v.pc), attack: internList(v.attack) };
 }
 
 export interface Adjudication {
@@ -209,6 +232,10 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   if (typeof flag !== 'boolean') return fail('field "flag": expected true or false');
   if (raw.skip !== undefined && !SKIP_REASONS.includes(raw.skip as SkipReason))
     return fail('field "skip": expected "distressing", "skip" or absent');
+  if (raw.gv !== undefined && !isGuidelineVersion(raw.gv))
+    return fail(`field "gv": expected ${GUIDELINE_VERSION_RULE} or absent`);
+  const model = raw.model === undefined ? undefined : checkModel(raw.model);
+  if (typeof model === 'string') return fail(model);
   const value: AnnotationEvent = {
     v: 1,
     item: raw.item as ItemId,
@@ -222,6 +249,8 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
     flag,
   };
   if (raw.skip !== undefined) value.skip = raw.skip as SkipReason;
+  if (raw.gv !== undefined) value.gv = internString(raw.gv as string);
+  if (model) value.model = model;
   return { ok: true, value };
 }
 

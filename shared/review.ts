@@ -5,13 +5,21 @@
 // lead). A reported broken image is queued at once, ready or not: only the lead can fix it.
 import { masiDistance } from './agreement/masi';
 import { labelCounts, type Gold, type GoldPolicy, type Vote } from './gold';
+import { madeUnderOlder } from './guidelines';
 import type { AnnotationEvent, Item } from './records';
 import { readiness, type ReadinessRule } from './readiness';
 import type { AnnotationState } from './state';
 import { HATEFUL, TASKS, type Task } from './taxonomy';
 
 export type ReviewReason =
-  'hate_tie' | 'pc_no_majority' | 'attack_no_majority' | 'flagged' | 'disagreement' | 'broken' | 'incomplete';
+  | 'hate_tie'
+  | 'pc_no_majority'
+  | 'attack_no_majority'
+  | 'flagged'
+  | 'disagreement'
+  | 'broken'
+  | 'incomplete'
+  | 'older_guidelines';
 
 export interface ReviewFilter {
   /** Also queue items with any disagreement at all, not only those the policy cannot settle. */
@@ -26,6 +34,8 @@ export interface ReviewFilter {
   decided?: boolean;
   /** Only items still waiting for votes (some, fewer than the target): to close them early. */
   incomplete?: boolean;
+  /** Only items with a vote made under guidelines older than the current version (ready or not). */
+  olderGuidelines?: boolean;
 }
 
 export interface ReviewEntry {
@@ -54,7 +64,7 @@ function maskOf(list: readonly string[], index: Map<string, number>): number {
  * Mean pairwise distance between annotators' answers: 1 when they differ on hate; otherwise
  * the mean of the MASI distances of their category and attack sets.
  */
-function disagreement(votes: readonly Vote[]): number {
+export function disagreement(votes: readonly Vote[]): number {
   if (votes.length < 2) return 0;
   const index = new Map<string, number>();
   const masks = votes.map((v) => [maskOf(v.pc, index), maskOf(v.attack, index)]);
@@ -102,17 +112,28 @@ export function reviewQueue(
   golds: readonly Gold[],
   rule: ReadinessRule,
   filter: ReviewFilter = {},
+  /** The current guidelines version (for `filter.olderGuidelines`). */
+  guidelines = '',
 ): ReviewEntry[] {
   const out: ReviewEntry[] = [];
   for (let i = 0; i < items.length; i++) {
     const id = items[i].id;
     const lines = state.lines(id);
     if (lines.length === 0) continue;
+    // Known-answer items test the annotators; their gold is fixed, there is nothing to review.
+    if (state.known(id)) continue;
     const decided = state.adjudication(id) !== undefined;
     if (decided && !filter.decided) continue;
     const votes = state.votes(id);
     const ready = readiness(state, items[i], rule) !== null;
     const broken = lines.some((l) => l.skip === 'broken');
+    if (filter.olderGuidelines) {
+      if (!lines.some((l) => l.hate !== null && madeUnderOlder(l.gv, guidelines))) continue;
+      const reasons: ReviewReason[] = ready ? reviewReasons(golds[i], lines, votes) : [];
+      reasons.unshift('older_guidelines');
+      out.push({ index: i, reasons, disagreement: disagreement(votes), votes: votes.length, decided });
+      continue;
+    }
     if (filter.incomplete) {
       if (ready || votes.length === 0) continue;
       out.push({

@@ -2,6 +2,7 @@
 // wins; an undo line retracts that annotator's previous line for the item, so undo after a
 // relabel restores the earlier label rather than clearing it.
 import { computeGold, type Gold, type GoldPolicy, type Vote } from './gold';
+import type { KnownLine } from './known';
 import {
   itemKey,
   type ItemKey,
@@ -25,6 +26,8 @@ export class AnnotationState {
   private readonly annotatorIndex = new Map<string, number>();
   private readonly byItem = new Map<ItemKey, (Node<AnnotationEvent> | undefined)[]>();
   private readonly adjudications = new Map<ItemKey, Node<Adjudication>>();
+  /** Known-answer items (known.jsonl): their gold is the known answer, never the votes. */
+  private readonly knownAnswers = new Map<ItemKey, KnownLine>();
   /** Items a lead closed early (the newest closure line per item wins). */
   private readonly closures = new Map<ItemKey, Closure>();
   /** Bumped on every change so callers can cache derived data cheaply. */
@@ -137,6 +140,29 @@ export class AnnotationState {
     return this.adjudications.get(itemKey(id))?.ev;
   }
 
+  /** Applies a line of known.jsonl: the newest line per item wins; `remove` unmarks it. */
+  applyKnown(line: KnownLine): void {
+    const key = itemKey(line.item);
+    if (line.remove) this.knownAnswers.delete(key);
+    else this.knownAnswers.set(key, line);
+    this.version++;
+  }
+
+  /** The known answer of a known-answer item. */
+  known(id: ItemId): KnownLine | undefined {
+    return this.knownAnswers.size === 0 ? undefined : this.knownAnswers.get(itemKey(id));
+  }
+
+  /** Keys of every known-answer item. */
+  knownKeys(): ReadonlySet<ItemKey> {
+    return new Set(this.knownAnswers.keys());
+  }
+
+  clearKnown(): void {
+    this.knownAnswers.clear();
+    this.version++;
+  }
+
   adjudicationCount(): number {
     return this.adjudications.size;
   }
@@ -152,6 +178,7 @@ export class AnnotationState {
     this.byItem.delete(key);
     this.adjudications.delete(key);
     this.closures.delete(key);
+    this.knownAnswers.delete(key);
     this.version++;
   }
 
@@ -170,8 +197,14 @@ export class AnnotationState {
   }
 }
 
+/** An item's gold: a lead's decision, else a known answer, else the policy on the votes. */
 export function goldOf(state: AnnotationState, item: Item, policy: GoldPolicy): Gold {
-  return computeGold(state.votes(item.id), policy, item.ref_hate, state.adjudication(item.id));
+  return computeGold(
+    state.votes(item.id),
+    policy,
+    item.ref_hate,
+    state.adjudication(item.id) ?? state.known(item.id),
+  );
 }
 
 /** Gold for every item, in item order. */

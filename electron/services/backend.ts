@@ -31,7 +31,13 @@ export class Backend {
     this.session = new Session((change) => {
       invalidate();
       emit('project:changed', {
-        reason: change.tombstones.length ? 'forget' : change.roles ? 'roles' : 'sync',
+        reason: change.tombstones.length
+          ? 'forget'
+          : change.roles
+            ? 'roles'
+            : change.guidelines && change.annotators.length === 0
+              ? 'guidelines'
+              : 'sync',
         annotators: change.annotators,
       });
     });

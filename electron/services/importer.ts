@@ -171,7 +171,7 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
           role: 'imported',
         })),
       );
-    if (kept.length > 0) await project.appendAnnotations(kept);
+    if (kept.length > 0) await project.appendAnnotations(kept, { importedSlots: true });
     await importFinished(record);
     return result(newItems.length, kept.length, itemList);
   } finally {

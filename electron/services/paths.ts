@@ -13,6 +13,10 @@ export interface ProjectPaths {
   annotations: string;
   adjudications: string;
   governance: string;
+  /** Known-answer items, written by a lead. */
+  known: string;
+  /** Predictions attached to the project (FGHM submission format), written by a lead. */
+  predictions: string;
   annotationFile(annotator: string): string;
 }
 
@@ -26,6 +30,8 @@ export function projectPaths(dir: string): ProjectPaths {
     annotations,
     adjudications: join(meta, 'adjudications.jsonl'),
     governance: join(meta, 'governance.jsonl'),
+    known: join(meta, 'known.jsonl'),
+    predictions: join(meta, 'predictions.jsonl'),
     annotationFile(annotator: string): string {
       if (!isAnnotatorId(annotator)) throw new Error(`invalid annotator id "${annotator}"`);
       return join(annotations, `${annotator}${LOG_SUFFIX}`);
@@ -55,12 +61,14 @@ export function writerLockOf(
   file: string,
 ): { lock: string; annotator: string | null } | null {
   const rel = relative(paths.meta, file).split(sep).join('/');
-  if (rel === 'adjudications.jsonl' || rel === 'governance.jsonl')
-    return { lock: LEAD_LOCK, annotator: null };
+  if (LEAD_FILES.includes(rel)) return { lock: LEAD_LOCK, annotator: null };
   const m = /^annotations\/([^/]+)$/.exec(rel);
   const annotator = m ? annotatorOfFileName(m[1]) : null;
   return annotator ? { lock: annotator, annotator } : null;
 }
+
+/** Files only a lead writes (under .memejury/). */
+const LEAD_FILES = ['adjudications.jsonl', 'governance.jsonl', 'known.jsonl', 'predictions.jsonl'];
 
 /** The lead's lock name: annotator ids never start with "_", so it cannot collide with one. */
 export const LEAD_LOCK = '_lead';

@@ -9,12 +9,15 @@ import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry }
 import { isAnnotatorId } from '../../shared/ids';
 import { jsonParseMessage } from '../../shared/jsonl';
 import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
+import type { QueueRules } from '../../shared/queue';
 import type { ReadinessRule } from '../../shared/readiness';
 import { goldForAll, goldOf } from '../../shared/state';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { exists, writeFileAtomic } from './fsx';
 import { unfinishedImports } from './importJournal';
+import { GuidelinesStore } from './guidelines';
 import { itemHash } from './hashes';
+import { loadPredictions, type Predictions } from './predictions';
 import { scanImages } from './projectFiles';
 import { idFromImagePath, loadItemLists } from './items';
 import { annotatorOfFileName, projectPaths, type ProjectPaths } from './paths';
@@ -73,13 +76,18 @@ export class Project extends ProjectLogs {
   items: Item[] = [];
   readonly index = new Map<ItemKey, number>();
   images = new Set<string>();
+  /** Attached model predictions by item (.memejury/predictions.jsonl). */
+  predictions: Predictions = { byItem: new Map(), rows: [] };
   missingImages: string[] = [];
   itemListFiles: string[] = [];
   private goldCache: { version: number; policy: GoldPolicy; golds: Gold[] } | null = null;
+  /** The annotation guidelines this app shows, and their versions (guidelines.ts). */
+  readonly guidelines: GuidelinesStore;
 
   private constructor(dir: string, config: ProjectConfig, options: OpenOptions) {
     super(projectPaths(dir), options);
     this.config = config;
+    this.guidelines = new GuidelinesStore(this.paths, options.lead === true, (m) => this.warnings.push(m));
   }
 
   protected changed(): void {
@@ -132,10 +140,13 @@ export class Project extends ProjectLogs {
     for (const item of this.items) if (!this.images.has(item.img)) this.missingImages.push(item.img);
     await this.readGovernance();
     this.applyGovernance();
+    await this.guidelines.refresh();
     progress?.('items', this.items.length);
     for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
     for (const id of [...this.state.annotators]) await this.readAnnotations(id, false);
     await this.readAdjudications();
+    await this.readKnown();
+    this.predictions = await loadPredictions(this.paths.predictions);
     // Labels of items no item list or image names: kept (an item list may still arrive by sync),
     // and said so, never taken silently.
     for (const [file, u] of this.unknownItems)
@@ -225,6 +236,11 @@ export class Project extends ProjectLogs {
     return added;
   }
 
+  /** Reads the attached predictions again (a lead attached new ones). */
+  async reloadPredictions(): Promise<void> {
+    this.predictions = await loadPredictions(this.paths.predictions);
+  }
+
   /** Reads project.json again (a lead changed roles or settings from another machine). */
   async reloadConfig(): Promise<void> {
     this.config = await readConfig(this.paths);
@@ -243,6 +259,37 @@ export class Project extends ProjectLogs {
     for (const e of entries) if (!roster.some((r) => r.id === e.id)) roster.push(e);
     if (roster.length !== this.config.roster.length) await this.saveConfig({ ...this.config, roster });
     for (const e of entries) this.state.addAnnotator(e.id);
+  }
+
+  /** What decides each annotator's queue (shared/queue.ts): assignment, known items, qualification. */
+  queueRules(): QueueRules {
+    const c = this.config;
+    const pool = c.roster.filter((r) => r.role === 'annotator' && !r.left).map((r) => r.id);
+    return {
+      target: c.targetAnnotators,
+      seed: c.queueSeed,
+      pool,
+      known: this.state.knownKeys(),
+      knownRate: c.knownRate,
+      qualification: c.qualification,
+    };
+  }
+
+  /**
+   * The items agreement is computed on, with their gold: all but the known-answer ones (tests
+   * of the annotators, whose gold is fixed, not agreed).
+   */
+  scored(policy: GoldPolicy = this.policy()): { items: Item[]; golds: Gold[] } {
+    const golds = this.golds(policy);
+    if (this.state.knownKeys().size === 0) return { items: this.items, golds };
+    const items: Item[] = [];
+    const kept: Gold[] = [];
+    this.items.forEach((it, i) => {
+      if (this.state.known(it.id)) return;
+      items.push(it);
+      kept.push(golds[i]);
+    });
+    return { items, golds: kept };
   }
 
   /** When this project's items are ready for review and export (shared/readiness.ts). */
@@ -270,7 +317,8 @@ export class Project extends ProjectLogs {
   }
 
   agreement(policy: GoldPolicy = this.policy()): AgreementReport {
-    const matrix = buildLabelMatrix(this.state, this.items, this.golds(policy), policy);
+    const { items, golds } = this.scored(policy);
+    const matrix = buildLabelMatrix(this.state, items, golds, policy);
     return computeAgreement(matrix, this.fullOverlap());
   }
 

@@ -30,6 +30,8 @@ export interface SyncChange {
   tombstones: Tombstone[];
   /** Someone's role changed. */
   roles?: boolean;
+  /** A lead saved new guidelines: this app now shows (and stamps labels with) that version. */
+  guidelines?: boolean;
   /** Items added to the item lists (by an import elsewhere). */
   items?: number;
   lines: number;
@@ -42,6 +44,8 @@ export class ProjectWatcher {
   private running = false;
   private again = false;
   private closed = false;
+  /** predictions.jsonl as last read (inode, size, time); null until the first check. */
+  private predictionsStamp: string | null = null;
   /** Per log: the file (inode, size, time) and the bytes before the offset its position holds. */
   private readonly seen = new Map<string, { ino: number; size: number; mtimeMs: number; tail: string }>();
   /** The item lists as last seen (null until the first check). */
@@ -78,7 +82,8 @@ export class ProjectWatcher {
     if (this.closed || this.scheduled) return;
     this.scheduled = setTimeout(() => {
       this.scheduled = null;
-      void this.check();
+      // A folder gone mid-check (a test's, a project removed) must not crash the app.
+      void this.check().catch(() => undefined);
     }, 50);
   }
 
@@ -158,6 +163,7 @@ export class ProjectWatcher {
         const added = await p.addNewItems();
         if (added > 0) change.items = added;
       }
+      if (await p.guidelines.refresh()) change.guidelines = true;
       const names = await readdir(p.paths.annotations).catch(() => [] as string[]);
       for (const name of names) {
         const id = annotatorOfFileName(name);
@@ -192,12 +198,34 @@ export class ProjectWatcher {
             change.lines += fresh.length;
           } else if (!this.seen.has(file)) await this.remember(file);
         }
+        // Known-answer memes the lead marked: they change queues and gold.
+        const kfile = p.paths.known;
+        const kst = await stat(kfile).catch(() => null);
+        const kpos = p.positions.get(kfile);
+        if (kst) {
+          const replaced = await this.replaced(kfile, kst, kpos);
+          if (!kpos || replaced || kst.size !== kpos.end) {
+            const fresh = replaced ? await p.reloadKnown() : await p.readKnown();
+            await this.remember(kfile);
+            if (fresh.length > 0 || replaced) change.adjudications = true;
+            change.lines += fresh.length;
+          } else if (!this.seen.has(kfile)) await this.remember(kfile);
+        }
+        // Predictions the lead attached (suggestions, the uncertainty order): replaced whole.
+        const pst = await stat(p.paths.predictions).catch(() => null);
+        const stamp = pst ? `${pst.ino}:${pst.size}:${pst.mtimeMs}` : '';
+        if (this.predictionsStamp !== null && stamp !== this.predictionsStamp) {
+          await p.reloadPredictions().catch(() => undefined);
+          change.adjudications = true;
+        }
+        this.predictionsStamp = stamp;
       }
       if (
         change.annotators.length > 0 ||
         change.adjudications ||
         change.tombstones.length > 0 ||
         change.roles ||
+        change.guidelines ||
         change.items
       ) {
         this.onChange(change);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectAndMap } from '../../shared/export';
 import type { AnnotationEvent, Item } from '../../shared/records';
 import { explainGold, reviewQueue } from '../../shared/review';
-import { queueOrder, searchItems, selectQueue } from '../../shared/queue';
+import { plainRules, queueOrder, searchItems, selectQueue } from '../../shared/queue';
 import { AnnotationState, goldForAll } from '../../shared/state';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -181,7 +181,7 @@ describe('readiness (target 3)', () => {
     expect(ids()).toStrictEqual([4, 7, 6]);
     // Nobody else is asked for a vote on a closed item.
     s.applyLead(close(3));
-    const d = selectQueue(queueOrder(items, 'seed'), items, s, 'd', 3, 'todo');
+    const d = selectQueue(queueOrder(items, 'seed'), items, s, 'd', plainRules(3), 'todo');
     expect(d.indices.map((i) => items[i].id)).toStrictEqual([8]);
   });
 
@@ -228,18 +228,18 @@ describe('labeling queue', () => {
     const order = queueOrder(items, 'seed');
     expect([...queueOrder(items, 'seed')]).toStrictEqual([...order]);
     expect([...order].sort()).toStrictEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    const d = selectQueue(order, items, s, 'd', 3, 'todo');
+    const d = selectQueue(order, items, s, 'd', plainRules(3), 'todo');
     // Items 1, 2, 4, 5, 6, 7 have three votes already; 3 has two; 8 none.
     expect(d.indices.map((i) => items[i].id).sort()).toStrictEqual([3, 8]);
     expect(d.counts).toMatchObject({ todo: 2, done: 0, complete: 6, all: 8 });
-    const a = selectQueue(order, items, s, 'a', 3, 'todo');
+    const a = selectQueue(order, items, s, 'a', plainRules(3), 'todo');
     expect(a.indices.map((i) => items[i].id)).toStrictEqual([8]);
-    expect(selectQueue(order, items, s, 'c', 3, 'flagged').indices.map((i) => items[i].id)).toStrictEqual([
+    expect(selectQueue(order, items, s, 'c', plainRules(3), 'flagged').indices.map((i) => items[i].id)).toStrictEqual([
       6,
     ]);
-    expect(selectQueue(order, items, s, 'c', 3, 'done').counts.done).toBe(6);
+    expect(selectQueue(order, items, s, 'c', plainRules(3), 'done').counts.done).toBe(6);
     // The order is the same for every annotator: "d" and "e" see item 3 and 8 in the same order.
-    expect(selectQueue(order, items, s, 'e', 3, 'todo').indices).toStrictEqual(d.indices);
+    expect(selectQueue(order, items, s, 'e', plainRules(3), 'todo').indices).toStrictEqual(d.indices);
   });
 });
 

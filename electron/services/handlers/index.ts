@@ -2,7 +2,10 @@
 // below fails to compile if a channel has no handler.
 import type { Context } from '../context';
 import { exportHandlers } from './export';
+import { guidelinesHandlers } from './guidelines';
+import { knownHandlers } from './known';
 import { labelingHandlers } from './labeling';
+import { predictionHandlers } from './predictions';
 import { projectHandlers } from './project';
 import { reviewHandlers } from './review';
 import { rightsHandlers } from './rights';
@@ -25,5 +28,8 @@ export function createHandlers(ctx: Context): Handlers {
     ...exportHandlers(ctx),
     ...scoreHandlers(ctx),
     ...rightsHandlers(ctx),
+    ...guidelinesHandlers(ctx),
+    ...predictionHandlers(ctx),
+    ...knownHandlers(ctx),
   } satisfies Handlers;
 }

@@ -1,19 +1,24 @@
 // Labeling channels: the shared queue order, this annotator's queue and counts, item views
 // (blind: only this annotator's own label), saving and undo. Counts are cached and updated per
 // saved item, so a save costs O(1) however large the project.
-import type { ItemView, MyLabel, Progress } from '../../../shared/api';
+import type { ItemView, KnownFeedback, MyLabel, Progress } from '../../../shared/api';
+import { scoreKnown } from '../../../shared/known';
 import { normalizeLabels } from '../../../shared/labels';
 import {
   addStatus,
-  itemStatus,
+  orderByScore,
   queueOrder,
   searchItems,
   selectQueue,
+  statusOf,
   type QueueCounts,
 } from '../../../shared/queue';
-import type { AnnotationEvent, ItemId } from '../../../shared/records';
+import { itemKey, type AnnotationEvent, type ItemId } from '../../../shared/records';
+import { disagreement } from '../../../shared/review';
+import { hateEntropy, suggestionOf, type Suggestion } from '../../../shared/suggestions';
 import { currentAnnotator, currentRole, requireAnnotator, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
+import type { Predictions } from '../predictions';
 import type { Project } from '../project';
 import type { DomainHandlers } from './types';
 
@@ -47,11 +52,43 @@ export function itemView(ctx: Context, id: ItemId): ItemView {
     set_name: item.set_name ?? null,
     missing: !p.images.has(item.img),
     mine: annotator ? myLabel(p.state.current(annotator, item.id)) : null,
+    suggestion: suggestionFor(p, item.id),
+  };
+}
+
+/** The attached model's suggestion for a meme, when the project shows suggestions. */
+function suggestionFor(p: Project, id: ItemId): Suggestion | null {
+  if (p.config.suggestions === 'off' || p.predictions.byItem.size === 0) return null;
+  const pr = p.predictions.byItem.get(itemKey(id));
+  return pr ? suggestionOf(pr) : null;
+}
+
+/**
+ * During a qualification round (the first `qualification` known-answer memes an annotator
+ * answers), how an answer on a known meme compares with its answer; null otherwise, so known
+ * memes stay unannounced in the regular queue.
+ */
+function qualificationFeedback(p: Project, annotator: string, ev: AnnotationEvent): KnownFeedback | null {
+  const known = p.state.known(ev.item);
+  const n = p.config.qualification;
+  if (!known || n === 0 || ev.hate === null) return null;
+  let answered = 0;
+  for (const key of p.state.knownKeys()) if (p.state.current(annotator, key)?.hate) answered++;
+  // This answer is already applied: it is the answered-th; feedback while within the round.
+  if (answered > n) return null;
+  const s = scoreKnown(ev, known);
+  return {
+    correct: s.exact,
+    hateRight: s.hate,
+    missed: s.missed,
+    extra: s.extra,
+    expected: { hate: known.hate, pc: [...known.pc], attack: [...known.attack] },
+    remaining: Math.max(0, Math.min(n, p.state.knownKeys().size) - answered),
   };
 }
 
 class Labeling {
-  private order: { version: number; order: Int32Array } | null = null;
+  private order: { version: string; predictions: Predictions; order: Int32Array } | null = null;
   private countsCache: {
     project: Project;
     annotator: string;
@@ -70,11 +107,27 @@ class Labeling {
     this.countsCache = null;
   }
 
+  /**
+   * The project's queue order: the shared hash, or most uncertain (the attached model's entropy)
+   * or most disputed (disagreement among the votes so far) first. Recomputed when the items, the
+   * setting or (for a disputed order) the labels change.
+   */
   private queueOrderFor(p: Project): Int32Array {
-    if (!this.order || this.order.version !== p.items.length) {
-      this.order = { version: p.items.length, order: queueOrder(p.items, p.config.queueSeed) };
-    }
-    return this.order.order;
+    const mode = p.config.queueOrder;
+    const version = `${p.items.length}|${mode}|${p.predictions.byItem.size}|${mode === 'disputed' ? p.state.version : ''}`;
+    if (this.order?.version === version && this.order.predictions === p.predictions) return this.order.order;
+    const seed = p.config.queueSeed;
+    const order =
+      mode === 'uncertain' && p.predictions.byItem.size > 0
+        ? orderByScore(p.items, seed, (i) => {
+            const pr = p.predictions.byItem.get(itemKey(p.items[i].id));
+            return pr ? hateEntropy(pr) : -1;
+          })
+        : mode === 'disputed'
+          ? orderByScore(p.items, seed, (i) => disagreement(p.state.votes(p.items[i].id)))
+          : queueOrder(p.items, seed);
+    this.order = { version, predictions: p.predictions, order };
+    return order;
   }
 
   progress(): Progress {
@@ -83,14 +136,7 @@ class Labeling {
     const c = this.countsCache;
     if (c && c.project === p && c.annotator === annotator && c.version === p.state.version)
       return { counts: { ...c.counts }, items: p.items.length, annotations: c.annotations };
-    const sel = selectQueue(
-      this.queueOrderFor(p),
-      p.items,
-      p.state,
-      annotator,
-      p.config.targetAnnotators,
-      'todo',
-    );
+    const sel = selectQueue(this.queueOrderFor(p), p.items, p.state, annotator, p.queueRules(), 'todo');
     let annotations = 0;
     for (const [, slots] of p.state.entries())
       for (const s of slots) if (s && s.ev.hate !== null) annotations++;
@@ -105,17 +151,19 @@ class Labeling {
   private async changeItem(id: ItemId, write: () => Promise<void>): Promise<Progress> {
     const p = requireProject(this.ctx);
     const annotator = currentAnnotator(this.ctx) ?? '';
-    const target = p.config.targetAnnotators;
+    const rules = p.queueRules();
+    const index = p.index.get(itemKey(id)) as number;
     const votesOf = (): number => p.state.lines(id).filter((l) => l.hate !== null).length;
     const c = this.countsCache;
     const fresh = c && c.project === p && c.annotator === annotator && c.version === p.state.version;
-    const closed = p.state.closure(id) !== undefined;
-    const before = itemStatus(p.state.lines(id), annotator, target, closed);
+    const before = statusOf(p.items, index, p.state, annotator, rules);
     const votesBefore = votesOf();
     await write();
-    if (fresh && c.version + 1 === p.state.version) {
+    // Known-answer items are mixed into the queue by rate: their counts are not a sum over items,
+    // so a project with any is counted again (the disputed order also changes with every vote).
+    if (fresh && c.version + 1 === p.state.version && rules.known.size === 0) {
       addStatus(c.counts, before, -1);
-      addStatus(c.counts, itemStatus(p.state.lines(id), annotator, target, closed), 1);
+      addStatus(c.counts, statusOf(p.items, index, p.state, annotator, rules), 1);
       c.annotations += votesOf() - votesBefore;
       c.version = p.state.version;
     }
@@ -131,7 +179,7 @@ class Labeling {
           p.items,
           p.state,
           currentAnnotator(this.ctx) ?? '',
-          p.config.targetAnnotators,
+          p.queueRules(),
           filter,
         );
         return { filter, ids: sel.indices.map((i) => p.items[i].id), counts: sel.counts };
@@ -149,7 +197,7 @@ class Labeling {
               p.items,
               p.state,
               currentAnnotator(this.ctx) ?? '',
-              p.config.targetAnnotators,
+              p.queueRules(),
               'all',
             ).indices;
         const matches = searchItems(p.items, indices, query);
@@ -177,8 +225,21 @@ class Labeling {
           flag: args.flag,
         };
         if (args.skip) ev.skip = args.skip;
+        // The guidelines version this app shows (refreshed when a lead saves a new one).
+        ev.gv = p.guidelines.current.version;
+        // What the model suggested, when it was on screen: agreement with the model can then be
+        // told apart from agreement between people.
+        const suggestion = suggestionFor(p, item.id);
+        if (args.suggestionShown && suggestion && p.config.suggestions !== 'off')
+          ev.model = {
+            shown: p.config.suggestions,
+            hate: suggestion.hate,
+            pc: suggestion.pc,
+            attack: suggestion.attack,
+          };
         const progress = await this.changeItem(ev.item, () => p.appendAnnotations([ev]));
-        return { item: ev.item, at: ev.at, saved: true, progress };
+        const feedback = qualificationFeedback(p, annotator, ev);
+        return { item: ev.item, at: ev.at, saved: true, progress, feedback };
       },
       'annotation:undo': async ({ item }) => {
         const p = requireProject(this.ctx);

@@ -4,7 +4,7 @@ import { cp } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ProjectSummary } from '../../../shared/api';
 import { leadsOf } from '../../../shared/project';
-import { currentAnnotator, currentRole, requireProject, type Context } from '../context';
+import { currentAnnotator, currentRole, requireLead, requireProject, type Context } from '../context';
 import { forgottenGuard } from '../forget';
 import { checkNewProjectFolder } from '../confine';
 import { readSource } from '../fileAccess';
@@ -18,7 +18,8 @@ type ProjectChannels =
   | 'project:open'
   | 'project:openDemo'
   | 'project:chooseFolder'
-  | 'project:import';
+  | 'project:import'
+  | 'project:setRules';
 
 const SHOWN = 50;
 
@@ -37,6 +38,14 @@ function summary(ctx: Context): ProjectSummary {
     annotator: currentAnnotator(ctx),
     isDemo: resolve(p.paths.dir) === resolve(ctx.platform.demoTarget),
     lead: ctx.session.lead,
+    rules: {
+      queueOrder: p.config.queueOrder,
+      suggestions: p.config.suggestions,
+      knownRate: p.config.knownRate,
+      qualification: p.config.qualification,
+    },
+    predictions: p.predictions.byItem.size,
+    known: p.state.knownKeys().size,
     role: currentRole(ctx),
     leads: leadsOf(p.config),
     splits: [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort(),
@@ -71,13 +80,25 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
     'project:open': async ({ dir, create }) => {
       // Only a folder that already is a project, or looks like a meme folder, is opened with
       // create (confine.ts); any other folder is made a project with "memejury init".
-      if (create && !(await exists(resolve(dir, '.memejury', 'project.json')))) await checkNewProjectFolder(dir);
+      if (create && !(await exists(resolve(dir, '.memejury', 'project.json'))))
+        await checkNewProjectFolder(dir);
       return openProject(ctx, dir, { create });
     },
     'project:openDemo': async () => {
       const { demoSource, demoTarget } = ctx.platform;
       if (!(await exists(demoTarget))) await cp(demoSource, demoTarget, { recursive: true });
       return openProject(ctx, demoTarget);
+    },
+    'project:setRules': async (rules) => {
+      requireLead(ctx, 'change how queues and suggestions work');
+      const p = requireProject(ctx);
+      const next = { ...p.config };
+      for (const [k, v] of Object.entries(rules))
+        if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+      await p.saveConfig(next);
+      ctx.invalidate();
+      ctx.emit('project:changed', { reason: 'sync', annotators: [] });
+      return summary(ctx);
     },
     'project:chooseFolder': async () => ({ dir: (await ctx.platform.chooseFolder?.()) ?? null }),
     'project:import': async ({ file }) => {

@@ -6,6 +6,7 @@ import { computeGold } from '../../../shared/gold';
 import { normalizeLabels } from '../../../shared/labels';
 import { readiness } from '../../../shared/readiness';
 import type { ItemId } from '../../../shared/records';
+import { madeUnderOlder } from '../../../shared/guidelines';
 import { explainGold, reviewQueue } from '../../../shared/review';
 import { NOT_HATEFUL } from '../../../shared/taxonomy';
 import {
@@ -17,6 +18,7 @@ import {
   type Context,
 } from '../context';
 import { UserError } from '../errors';
+import { olderVotes } from '../guidelineVersions';
 import { itemView } from './labeling';
 import type { DomainHandlers } from './types';
 
@@ -31,6 +33,7 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
   const lines = p.state
     .lines(item.id)
     .sort((x, y) => order.indexOf(x.annotator) - order.indexOf(y.annotator));
+  const current = p.guidelines.current.version;
   const votes: ReviewVote[] = lines.map((l) => ({
     annotator: l.annotator,
     hate: l.hate,
@@ -40,6 +43,8 @@ function reviewItem(ctx: Context, id: ItemId): ReviewItem {
     flag: l.flag,
     ms: l.ms,
     at: l.at,
+    gv: l.gv ?? null,
+    gvCurrent: l.gv !== undefined && !madeUnderOlder(l.gv, current),
   }));
   const policy = p.policy();
   const policyGold = computeGold(p.state.votes(item.id), policy, item.ref_hate);
@@ -82,7 +87,8 @@ export function reviewHandlers(ctx: Context): DomainHandlers<ReviewChannels> {
       const p = requireProject(ctx);
       const golds = p.golds();
       const rule = p.readinessRule();
-      const rows = reviewQueue(p.items, p.state, golds, rule, filter).map((e) => ({
+      const guidelines = p.guidelines.current.version;
+      const rows = reviewQueue(p.items, p.state, golds, rule, filter, guidelines).map((e) => ({
         id: p.items[e.index].id,
         reasons: e.reasons,
         disagreement: e.disagreement,
@@ -101,7 +107,8 @@ export function reviewHandlers(ctx: Context): DomainHandlers<ReviewChannels> {
         if (r !== null) ready++;
         if ((r === 'votes' || r === 'closed') && !queued.has(i)) autoAccepted++;
       });
-      return { rows, labeled, ready, autoAccepted };
+      const { older } = await olderVotes(p);
+      return { rows, labeled, ready, autoAccepted, olderGuidelines: older };
     },
     'review:item': async ({ id }) => {
       requireLeadRole(ctx, 'review');

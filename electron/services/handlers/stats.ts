@@ -15,7 +15,8 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       requireLeadRole(ctx, 'see the team dashboard');
       const p = requireProject(ctx);
       const pol = policy ?? p.policy();
-      return buildDashboard(p.state, p.items, p.golds(pol), pol, p.fullOverlap());
+      const { items, golds } = p.scored(pol);
+      return buildDashboard(p.state, items, golds, pol, p.fullOverlap());
     },
     'stats:chooseReportTarget': async ({ format }) => {
       requireLeadRole(ctx, 'save the team report');
@@ -25,7 +26,8 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       requireLeadRole(ctx, 'save the team report');
       const p = requireProject(ctx);
       const target = await saveTarget(ctx, to, 'report', `.${format}`);
-      const d = buildDashboard(p.state, p.items, p.golds(), p.policy(), p.fullOverlap());
+      const { items, golds } = p.scored();
+      const d = buildDashboard(p.state, items, golds, p.policy(), p.fullOverlap());
       const at = new Date().toISOString();
       const body =
         format === 'json'

@@ -27,6 +27,7 @@ const view = (id: ItemId, mine: MyLabel | null = null): ItemView => ({
   set_name: null,
   missing: false,
   mine,
+  suggestion: null,
 });
 
 const hateful: Draft = { hate: 'hateful', pc: ['race'], attack: ['dehumanizing'], note: 'n1', flag: true };
@@ -69,6 +70,7 @@ const saveResult = (item: ItemId, done: number): SaveResult => ({
   at: '2026-01-01T00:00:00.000Z',
   saved: true,
   progress: progress(done),
+  feedback: null,
 });
 
 describe('useLabelSession: optimistic save', () => {
