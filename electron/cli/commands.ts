@@ -1,6 +1,4 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { flattenAgreement } from '../../shared/agreement';
 import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
@@ -8,15 +6,15 @@ import { formatLineError } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
 import { exportGold } from '../services/exporter';
 import { auditProject } from '../services/audit';
-import { finishForgetting, forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
+import { forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
 import { importFghm } from '../services/importer';
-import { AnnotatorLock } from '../services/locks';
 import { importProvenance } from '../services/provenance';
-import { initProject, Project } from '../services/project';
-import { projectPaths } from '../services/paths';
+import { initProject } from '../services/project';
 import { readRecords, validateFile } from '../services/validate';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
 import { runBench } from './bench';
+import { guidelinesCommand } from './guidelinesCommand';
+import { asLead, openForCli } from './open';
 import { runServe } from './serve';
 import { formatStats } from './format';
 
@@ -30,41 +28,6 @@ export interface Command {
 
 const project = { project: { type: 'string' } } as const;
 const json = { json: { type: 'boolean' } } as const;
-
-const SHOWN_WARNINGS = 20;
-
-/**
- * Opens a project the way the app does (Project.open: the same item lists, the same image scan)
- * and prints what the app would show: item-list warnings and bad lines, on stderr.
- */
-async function openForCli(dir: string, lead = false): Promise<Project> {
-  const p = await Project.open(dir, { lead });
-  const notices = [...p.warnings, ...p.problems()];
-  for (const w of notices.slice(0, SHOWN_WARNINGS)) process.stderr.write(`warning: ${w}\n`);
-  if (notices.length > SHOWN_WARNINGS)
-    process.stderr.write(`warning: … ${notices.length - SHOWN_WARNINGS} more\n`);
-  return p;
-}
-
-/**
- * Runs `fn` as the project's lead: governance.jsonl and adjudications.jsonl are ours meanwhile.
- * The lock is taken before the project is opened, so a refused CLI touches nothing (not even a
- * torn last line of a log the lead's app is writing); forgets left unfinished are finished first.
- */
-async function asLead<T>(dir: string, fn: (p: Project) => Promise<T>): Promise<T> {
-  const meta = projectPaths(resolve(dir)).meta;
-  if (!existsSync(join(meta, 'project.json'))) await Project.open(dir); // says why it is not a project
-  const lock = await AnnotatorLock.acquireLead(meta, 'memejury CLI');
-  let p: Project | null = null;
-  try {
-    p = await openForCli(dir, true);
-    await finishForgetting(p, { asLead: true });
-    return await fn(p);
-  } finally {
-    await p?.close();
-    await lock.release();
-  }
-}
 
 function list(v: unknown): string[] | undefined {
   return Array.isArray(v)
@@ -228,6 +191,8 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+
+  guidelines: guidelinesCommand,
 
   provenance: {
     usage: '--project <dir> --file <csv|jsonl>   source, licence, consent, region, notes per item id',

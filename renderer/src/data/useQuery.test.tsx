@@ -17,6 +17,7 @@ const list = (n: number): ReviewList => ({
   labeled: n,
   ready: n,
   autoAccepted: 0,
+  olderGuidelines: 0,
 });
 
 const summary = (items: number): RightsSummary => ({
