@@ -311,10 +311,12 @@ function labelList(t: string, i: number, end: number): string[] | undefined {
 // and lines written together (an import) the second, so neither is sliced out again.
 let lastAnnotator = '';
 let lastTime = '';
+let lastGv = '';
 
 /**
  * `{"v":1,"item":…,"annotator":…,"hate":…,"pc":[…],"attack":[…],"at":…,"ms":…,"note":…,
- * "flag":…}` with an optional `"skip":…` or `"undo":true` last, exactly as written by the app.
+ * "flag":…}` with `"undo":true` last, or an optional `"skip":…` then an optional `"gv":…` last,
+ * exactly as written by the app.
  */
 export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end) => {
   if (!t.startsWith('{"v":1,"item":', start)) return undefined;
@@ -388,10 +390,6 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
     flag = true;
     i += 12;
   } else return undefined;
-  if (i === end - 1 && t.charCodeAt(i) === 125) {
-    if (hate !== HATEFUL && (pc.length > 0 || attack.length > 0)) return undefined;
-    return { v: 1, item, annotator, hate, pc, attack, at: time, ms, note, flag };
-  }
   if (t.startsWith(',"undo":true}', i) && i + 13 === end)
     // What checkAnnotationEvent makes of any undo line: the retraction, nothing else kept.
     return {
@@ -407,13 +405,25 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
       flag: false,
       undo: true,
     };
-  if (!t.startsWith(',"skip":', i)) return undefined;
-  const skip = plainString(t, i + 8, end);
-  if (skip === undefined || !SKIP_REASONS.includes(skip as SkipReason) || cursor.at !== end - 1)
-    return undefined;
-  if (t.charCodeAt(cursor.at) !== 125) return undefined;
   if (hate !== HATEFUL && (pc.length > 0 || attack.length > 0)) return undefined;
-  return { v: 1, item, annotator, hate, pc, attack, at: time, ms, note, flag, skip: skip as SkipReason };
+  const ev: AnnotationEvent = { v: 1, item, annotator, hate, pc, attack, at: time, ms, note, flag };
+  if (t.startsWith(',"skip":', i)) {
+    const skip = plainString(t, i + 8, end);
+    if (skip === undefined || !SKIP_REASONS.includes(skip as SkipReason)) return undefined;
+    ev.skip = skip as SkipReason;
+    i = cursor.at;
+  }
+  if (t.startsWith(',"gv":', i)) {
+    // Consecutive lines nearly always carry the same guidelines version.
+    if (lastGv !== '' && sameString(t, i + 6, lastGv)) ev.gv = lastGv;
+    else {
+      const gv = plainString(t, i + 6, end, false);
+      if (gv === undefined || !isGuidelineVersion(gv)) return undefined;
+      ev.gv = lastGv = internString(gv);
+    }
+    i = cursor.at;
+  }
+  return i === end - 1 && t.charCodeAt(i) === 125 ? ev : undefined;
 };
 
 (checkAnnotationEvent as LineCheck<AnnotationEvent>).decode = decodeAnnotationLine;

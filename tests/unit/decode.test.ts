@@ -62,6 +62,8 @@ function randomRaw(r: R): Record<string, unknown> {
     flag: usually(r, r() < 0.5, ['no'] as unknown[]),
   };
   if (r() < 0.1) o.skip = pick(r, ['distressing', 'skip', 'broken', 'bored']);
+  // The guidelines version labels are made under (a full hash, a 12-digit prefix, or wrong).
+  if (r() < 0.3) o.gv = usually(r, 'c0ffee'.repeat(10) + 'abcd', ['abcdef012345', 'abc', 'A'.repeat(64), 5]);
   if (r() < 0.1) o.undo = pick(r, [true, true, false]);
   if (r() < 0.05) o.extra = 1;
   return o;

@@ -15,7 +15,12 @@ import { DEFAULT_GUIDELINES } from '../../shared/guidelinesDefault';
 import { splitByGuidelines } from '../../shared/guidelinesSplit';
 import { parseJsonl } from '../../shared/jsonl';
 import { parseInline, parseMarkdown } from '../../shared/markdown';
-import { checkAnnotationEvent, type AnnotationEvent, type Item } from '../../shared/records';
+import {
+  checkAnnotationEvent,
+  decodeAnnotationLine,
+  type AnnotationEvent,
+  type Item,
+} from '../../shared/records';
 import { AnnotationState, goldForAll } from '../../shared/state';
 import { ATTACK_LABELS, PC_LABELS } from '../../shared/taxonomy';
 
@@ -169,6 +174,21 @@ describe('the guidelines version on an annotation line', () => {
     expect(parsed.errors.map((e) => [e.line, e.message])).toStrictEqual([
       [2, 'field "gv": expected 12 to 64 lowercase hex digits (a guidelines version) or absent'],
     ]);
+    // The fast replay path reads a line as the app writes it, version included, with the same value.
+    for (const extra of [{ gv: GV_A }, { skip: 'distressing', gv: GV_B }, { gv: 'abcdef012345' }]) {
+      const raw = {
+        ...base,
+        ...(extra.skip ? { hate: null, pc: [], attack: [] } : {}),
+        note: '',
+        flag: false,
+        ...extra,
+      };
+      const line = JSON.stringify((checkAnnotationEvent(raw) as { value: AnnotationEvent }).value);
+      expect(line.endsWith(`"gv":"${extra.gv}"}`)).toBe(true);
+      expect(decodeAnnotationLine(line, 0, line.length)).toStrictEqual(JSON.parse(line));
+    }
+    const bad = JSON.stringify({ ...base, note: '', flag: false, gv: 'XYZ' });
+    expect(decodeAnnotationLine(bad, 0, bad.length)).toBeUndefined();
     expect(isGuidelineVersion(GV_B)).toBe(true);
     expect(madeUnderOlder(undefined, GV_A)).toBe(false);
     expect(madeUnderOlder(GV_A.slice(0, 12), GV_A)).toBe(false);
