@@ -123,6 +123,16 @@ test('the installer puts the CLI beside the app, and it serves the app from ther
   await mkdir(join(fakeElectron, 'resources'), { recursive: true });
   await writeFile(join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
   await writeFile(join(fakeElectron, 'version'), 'v45.4.1');
+  // package.json's build config, less the fuses: flipping them needs a real Electron binary.
+  const { build } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    build: Record<string, unknown>;
+  };
+  delete build.electronFuses;
+  const config = join(temp, 'builder.json');
+  await writeFile(
+    config,
+    JSON.stringify({ ...build, electronDist: fakeElectron, directories: { output: join(temp, 'dist') } }),
+  );
   const pack = spawnSync(
     process.execPath,
     [
@@ -131,8 +141,8 @@ test('the installer puts the CLI beside the app, and it serves the app from ther
       '--linux',
       '--publish',
       'never',
-      `-c.electronDist=${fakeElectron}`,
-      `-c.directories.output=${join(temp, 'dist')}`,
+      '--config',
+      config,
     ],
     { cwd: ROOT, encoding: 'utf8', timeout: 170_000 },
   );
@@ -148,8 +158,10 @@ test('the installer puts the CLI beside the app, and it serves the app from ther
   expect(help.status, help.stderr).toBe(0);
   expect(help.stdout).toContain('memejury <command>');
 
-  const { url } = await untilAddress(join(bin, 'memejury'), ['serve', '--demo'], env({}));
+  const { url, out } = await untilAddress(join(bin, 'memejury'), ['serve', '--demo'], env({}));
+  expect(out).not.toContain('electron-log'); // no package.json here: the log is named by us
   await page.goto(url);
   await expect(page.getByTestId('profiles')).toBeVisible();
   await expect(page.getByText('Demo memes').first()).toBeVisible();
+  expect(await readFile(join(temp, 'user/logs/serve.log'), 'utf8')).toMatch(/serving .*demo-project/);
 });
