@@ -59,7 +59,7 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
           saved to {done}
         </span>
       )}
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error} testId={testId ? `${testId}-error` : undefined} />
     </div>
   );
 }
