@@ -60,8 +60,10 @@ function runAndKill(
   delay: number,
   opts: { onLine?: (l: string) => void; waitFor?: RegExp } = {},
 ) {
-  return new Promise<{ killed: boolean; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  return new Promise<{ killed: boolean; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     let stdout = '';
     let pending = '';
     let timer: NodeJS.Timeout | null = null;
@@ -86,7 +88,7 @@ function runAndKill(
     child.on('exit', (_code, signal) => {
       exited = true;
       if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', stdout });
+      resolve({ killed: signal === 'SIGKILL', stdout, stderr });
     });
   });
 }
@@ -161,6 +163,10 @@ export async function killSaves(attempts: number): Promise<Tally> {
       },
     );
     if (r.killed) t.kills++;
+    else if (!/ack \d+\n$/.test(r.stdout) || r.stderr.trim())
+      t.notes.push(
+        `attempt ${a + 1}: the app stopped by itself: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      );
     // Every acknowledged save is a whole line of the file (a torn last line may follow: the
     // next open cuts it off and keeps it aside).
     const text = await readFile(file, 'utf8').catch(() => '');
