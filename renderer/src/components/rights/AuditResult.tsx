@@ -1,6 +1,9 @@
 import type { AuditSummary } from '../../../../shared/api';
 
-/** What the audit found: every trace of a forgotten item, image or annotator, by file and line. */
+/**
+ * What the audit found: every trace of a forgotten item, image or annotator, by file and line; and
+ * what it cannot check (a version history holding old copies, a manifest that no longer matches).
+ */
 export function AuditResult({ audit }: { audit: AuditSummary }) {
   return (
     <div data-testid="audit-result" data-findings={audit.findings.length}>
@@ -17,6 +20,15 @@ export function AuditResult({ audit }: { audit: AuditSummary }) {
           </li>
         ))}
       </ul>
+      {audit.warnings.length > 0 && (
+        <ul data-testid="audit-warnings">
+          {audit.warnings.map((w, i) => (
+            <li key={i} className="banner">
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
