@@ -50,6 +50,8 @@ export class ProjectWatcher {
   private readonly seen = new Map<string, { ino: number; size: number; mtimeMs: number; tail: string }>();
   /** The item lists as last seen (null until the first check). */
   private lists: string | null = null;
+  /** The item lists' names, as of the project folder's time then. */
+  private listNames: { dirTime: number; names: string[] } = { dirTime: -2, names: [] };
 
   constructor(
     private readonly project: Project,
@@ -116,14 +118,23 @@ export class ProjectWatcher {
     });
   }
 
-  /** Top-level item lists, by name with their size and time: a change means new items may be there. */
+  /**
+   * Top-level item lists, by name with their size and time: a change means new items may be
+   * there. The folder is listed again only when its own time changed (a file added, removed or
+   * renamed into place), so a project folder holding many images costs one stat a second.
+   */
   private async itemListsSignature(): Promise<string> {
-    const names = (await readdir(this.project.paths.dir).catch(() => [] as string[]))
-      .filter((n) => /\.(jsonl|json)$/i.test(n) && !n.startsWith('.'))
-      .sort();
+    const root = this.project.paths.dir;
+    const dirTime = (await stat(root).catch(() => null))?.mtimeMs ?? -1;
+    if (dirTime !== this.listNames.dirTime) {
+      const names = (await readdir(root).catch(() => [] as string[]))
+        .filter((n) => /\.(jsonl|json)$/i.test(n) && !n.startsWith('.'))
+        .sort();
+      this.listNames = { dirTime, names };
+    }
     const parts: string[] = [];
-    for (const n of names) {
-      const st = await stat(join(this.project.paths.dir, n)).catch(() => null);
+    for (const n of this.listNames.names) {
+      const st = await stat(join(root, n)).catch(() => null);
       if (st?.isFile()) parts.push(`${n}:${st.size}:${st.mtimeMs}:${st.ino}`);
     }
     return parts.join('|');
