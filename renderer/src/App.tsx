@@ -14,12 +14,15 @@ import { ScoreScreen } from './screens/ScoreScreen';
 import { StartScreen } from './screens/StartScreen';
 import { StatsScreen } from './screens/StatsScreen';
 import { useQuery } from './data/useQuery';
-import { REVIEW_DESCRIPTIONS, SCREEN_ACTIONS, useClicksKeepFocus } from './hotkeys';
+import { KEYMAP, REVIEW_DESCRIPTIONS, SCREEN_ACTIONS, useActions, useClicksKeepFocus } from './hotkeys';
 import type { ItemId } from '../../shared/records';
 import { BrowseScreen } from './screens/BrowseScreen';
+import { GuideDialog } from './components/guide/GuideDialog';
+import { GuidelinesScreen } from './screens/GuidelinesScreen';
 import { MyFiguresScreen } from './screens/MyFiguresScreen';
 
-type View = 'start' | 'label' | 'mine' | 'review' | 'browse' | 'stats' | 'export' | 'score' | 'rights';
+type View =
+  'start' | 'label' | 'mine' | 'review' | 'browse' | 'stats' | 'export' | 'score' | 'rights' | 'guidelines';
 
 /** The screens of each role: annotators label blind; the team's data is the lead's. */
 const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean }[] = [
@@ -31,6 +34,7 @@ const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean }[] = 
   { view: 'export', title: 'Export', lead: true },
   { view: 'score', title: 'Score', lead: true },
   { view: 'rights', title: 'Data rights', lead: true },
+  { view: 'guidelines', title: 'Guidelines', lead: true },
 ];
 
 const helpActions = (view: View) =>
@@ -49,6 +53,7 @@ export function App() {
   const [view, setView] = useState<View | null>(null);
   const [prefsOpen, setPrefsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [warned, setWarned] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
@@ -118,6 +123,7 @@ export function App() {
   // A lead screen left open when the role changed shows the project screen instead.
   const shown: View = !ready || (VIEWS.find((v) => v.view === view)?.lead && !isLead) ? 'start' : view;
   const showWarning = shown === 'label' && settings.preferences.contentWarning && !warned;
+  const canEditGuide = isLead && shown !== 'guidelines';
 
   return (
     <div className="app">
@@ -157,6 +163,11 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
+        {ready && (
+          <button type="button" className="ghost" onClick={() => setGuideOpen(true)} data-testid="open-guide">
+            <kbd>{KEYMAP.guide.show}</kbd> Guide
+          </button>
+        )}
         {settings.currentAnnotator && (
           <span className="annotator" data-testid="annotator">
             {settings.currentAnnotator}
@@ -219,6 +230,8 @@ export function App() {
           <RightsScreen key={project.dir} project={project} info={info} onProject={setProject} />
         ) : shown === 'score' ? (
           <ScoreScreen info={info} />
+        ) : shown === 'guidelines' ? (
+          <GuidelinesScreen key={project.dir} project={project} onProject={setProject} />
         ) : showWarning ? (
           <ContentWarning onContinue={() => setWarned(true)} />
         ) : (
@@ -229,6 +242,20 @@ export function App() {
           />
         )}
       </main>
+      <GuideKey enabled={!!ready && !guideOpen} onGuide={() => setGuideOpen(true)} />
+      {guideOpen && (
+        <GuideDialog
+          onClose={() => setGuideOpen(false)}
+          onEdit={
+            canEditGuide
+              ? () => {
+                  setGuideOpen(false);
+                  setView('guidelines');
+                }
+              : undefined
+          }
+        />
+      )}
       {helpOpen && (
         <HelpOverlay
           onClose={() => setHelpOpen(false)}
@@ -245,4 +272,10 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** The guidelines key (`I`), on every screen of an open project: the whole guide in a dialog. */
+function GuideKey({ enabled, onGuide }: { enabled: boolean; onGuide: () => void }) {
+  useActions(['guide'], { guide: onGuide }, enabled);
+  return null;
 }

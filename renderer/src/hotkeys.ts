@@ -22,6 +22,7 @@ export type Action =
   | 'zoomReset'
   | 'reveal'
   | 'help'
+  | 'guide'
   | 'search'
   | 'reportBroken'
   | 'panLeft'
@@ -121,6 +122,12 @@ export const KEYMAP: Record<string, Binding> = {
   panUp: { keys: 'shift+up', show: 'Shift+↑', description: 'Zoomed: move the view up', group: 'View' },
   panDown: { keys: 'shift+down', show: 'Shift+↓', description: 'Zoomed: move the view down', group: 'View' },
   help: { keys: 'shift+slash', show: '?', description: 'Show or hide this help', group: 'View' },
+  guide: {
+    keys: 'i',
+    show: 'I',
+    description: 'Read the annotation guidelines (examples stay hidden until you open them)',
+    group: 'View',
+  },
   accept: { keys: 'a', show: 'A', description: 'Review: accept the policy gold', group: 'Review' },
   nextItem: { keys: 'j,down', show: 'J / ↓', description: 'Review: next item', group: 'Review' },
   prevItem: { keys: 'k,up', show: 'K / ↑', description: 'Review: previous item', group: 'Review' },
@@ -211,6 +218,7 @@ export const LABEL_ACTIONS: readonly Action[] = [
   'panUp',
   'panDown',
   'help',
+  'guide',
 ];
 
 export const REVIEW_ACTIONS: readonly Action[] = [
@@ -228,6 +236,7 @@ export const REVIEW_ACTIONS: readonly Action[] = [
   'search',
   'reveal',
   'help',
+  'guide',
 ];
 
 /** What some keys do on the review screen, where labels edit the lead's decision. */
@@ -244,5 +253,5 @@ export const REVIEW_DESCRIPTIONS: Partial<Record<Action, string>> = {
 export const SCREEN_ACTIONS = {
   label: LABEL_ACTIONS,
   review: REVIEW_ACTIONS,
-  other: ['help'] as readonly Action[],
+  other: ['help', 'guide'] as readonly Action[],
 } as const;

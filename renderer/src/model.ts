@@ -1,6 +1,7 @@
 // The renderer's model: the answer being edited (a draft), the state of saving, and the pure
 // rules that turn one into another. Hooks and components import these; none of them fetches.
 import type { MyLabel, ReviewItem } from '../../shared/api';
+import type { Suggestion } from '../../shared/suggestions';
 import { normalizeLabels } from '../../shared/labels';
 import type { QueueFilter } from '../../shared/queue';
 import type { ItemId } from '../../shared/records';
@@ -28,6 +29,11 @@ export const emptyDraft = (): Draft => ({ hate: null, pc: [], attack: [], note: 
 export function draftOf(mine: MyLabel | null): Draft {
   if (!mine) return emptyDraft();
   return { hate: mine.hate, pc: [...mine.pc], attack: [...mine.attack], note: mine.note, flag: mine.flag };
+}
+
+/** A model suggestion as a starting draft (pre-selection, when the project's lead chose it). */
+export function draftOfSuggestion(s: Suggestion): Draft {
+  return { ...emptyDraft(), ...normalizeLabels(s.hate, s.pc, s.attack) };
 }
 
 /** The lead's starting point for a disputed meme: their decision, or else the policy's gold. */

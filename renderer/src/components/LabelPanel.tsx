@@ -8,6 +8,8 @@ import {
   type Hate,
   type Task,
 } from '../../../shared/taxonomy';
+import { useId } from 'react';
+import { useGuidelines } from '../data/useGuidelines';
 import { KEYMAP } from '../hotkeys';
 import type { Draft } from '../model';
 
@@ -25,26 +27,39 @@ type ChipProps = {
   onClick: () => void;
   testId: string;
   disabled?: boolean;
+  /** The label's definition in the project's guidelines: its description, shown on hover and focus. */
+  definition?: string;
 };
 
-function Chip({ on, label, shortcut, onClick, testId, disabled }: ChipProps) {
+function Chip({ on, label, shortcut, onClick, testId, disabled, definition }: ChipProps) {
+  const tipId = useId();
   return (
-    <button
-      type="button"
-      className={`chip${on ? ' on' : ''}`}
-      aria-pressed={on}
-      onClick={onClick}
-      data-testid={testId}
-      disabled={disabled}
-    >
-      <kbd>{shortcut}</kbd> {label}
-    </button>
+    <span className="chip-wrap">
+      <button
+        type="button"
+        className={`chip${on ? ' on' : ''}`}
+        aria-pressed={on}
+        aria-describedby={definition ? tipId : undefined}
+        onClick={onClick}
+        data-testid={testId}
+        disabled={disabled}
+      >
+        <kbd>{shortcut}</kbd> {label}
+      </button>
+      {definition && (
+        <span role="tooltip" id={tipId} className="chip-tip" data-testid={`tip-${testId}`}>
+          <strong>{label}:</strong> {definition}
+        </span>
+      )}
+    </span>
   );
 }
 
 /** The three questions as chips that show their keys. */
 export function LabelPanel({ draft, onHate, onToggle, disabled }: LabelPanelProps) {
   const hateful = draft.hate === HATEFUL;
+  // Each chip describes itself by its definition in the guidelines (hover, or focus by keyboard).
+  const definitions = useGuidelines().data?.definitions ?? {};
   const group = (task: Task, labels: readonly string[]) => (
     <fieldset className={`chips ${hateful ? '' : 'muted'}`}>
       <legend>{TASK_TITLE[task]}</legend>
@@ -57,6 +72,7 @@ export function LabelPanel({ draft, onHate, onToggle, disabled }: LabelPanelProp
           onClick={() => onToggle(task, l)}
           testId={`chip-${task}-${l}`}
           disabled={disabled}
+          definition={definitions[l]}
         />
       ))}
     </fieldset>
@@ -72,6 +88,7 @@ export function LabelPanel({ draft, onHate, onToggle, disabled }: LabelPanelProp
           onClick={() => onHate(NOT_HATEFUL)}
           testId="chip-not-hateful"
           disabled={disabled}
+          definition={definitions[NOT_HATEFUL]}
         />
         <Chip
           on={hateful}
@@ -80,6 +97,7 @@ export function LabelPanel({ draft, onHate, onToggle, disabled }: LabelPanelProp
           onClick={() => onHate(HATEFUL)}
           testId="chip-hateful"
           disabled={disabled}
+          definition={definitions[HATEFUL]}
         />
       </fieldset>
       {group('pc', PC_LABELS)}

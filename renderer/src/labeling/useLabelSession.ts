@@ -2,12 +2,12 @@
 // undo. The next meme comes from a local cache filled ahead of time, so moving on never waits
 // for the disk: the save goes out in the background and the "saved" mark follows the fsync.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { ItemView, MyLabel, QueueList } from '../../../shared/api';
+import type { ItemView, MyLabel, QueueList, SaveResult } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
 import { api, mediaUrl, messageOf, onEvent } from '../api';
 import { useQuery } from '../data/useQuery';
-import { draftOf, emptyDraft, labelsOf, type Draft, type SaveStatus } from '../model';
+import { draftOf, draftOfSuggestion, emptyDraft, labelsOf, type Draft, type SaveStatus } from '../model';
 
 interface View {
   pos: number;
@@ -47,7 +47,9 @@ function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>):
 
 export interface SessionOptions {
   /** Called once the backend has saved a line (fsynced), with what was saved. */
-  onSaved?: (item: ItemView, draft: Draft, skip?: SkipReason) => void;
+  onSaved?: (item: ItemView, draft: Draft, result: SaveResult, skip?: SkipReason) => void;
+  /** The project pre-selects the model's suggestion: a meme I have not answered starts with it. */
+  preselect?: boolean;
 }
 
 export function useLabelSession(filter: QueueFilter, options: SessionOptions = {}) {
@@ -55,6 +57,10 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
   useEffect(() => {
     onSavedRef.current = options.onSaved;
   }, [options.onSaved]);
+  const preselectRef = useRef(!!options.preselect);
+  useEffect(() => {
+    preselectRef.current = !!options.preselect;
+  }, [options.preselect]);
   const [ids, setIds] = useState<ItemId[] | null>(null);
   const [view, setView] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
@@ -88,7 +94,11 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
       const target = Math.max(0, Math.min(pos, list.length));
       const show = (current: ItemView | null): void => {
         shownAt.current = performance.now();
-        setView({ pos: target, current, draft: draftOf(current?.mine ?? null), loading: false });
+        const draft =
+          !current?.mine && preselectRef.current && current?.suggestion
+            ? draftOfSuggestion(current.suggestion)
+            : draftOf(current?.mine ?? null);
+        setView({ pos: target, current, draft, loading: false });
         if (current && startedAt !== undefined) recordLatency(startedAt);
       };
       if (target >= list.length) return show(null);
@@ -156,7 +166,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
 
   const { current, pos } = view;
   const save = useCallback(
-    (d: Draft, opts: { skip?: SkipReason; startedAt?: number } = {}) => {
+    (d: Draft, opts: { skip?: SkipReason; startedAt?: number; suggestionShown?: boolean } = {}) => {
       const item = current;
       if (!item) return;
       const payload = {
@@ -166,6 +176,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
         note: d.note,
         flag: d.flag,
         ...(opts.skip ? { skip: opts.skip } : {}),
+        ...(opts.suggestionShown ? { suggestionShown: true } : {}),
       };
       const mine: MyLabel = {
         hate: payload.hate,
@@ -188,7 +199,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
           pending.current--;
           setProgress(r.progress);
           setError(null);
-          onSavedRef.current?.(item, d, opts.skip);
+          onSavedRef.current?.(item, d, r, opts.skip);
           setStatus(
             pending.current > 0
               ? { state: 'saving', pending: pending.current }

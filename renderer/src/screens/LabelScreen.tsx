@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import type { ItemView, ProjectSummary } from '../../../shared/api';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ItemView, KnownFeedback, ProjectSummary, SaveResult } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
 import type { Preferences } from '../../../shared/settings';
@@ -15,6 +15,9 @@ import { SessionStopped } from '../components/label/SessionStopped';
 import { NoteDialog } from '../components/NoteDialog';
 import { SearchDialog } from '../components/SearchDialog';
 import { WellbeingGate } from '../components/WellbeingGate';
+import { QualificationFeedback } from '../components/label/QualificationFeedback';
+import { SuggestionNote } from '../components/label/SuggestionNote';
+import { useQuery } from '../data/useQuery';
 import { LABEL_ACTIONS, useActions } from '../hotkeys';
 import { useLabelKeys, type LabelDialog } from '../labeling/useLabelKeys';
 import { useLabelSession } from '../labeling/useLabelSession';
@@ -31,15 +34,31 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
   // Breaks and the session cap count real saves only: a label the backend has on disk, once per
   // meme in a session (a relabel is the same work), never a skip.
   const counted = useRef(new Set<string>());
+  const [feedback, setFeedback] = useState<KnownFeedback | null>(null);
   const onSaved = useCallback(
-    (item: ItemView, d: Draft, skip?: SkipReason) => {
+    (item: ItemView, d: Draft, result: SaveResult, skip?: SkipReason) => {
+      if (result.feedback) setFeedback(result.feedback);
       if (skip || d.hate === null || counted.current.has(String(item.id))) return;
       counted.current.add(String(item.id));
       record(d.hate === HATEFUL);
     },
     [record],
   );
-  const s = useLabelSession(filter, { onSaved });
+  const mode = project.rules.suggestions;
+  const session = useLabelSession(filter, { onSaved, preselect: mode === 'preselect' });
+  // The suggestion is on screen when pre-selected, or (shown "after") once the annotator has
+  // answered the hate question; a save says whether it was, and the line records it.
+  const suggestionShown =
+    !!session.current?.suggestion &&
+    (mode === 'preselect' || (mode === 'after' && session.draft.hate !== null));
+  const { save: rawSave } = session;
+  const save = useCallback<typeof rawSave>(
+    (d, opts = {}) => rawSave(d, { ...opts, suggestionShown: !opts.skip && suggestionShown }),
+    [rawSave, suggestionShown],
+  );
+  const s = useMemo(() => ({ ...session, save }), [session, save]);
+  const definitions =
+    useQuery('guidelines:get', undefined, { enabled: feedback !== null }).data?.definitions ?? {};
   const { current } = s;
   const [stopped, setStopped] = useState(false);
   // Reveal, zoom, hints and a broken image belong to one meme: keyed by its id, they reset.
@@ -61,7 +80,11 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
   const setHint = useCallback((text: string) => setHintOf({ key: itemKey, text }), [itemKey]);
   const toggleReveal = useCallback(() => setRevealedFor((r) => (r === itemKey ? null : itemKey)), [itemKey]);
   const handlers = useLabelKeys({ s, broken, scrollRef, setDialog, setHint, setZoom, toggleReveal });
-  useActions(LABEL_ACTIONS, handlers, dialog === null && !wb.breakDue && !wb.capReached && !stopped);
+  useActions(
+    LABEL_ACTIONS,
+    handlers,
+    dialog === null && feedback === null && !wb.breakDue && !wb.capReached && !stopped,
+  );
 
   const jump = (id: ItemId): void => {
     setDialogState(null);
@@ -80,6 +103,7 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
         filter={filter}
         onFilter={setFilter}
         counts={counts}
+        projectItems={s.progress?.items ?? project.items}
         status={s.status}
         onHelp={() => setDialogState('help')}
         onSearch={() => setDialogState('search')}
@@ -133,7 +157,17 @@ export function LabelScreen({ project, prefs }: LabelScreenProps) {
           />
         </div>
       )}
+      {current && current.suggestion && suggestionShown && (
+        <SuggestionNote suggestion={current.suggestion} mode={mode} />
+      )}
       <WellbeingGate wb={wb} cap={prefs.sessionCap} onStop={() => setStopped(true)} />
+      {feedback && (
+        <QualificationFeedback
+          feedback={feedback}
+          definitions={definitions}
+          onContinue={() => setFeedback(null)}
+        />
+      )}
       {dialog === 'help' && <HelpOverlay actions={LABEL_ACTIONS} onClose={() => setDialogState(null)} />}
       {dialog === 'search' && <SearchDialog onPick={jump} onClose={() => setDialogState(null)} />}
       {dialog === 'note' && (

@@ -5,7 +5,7 @@ import type { ItemId } from '../../../shared/records';
 import type { ReviewFilter } from '../../../shared/review';
 import type { Preferences } from '../../../shared/settings';
 import { ATTACK_LABELS, HATEFUL, NOT_HATEFUL, PC_LABELS, type Task } from '../../../shared/taxonomy';
-import { api, messageOf } from '../api';
+import { api, call, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ConfirmDialog } from '../components/Modal';
@@ -182,6 +182,17 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
             onSave={() => handlers.submit?.()}
             onUndo={() => handlers.undo?.()}
             onClose={(close) => run(api().review.close({ item: data.item.id, close }).then(refresh))}
+            onKnown={(known) =>
+              run(
+                (known && draft.hate
+                  ? call('known:set', {
+                      item: data.item.id,
+                      ...normalizeLabels(draft.hate, draft.pc, draft.attack),
+                    })
+                  : call('known:unset', { item: data.item.id })
+                ).then(refresh),
+              )
+            }
           />
         )}
       </section>

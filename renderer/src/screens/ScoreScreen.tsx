@@ -3,7 +3,9 @@ import type { AppInfo } from '../../../shared/api';
 import type { ScoreReport } from '../../../shared/scorer';
 import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { AttachedScoreView } from '../components/AttachedScoreView';
 import { ScoreReportView } from '../components/ScoreReportView';
+import { useQuery } from '../data/useQuery';
 
 type ScoreScreenProps = { info: AppInfo };
 
@@ -12,6 +14,8 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
   const [path, setPath] = useState('');
   const [report, setReport] = useState<ScoreReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The predictions attached to the project, scored again whenever labels or decisions change.
+  const attached = useQuery('predictions:score', undefined, { refreshOn: ['project:changed'] });
   const run = (): void => {
     setError(null);
     api()
@@ -51,6 +55,8 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
         <ErrorBanner message={error} testId="score-error" />
       </section>
       {report && <ScoreReportView report={report} />}
+      <ErrorBanner message={attached.error} testId="attached-error" />
+      {attached.data && attached.data.predictions > 0 && <AttachedScoreView data={attached.data} />}
     </div>
   );
 }

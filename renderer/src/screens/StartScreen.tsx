@@ -5,6 +5,7 @@ import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ProfilesCard } from '../components/start/ProfilesCard';
 import { ProjectNotices } from '../components/start/ProjectNotices';
+import { RulesCard } from '../components/start/RulesCard';
 import { TeamCard } from '../components/start/TeamCard';
 
 type StartScreenProps = {
@@ -184,6 +185,9 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
         )}
       </section>
       {project && settings.currentAnnotator && <TeamCard project={project} onProject={onProject} />}
+      {project && project.role === 'lead' && (
+        <RulesCard project={project} info={info} onProject={onProject} />
+      )}
       <ErrorBanner message={error} testId="start-error" />
     </div>
   );

@@ -9,13 +9,23 @@ type LabelToolbarProps = {
   onFilter: (f: QueueFilter) => void;
   /** Null until the first progress arrives. */
   counts: QueueCounts | null;
+  /** Memes in the project (the project bar's whole). */
+  projectItems: number;
   status: SaveStatus;
   onHelp: () => void;
   onSearch: () => void;
 };
 
 /** Queue tabs with their counts, my and the project's progress, the save mark, the keys button. */
-export function LabelToolbar({ filter, onFilter, counts, status, onHelp, onSearch }: LabelToolbarProps) {
+export function LabelToolbar({
+  filter,
+  onFilter,
+  counts,
+  projectItems,
+  status,
+  onHelp,
+  onSearch,
+}: LabelToolbarProps) {
   return (
     <div className="toolbar">
       <div className="filters" role="tablist" aria-label="Queue">
@@ -42,7 +52,12 @@ export function LabelToolbar({ filter, onFilter, counts, status, onHelp, onSearc
             total={counts.done + counts.todo}
             testId="progress-mine"
           />
-          <ProgressBar label="Project" done={counts.complete} total={counts.all} testId="progress-project" />
+          <ProgressBar
+            label="Project"
+            done={counts.complete}
+            total={projectItems}
+            testId="progress-project"
+          />
         </>
       )}
       <SaveIndicator status={status} />

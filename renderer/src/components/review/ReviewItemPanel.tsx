@@ -21,6 +21,8 @@ type ReviewItemPanelProps = {
   onClose: (close: boolean) => void;
   broken: boolean;
   onBroken: () => void;
+  /** Make the decision on screen this meme's known answer (a hidden test for annotators), or undo that. */
+  onKnown: (known: boolean) => void;
 };
 
 const list = (xs: readonly string[]): string => (xs.length ? xs.map(labelTitle).join(', ') : '—');
@@ -57,7 +59,9 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
                     ? 'imported as released'
                     : data.readiness === 'decided'
                       ? 'decided'
-                      : 'complete'}
+                      : data.readiness === 'known'
+                        ? 'known answer'
+                        : 'complete'}
             </span>
           </div>
           {data.ownVote && (
@@ -119,6 +123,19 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
                   <td key={v.annotator}>{v.ms ? `${(v.ms / 1000).toFixed(1)} s` : '—'}</td>
                 ))}
               </tr>
+              <tr data-testid="vote-guidelines">
+                <th>Guidelines</th>
+                {data.votes.map((v) => (
+                  <td key={v.annotator} data-gv={v.gv ?? ''}>
+                    {v.gv ? <code>{v.gv.slice(0, 12)}</code> : <span className="muted">not recorded</span>}
+                    {v.gv && !v.gvCurrent && (
+                      <span className="badge older" data-testid="older-guidelines">
+                        older guidelines
+                      </span>
+                    )}
+                  </td>
+                ))}
+              </tr>
             </tbody>
           </table>
           <div className="gold-box" data-testid="policy-gold">
@@ -166,6 +183,20 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
           {data.readiness === null && (
             <button type="button" onClick={() => p.onClose(true)} data-testid="close-early">
               Close early (decide with {data.votes.filter((v) => v.hate).length} vote(s))
+            </button>
+          )}
+          {data.readiness === 'known' ? (
+            <button type="button" onClick={() => p.onKnown(false)} data-testid="known-unset">
+              No longer a known answer
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={() => p.onKnown(true)}
+              disabled={!draft.hate}
+              data-testid="known-set"
+            >
+              Make this #{String(data.item.id)}&apos;s known answer
             </button>
           )}
           {data.closed && (

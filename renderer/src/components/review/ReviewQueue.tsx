@@ -22,6 +22,7 @@ const REASON_TITLE: Record<string, string> = {
   disagreement: 'disagreement',
   broken: 'image broken',
   incomplete: 'waiting for votes',
+  older_guidelines: 'older guidelines',
 };
 
 /** The lead's filters and the (virtualised) list of memes to review, most disputed first. */
@@ -55,6 +56,15 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
             data-testid="filter-incomplete"
           />{' '}
           waiting for votes (to close early)
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.olderGuidelines}
+            onChange={(e) => onFilter({ ...filter, olderGuidelines: e.target.checked })}
+            data-testid="filter-older-guidelines"
+          />{' '}
+          made under older guidelines ({list?.olderGuidelines.toLocaleString() ?? 0} votes)
         </label>
         <select
           value={filter.task ?? ''}
@@ -94,8 +104,13 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
         </select>
       </div>
       <p className="muted" data-testid="review-count">
-        {rows.length.toLocaleString()} {filter.incomplete ? 'waiting for votes' : 'to review'} ·{' '}
-        {list?.autoAccepted.toLocaleString() ?? 0} accepted automatically ·{' '}
+        {rows.length.toLocaleString()}{' '}
+        {filter.olderGuidelines
+          ? 'with votes under older guidelines'
+          : filter.incomplete
+            ? 'waiting for votes'
+            : 'to review'}{' '}
+        · {list?.autoAccepted.toLocaleString() ?? 0} accepted automatically ·{' '}
         {list?.ready.toLocaleString() ?? 0} of {list?.labeled.toLocaleString() ?? 0} labeled memes ready
       </p>
       <VirtualList

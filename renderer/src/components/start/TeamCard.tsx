@@ -18,8 +18,14 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
   const run = (p: Promise<unknown>): void =>
     void p.then(() => setError(null)).catch((e: unknown) => setError(messageOf(e)));
   const lead = (on: boolean): void => run(api().lead.set({ on }).then(onProject));
-  const setRole = (annotator: string, role: Role): void =>
-    run(call('roster:setRole', { annotator, role }).then((r) => roster.setData(r)));
+  const setRole = (annotator: string, role: Role, left?: boolean): void =>
+    run(
+      call('roster:setRole', { annotator, role, ...(left !== undefined ? { left } : {}) }).then((r) =>
+        roster.setData(r),
+      ),
+    );
+  const [newMember, setNewMember] = useState('');
+  const assigning = (roster.data ?? []).some((r) => r.assigned !== null);
   return (
     <section className="card" data-testid="team">
       <h2>Team</h2>
@@ -51,6 +57,11 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
               <tr>
                 <th>Person</th>
                 <th>Role</th>
+                <th title="Memes assigned to them (when the roster has more annotators than the target per meme)">
+                  {assigning ? 'Assigned' : 'Assignment'}
+                </th>
+                <th>Labeled</th>
+                <th>On the team</th>
               </tr>
             </thead>
             <tbody>
@@ -73,10 +84,51 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
                         <option value="lead">lead</option>
                       </select>
                     </td>
+                    <td data-testid={`assigned-${r.id}`}>
+                      {r.assigned === null ? '—' : r.assigned.toLocaleString()}
+                    </td>
+                    <td data-testid={`done-${r.id}`}>{r.done.toLocaleString()}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={!r.left}
+                        disabled={!project.lead || r.role === 'imported'}
+                        aria-label={`${r.id} is on the team`}
+                        onChange={(e) =>
+                          setRole(r.id, r.role === 'lead' ? 'lead' : 'annotator', !e.target.checked)
+                        }
+                        data-testid={`member-${r.id}`}
+                      />
+                    </td>
                   </tr>
                 ))}
             </tbody>
           </table>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (newMember.trim()) setRole(newMember.trim(), 'annotator');
+              setNewMember('');
+            }}
+          >
+            <input
+              value={newMember}
+              onChange={(e) => setNewMember(e.target.value)}
+              placeholder="annotator id"
+              aria-label="Add an annotator to the roster"
+              disabled={!project.lead}
+              data-testid="add-member"
+            />
+            <button type="submit" disabled={!project.lead || !newMember.trim()}>
+              Add to the roster
+            </button>
+          </form>
+          <p className="muted">
+            With more annotators on the roster than {project.targetAnnotators} per meme, each meme is assigned
+            to {project.targetAnnotators} of them, the same way on every machine; someone who leaves hands
+            only their memes on.
+          </p>
         </>
       )}
       <ErrorBanner message={error ?? roster.error} />
