@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, LABEL_ACTIONS, REVIEW_ACTIONS, type Action } from '../../renderer/src/hotkeys';
+import {
+  KEYMAP,
+  LABEL_ACTIONS,
+  REVIEW_ACTIONS,
+  SCREEN_ACTIONS,
+  type Action,
+} from '../../renderer/src/hotkeys';
 
 function keysOf(actions: readonly string[]): Map<string, string[]> {
   const seen = new Map<string, string[]>();
@@ -20,6 +26,13 @@ describe('keymap', () => {
     expect(KEYMAP.notHateful.keys.split(',')).toContain('n');
     for (const a of ['hateful', 'pc:race', 'attack:dehumanizing', 'submit'] as Action[])
       expect(KEYMAP[a].keys.split(',').some((k) => !k.includes('+'))).toBe(true);
+  });
+
+  it('the guidelines key (I) works and is listed on the labeling, review and other screens', () => {
+    expect(KEYMAP.guide.keys).toBe('i');
+    for (const actions of Object.values(SCREEN_ACTIONS)) expect(actions).toContain('guide');
+    expect(LABEL_ACTIONS).toContain('guide');
+    expect(REVIEW_ACTIONS).toContain('guide');
   });
 
   it('binds every taxonomy label', () => {
