@@ -15,8 +15,17 @@ import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } 
 import { runBench } from './bench';
 import { guidelinesCommand } from './guidelinesCommand';
 import { asLead, openForCli } from './open';
+import { isAnnotatorId } from '../../shared/ids';
+import { importKnownFile } from '../services/known';
+import { attachPredictions } from '../services/predictions';
 import { runServe } from './serve';
 import { formatStats } from './format';
+
+/** Who the CLI records as the lead: the login name when it is a valid id, else "cli". */
+function cliUser(): string {
+  const u = process.env.USER ?? '';
+  return isAnnotatorId(u) ? u : 'cli';
+}
 
 type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
@@ -193,6 +202,29 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   guidelines: guidelinesCommand,
+
+  predictions: {
+    usage:
+      "--project <dir> --file <jsonl>   attach a model's predictions (FGHM submission format) as suggestions",
+    options: { ...project, file: { type: 'string' } },
+    async run(v) {
+      const file = str(v, 'file');
+      const r = await asLead(str(v, 'project'), (p) => attachPredictions(p, file));
+      out(`${file}: ${r.rows} predictions attached, ${r.matched} for memes of the project`);
+      return 0;
+    },
+  },
+
+  known: {
+    usage: '--project <dir> --file <jsonl>   known-answer memes (FGHM records; their gold is the answer)',
+    options: { ...project, file: { type: 'string' } },
+    async run(v) {
+      const file = str(v, 'file');
+      const n = await asLead(str(v, 'project'), (p) => importKnownFile(p, file, cliUser()));
+      out(`${file}: ${n} known-answer memes recorded in known.jsonl`);
+      return 0;
+    },
+  },
 
   provenance: {
     usage: '--project <dir> --file <csv|jsonl>   source, licence, consent, region, notes per item id',

@@ -1,6 +1,8 @@
 // Predictions attached to a project (.memejury/predictions.jsonl, the FGHM submission format,
 // written by a lead): suggestions for annotators, an order by uncertainty, live scoring.
 import { readFile } from 'node:fs/promises';
+import type { Project } from './project';
+import { readRecords } from './validate';
 import { formatLineError, parseJsonOrJsonl } from '../../shared/jsonl';
 import { itemKey, type ItemKey } from '../../shared/records';
 import { checkPrediction, type PredictionRow } from '../../shared/scorer';
@@ -37,4 +39,20 @@ export async function loadPredictions(path: string): Promise<Predictions> {
 /** Attaches `rows` to the project: one atomic rewrite of predictions.jsonl (lead only). */
 export async function writePredictions(path: string, rows: readonly PredictionRow[]): Promise<void> {
   await writeFileAtomic(path, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+}
+
+/**
+ * Attaches a predictions file to `project` (lead only): every line checked first (nothing is
+ * attached when any is bad), then one atomic rewrite of predictions.jsonl.
+ */
+export async function attachPredictions(
+  project: Project,
+  path: string,
+): Promise<{ rows: number; matched: number }> {
+  const parsed = await readRecords(path, checkPrediction);
+  if (parsed.errors.length) throw new UserError(`${formatLineError(parsed.errors[0])}; nothing was attached`);
+  const rows = parsed.records.map((r) => r.value);
+  await writePredictions(project.paths.predictions, rows);
+  await project.reloadPredictions();
+  return { rows: rows.length, matched: rows.filter((r) => project.item(r.id)).length };
 }

@@ -331,3 +331,32 @@ describe('through the contract', () => {
     await lead.dispose();
   });
 });
+
+describe('the CLI', () => {
+  it('attaches predictions and imports known answers as the lead, refusing bad files whole', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CLI, ROOT } = await import('./helpers');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+    const dir = await tempDir();
+    expect(cli('init', dir).status).toBe(0);
+    expect(cli('import', fixture('dev_seen.json'), '--project', dir).status).toBe(0);
+    const att = cli('predictions', '--project', dir, '--file', fixture('dev_seen.predictions.jsonl'));
+    expect(att.stderr).toBe('');
+    expect(att.stdout).toMatch(/504 predictions attached, 504 for memes of the project/);
+    const known = join(dir, 'known-src.jsonl');
+    const dev = (await readFile(fixture('dev_seen.json'), 'utf8')).trim().split('\n').slice(0, 3);
+    await writeFile(known, dev.join('\n') + '\n');
+    const k = cli('known', '--project', dir, '--file', known);
+    expect(k.stdout).toMatch(/3 known-answer memes/);
+    const lines = (await readFile(join(dir, '.memejury/known.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { item: number }).item)).toStrictEqual(
+      dev.map((l) => (JSON.parse(l) as { id: number }).id),
+    );
+    await writeFile(known, dev[0] + '\n{"id": 1, "img": 3}\n');
+    const bad = cli('known', '--project', dir, '--file', known);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/known-src\.jsonl:2: field "img"/);
+    expect((await readFile(join(dir, '.memejury/known.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(3);
+  });
+});

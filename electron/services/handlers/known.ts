@@ -1,42 +1,16 @@
 // Known-answer memes: a lead marks them (or imports a file of them); they test annotators
 // unannounced and in a qualification round, and give each annotator an accuracy over time.
 import type { KnownStats } from '../../../shared/api';
-import { fromFghm } from '../../../shared/fghm';
-import { formatLineError } from '../../../shared/jsonl';
 import { scoreKnown, type KnownLine } from '../../../shared/known';
 import { normalizeLabels } from '../../../shared/labels';
-import type { Check } from '../../../shared/records';
-import { HATEFUL, NOT_HATEFUL, TASK_EMPTY, type Hate } from '../../../shared/taxonomy';
+import { NOT_HATEFUL, type Hate } from '../../../shared/taxonomy';
 import { leadName, requireLead, requireLeadRole, requireProject, type Context } from '../context';
 import { UserError } from '../errors';
 import { readSource } from '../fileAccess';
-import { readRecords } from '../validate';
+import { importKnownFile } from '../known';
 import type { DomainHandlers } from './types';
 
 type KnownChannels = 'known:set' | 'known:unset' | 'known:import' | 'known:stats';
-
-/** A known answer from a released record's gold (gold_hate, gold_pc, gold_attack). */
-function checkKnownRecord(
-  raw: unknown,
-): Check<{ id: string | number; hate: Hate; pc: string[]; attack: string[] }> {
-  const m = fromFghm(raw);
-  if (!m.ok) return m;
-  const r = raw as Record<string, unknown>;
-  const hate = (r.gold_hate as string[] | undefined)?.[0];
-  if (hate !== HATEFUL && hate !== NOT_HATEFUL)
-    return { ok: false, error: 'field "gold_hate": a known answer needs ["hateful"] or ["not_hateful"]' };
-  const list = (f: string, empty: string): string[] =>
-    Array.isArray(r[f]) ? (r[f] as string[]).filter((l) => l !== empty) : [];
-  return {
-    ok: true,
-    value: {
-      id: m.value.item.id,
-      hate,
-      pc: list('gold_pc', TASK_EMPTY.pc),
-      attack: list('gold_attack', TASK_EMPTY.attack),
-    },
-  };
-}
 
 export function knownHandlers(ctx: Context): DomainHandlers<KnownChannels> {
   const changed = (): void => {
@@ -77,19 +51,9 @@ export function knownHandlers(ctx: Context): DomainHandlers<KnownChannels> {
         'jsonl',
       ]);
       if (!path) return null;
-      const parsed = await readRecords(path, checkKnownRecord);
-      const missing = parsed.records.find((r) => !p.item(r.value.id));
-      if (parsed.errors.length)
-        throw new UserError(`${formatLineError(parsed.errors[0])}; nothing was imported`);
-      if (missing)
-        throw new UserError(
-          `${path}:${missing.line}: field "id": no item ${String(missing.value.id)} in this project; nothing was imported`,
-        );
-      await p.appendKnown(
-        parsed.records.map((r) => line(p.item(r.value.id)!.id, r.value.hate, r.value.pc, r.value.attack)),
-      );
+      const items = await importKnownFile(p, path, leadName(ctx));
       changed();
-      return { items: parsed.records.length, known: p.state.knownKeys().size };
+      return { items, known: p.state.knownKeys().size };
     },
     'known:stats': async (): Promise<KnownStats> => {
       requireLeadRole(ctx, 'see known-answer accuracy');

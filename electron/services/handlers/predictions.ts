@@ -3,14 +3,13 @@
 // (handlers/labeling.ts) as the project's rules say.
 import type { AttachedScore } from '../../../shared/api';
 import { toFghm, type FghmRecord } from '../../../shared/fghm';
-import { formatLineError } from '../../../shared/jsonl';
-import { checkPrediction, score, type ScoreReport } from '../../../shared/scorer';
+import { itemKey } from '../../../shared/records';
+import { score, type ScoreReport } from '../../../shared/scorer';
+import { suggestionOf } from '../../../shared/suggestions';
 import { requireLead, requireLeadRole, requireProject, type Context } from '../context';
-import { UserError } from '../errors';
 import { readSource } from '../fileAccess';
-import { writePredictions } from '../predictions';
+import { attachPredictions, writePredictions } from '../predictions';
 import type { Project } from '../project';
-import { readRecords } from '../validate';
 import type { DomainHandlers } from './types';
 
 type PredictionChannels = 'predictions:attach' | 'predictions:detach' | 'predictions:score';
@@ -46,14 +45,9 @@ export function predictionHandlers(ctx: Context): DomainHandlers<PredictionChann
         'jsonl',
       ]);
       if (!path) return null;
-      const parsed = await readRecords(path, checkPrediction);
-      if (parsed.errors.length)
-        throw new UserError(`${formatLineError(parsed.errors[0])}; nothing was attached`);
-      const rows = parsed.records.map((r) => r.value);
-      await writePredictions(p.paths.predictions, rows);
-      await p.reloadPredictions();
+      const r = await attachPredictions(p, path);
       changed();
-      return { rows: rows.length, matched: rows.filter((r) => p.item(r.id)).length };
+      return r;
     },
     'predictions:detach': async () => {
       requireLead(ctx, 'detach predictions');
@@ -68,7 +62,26 @@ export function predictionHandlers(ctx: Context): DomainHandlers<PredictionChann
       requireLeadRole(ctx, 'score the attached predictions');
       const p = requireProject(ctx);
       const splits = [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort();
+      const byAnnotator = new Map<string, AttachedScore['annotators'][number]>();
+      for (const it of p.items) {
+        const pr = p.predictions.byItem.get(itemKey(it.id));
+        if (!pr) continue;
+        const model = suggestionOf(pr).hate;
+        for (const l of p.state.lines(it.id)) {
+          if (l.hate === null) continue;
+          const a = byAnnotator.get(l.annotator) ?? {
+            id: l.annotator,
+            shown: { n: 0, agree: 0 },
+            notShown: { n: 0, agree: 0 },
+          };
+          const bucket = l.model ? a.shown : a.notShown;
+          bucket.n++;
+          if (l.hate === model) bucket.agree++;
+          byAnnotator.set(l.annotator, a);
+        }
+      }
       return {
+        annotators: [...byAnnotator.values()],
         predictions: p.predictions.rows.length,
         all: scoreOn(p, () => true),
         splits: splits.map((split) => ({ split, report: scoreOn(p, (i) => p.items[i].set_name === split) })),
