@@ -1,4 +1,4 @@
-// axe-core on every screen (and the help and note dialogs), each reached by keyboard: no serious or critical violation (WCAG 2
+// axe-core on every screen (and the help, note and guidelines dialogs), each reached by keyboard: no serious or critical violation (WCAG 2
 // A/AA rules and axe's best practices). Every violation of lower impact is printed on stderr and
 // attached to the report.
 import { writeFile } from 'node:fs/promises';
@@ -101,6 +101,20 @@ test('every screen passes axe-core with no serious or critical violation', async
   await expectClean(page, info, 'note-dialog');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('note-dialog')).toBeHidden();
+  // A chip's definition on keyboard focus, and the guidelines (I) with and without the examples.
+  await tabTo(page, 'chip-pc-race', 120);
+  await expect(page.getByTestId('tip-chip-pc-race')).toBeVisible();
+  await expectClean(page, info, 'label-definition');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('i');
+  await expect(page.getByTestId('guide-dialog')).toBeVisible();
+  await expectClean(page, info, 'guide');
+  await tabTo(page, 'guide-show-examples', 120);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('example').first()).toBeVisible();
+  await expectClean(page, info, 'guide-examples');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('guide-dialog')).toBeHidden();
 
   // Review in lead mode.
   await go(page, 'review');
@@ -132,6 +146,10 @@ test('every screen passes axe-core with no serious or critical violation', async
   await go(page, 'rights');
   await expect(page.getByTestId('rights')).toBeVisible();
   await expectClean(page, info, 'rights');
+
+  await go(page, 'guidelines');
+  await expect(page.getByTestId('guidelines-screen')).toBeVisible();
+  await expectClean(page, info, 'guidelines');
 
   await go(page, 'start');
   await expect(page.getByTestId('profiles')).toBeVisible();

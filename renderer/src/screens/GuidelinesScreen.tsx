@@ -105,14 +105,16 @@ export function GuidelinesScreen({ project, onProject }: GuidelinesScreenProps) 
       <section className="card guide-preview" aria-labelledby="guide-preview-heading">
         <h2 id="guide-preview-heading">{dirty ? 'Preview (not saved)' : 'As annotators see them'}</h2>
         {current && (
-          <GuideView
-            guide={{
-              markdown: text,
-              short: dirty ? 'not saved yet' : current.short,
-              source: dirty ? 'project' : current.source,
-            }}
-            testId="guide-preview"
-          />
+          <div className="guide-scroll" tabIndex={0} role="region" aria-label="Preview of the guidelines">
+            <GuideView
+              guide={{
+                markdown: text,
+                short: dirty ? 'not saved yet' : current.short,
+                source: dirty ? 'project' : current.source,
+              }}
+              testId="guide-preview"
+            />
+          </div>
         )}
       </section>
       <section className="card guide-history" aria-labelledby="guide-versions-heading">
