@@ -2,6 +2,7 @@
 // the one project-open path, holding this app's writer locks (its annotator file, and the lead's
 // files in lead mode), finishing forgets left unfinished, and watching the folder for lines
 // synced in from other machines.
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from './errors';
 import { finishForgetting, pendingForgets, purgeOwnFile } from './forget';
@@ -75,9 +76,13 @@ export class Session {
     const abs = resolve(req.dir);
     const annotator = req.annotator ?? undefined;
     const paths = projectPaths(abs);
-    if (req.create) await initProject(abs);
-    // Not a project (or not there): Project.open says so, before any lock folder is made.
-    else if (!(await exists(join(paths.meta, 'project.json')))) await Project.open(abs);
+    // Not there, not a folder, or not a project (without create): Project.open says so before
+    // anything is written; with create, only an existing folder is made a project.
+    if (!(await exists(join(paths.meta, 'project.json')))) {
+      const st = await stat(abs).catch(() => null);
+      if (!req.create || !st?.isDirectory()) await Project.open(abs);
+      else await initProject(abs);
+    }
     const wanted = new Map<string, () => Promise<AnnotatorLock>>();
     if (annotator) wanted.set(`${abs}|${annotator}`, () => AnnotatorLock.acquire(paths.meta, annotator));
     if (req.lead) wanted.set(`${abs}|${LEAD_LOCK}`, () => AnnotatorLock.acquireLead(paths.meta));

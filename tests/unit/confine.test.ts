@@ -456,3 +456,17 @@ describe('project:open {create: true}', () => {
     await b.dispose();
   });
 });
+
+describe('project:open of a folder that is not there', () => {
+  it('is an error, with or without create, and makes no folder', async () => {
+    const f = await fixture();
+    const b = await backend(f.user);
+    const missing = join(f.base, 'not-there');
+    for (const create of [false, true])
+      expect(await refused(b.handle('project:open', { dir: missing, create }))).toMatch(
+        /does not exist|cannot be read/,
+      );
+    expect(await readdir(f.base)).not.toContain('not-there');
+    await b.dispose();
+  });
+});
