@@ -81,3 +81,11 @@ export function parseCsv(text: string): CsvRow[] {
   if (cell !== '' || cells.length > 0 || closed) endRow();
   return rows;
 }
+
+/**
+ * One RFC 4180 record: a field holding a comma, a quote, CR or LF is quoted, quotes doubled;
+ * records end in CRLF, as RFC 4180 says (parseCsv reads them back, and LF-only files too).
+ */
+export function formatCsvRow(cells: readonly string[]): string {
+  return cells.map((s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)).join(',') + '\r\n';
+}
