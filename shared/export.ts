@@ -7,8 +7,10 @@ import type { Adjudication, Item, Provenance } from './records';
 import { readiness, type ReadinessRule } from './readiness';
 import type { AnnotationState } from './state';
 import { HATEFUL, NOT_HATEFUL } from './taxonomy';
+import { INTERCHANGE_FORMATS } from './interchange/model';
 
-export const EXPORT_FORMATS = ['fghm', 'full'] as const;
+/** The gold shapes (fghm, full), then the other tools' formats (shared/interchange/). */
+export const EXPORT_FORMATS = ['fghm', 'full', ...INTERCHANGE_FORMATS] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
