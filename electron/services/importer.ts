@@ -1,11 +1,18 @@
 // Import of released FGHM files: items go to an item list at the top of the project, each
 // annotator slot's labels to annotations/fghm-<n>.jsonl. Re-importing the same file adds nothing;
-// a file with any bad record imports nothing.
+// a file with any bad record imports nothing. `applyImport` writes a checked plan, for FGHM files
+// and for the other tools' formats alike (interchange.ts makes their plans).
 import { UserError } from './errors';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
 import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
-import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
+import {
+  itemKey,
+  type Adjudication,
+  type AnnotationEvent,
+  type Item,
+  type ItemKey,
+} from '../../shared/records';
 import { exists, readTextFile, writeFileAtomic } from './fsx';
 import { importFinished, importRecord, importStarted } from './importJournal';
 import { AnnotatorLock } from './locks';
@@ -27,6 +34,8 @@ export interface ImportResult {
   itemsAdded: number;
   itemsExisting: number;
   annotationsAdded: number;
+  /** Lead decisions recorded (interchange files exported with decisions). */
+  decisionsAdded: number;
   annotators: string[];
   warnings: string[];
   itemList: string | null;
@@ -34,6 +43,16 @@ export interface ImportResult {
 
 /** Checked before anything is written, e.g. a tombstone of a forgotten item. */
 export type ImportGuard = (item: Item, line: number) => Promise<string | null> | string | null;
+
+function sameDecision(a: Adjudication | undefined, b: Adjudication): boolean {
+  return (
+    !!a &&
+    a.lead === b.lead &&
+    a.hate === b.hate &&
+    JSON.stringify(a.pc) === JSON.stringify(b.pc) &&
+    JSON.stringify(a.attack) === JSON.stringify(b.attack)
+  );
+}
 
 function sameLabels(a: AnnotationEvent | undefined, b: AnnotationEvent): boolean {
   return (
@@ -63,6 +82,23 @@ async function freeListName(dir: string, file: string): Promise<string> {
   }
 }
 
+/**
+ * What an import will write, decided from the file before anything is written: the file's memes,
+ * the annotation lines of its annotators, and (interchange files) the lead's decisions.
+ */
+export interface ImportPlan {
+  records: { item: Item; line: number }[];
+  events: AnnotationEvent[];
+  /** The annotators whose lines these are, in the order the roster should keep them. */
+  annotators: { id: string; name: string }[];
+  /** Lead decisions (only a lead imports them). */
+  decisions: Adjudication[];
+  /** An FGHM file at the project's top level is an item list itself; anything else is copied. */
+  fileIsItemList: boolean;
+  errors: LineError[];
+  warnings: string[];
+}
+
 export async function importFghm(project: Project, file: string, guard?: ImportGuard): Promise<ImportResult> {
   let text: string;
   try {
@@ -89,63 +125,101 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     }
     inFile.set(key, line);
     for (const w of m.value.warnings) warnings.push(`${file}:${line}: ${w}`);
-    const existing = project.item(m.value.item.id);
-    if (existing && (existing.img !== m.value.item.img || existing.text !== m.value.item.text)) {
+    records.push({ rec: m.value, line });
+  }
+  const at = new Date().toISOString();
+  const maxSlots = records.reduce((m, r) => Math.max(m, r.rec.slots.length), 0);
+  return applyImport(
+    project,
+    file,
+    text,
+    {
+      records: records.map((r) => ({ item: r.rec.item, line: r.line })),
+      events: records.flatMap((r) => slotEvents(r.rec, at)),
+      annotators: Array.from({ length: maxSlots }, (_, i) => ({
+        id: slotAnnotator(i),
+        name: `FGHM annotator slot ${i + 1}`,
+      })),
+      decisions: [],
+      fileIsItemList: true,
+      errors,
+      warnings,
+    },
+    guard,
+  );
+}
+
+/**
+ * Checks a plan against the project (an id it has with another image or text, a forgotten
+ * item) and writes it: nothing at all when anything is wrong. Re-importing the same file adds
+ * nothing; an import cut short is finished by importing the same file again.
+ */
+export async function applyImport(
+  project: Project,
+  file: string,
+  text: string,
+  plan: ImportPlan,
+  guard?: ImportGuard,
+): Promise<ImportResult> {
+  const errors: LineError[] = [...plan.errors];
+  const warnings = [...plan.warnings];
+  const records: { item: Item; line: number }[] = [];
+  for (const r of plan.records) {
+    const key = itemKey(r.item.id);
+    const existing = project.item(r.item.id);
+    if (existing && (existing.img !== r.item.img || existing.text !== r.item.text)) {
       errors.push({
         file,
-        line,
+        line: r.line,
         message: `field "id": item ${key} already exists in the project (${existing.origin ?? existing.img}) with a different image or text`,
       });
       continue;
     }
     if (guard) {
-      const refused = await guard(m.value.item, line);
+      const refused = await guard(r.item, r.line);
       if (refused) {
-        errors.push({ file, line, message: refused });
+        errors.push({ file, line: r.line, message: refused });
         continue;
       }
     }
-    records.push({ rec: m.value, line });
+    records.push(r);
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new ImportError(`${formatLineError(errors[0])}${more}; nothing was imported`, errors);
   }
+  const decisions = plan.decisions.filter((d) => !sameDecision(project.state.adjudication(d.item), d));
+  if (decisions.length > 0 && !project.options.lead)
+    throw new ImportError(
+      `${file}: holds ${decisions.length} lead decision${decisions.length === 1 ? '' : 's'}: import it as the project's lead (in lead mode, or "memejury import --lead"); nothing was imported`,
+    );
 
-  const newItems = records.filter((r) => !project.item(r.rec.item.id)).map((r) => r.rec.item);
+  const newItems = records.filter((r) => !project.item(r.item.id)).map((r) => r.item);
 
   // What will be written, decided before anything is.
-  const at = new Date().toISOString();
-  const events: AnnotationEvent[] = [];
-  let maxSlots = 0;
-  for (const { rec } of records) {
-    maxSlots = Math.max(maxSlots, rec.slots.length);
-    for (const ev of slotEvents(rec, at))
-      if (!sameLabels(project.state.current(ev.annotator, ev.item), ev)) events.push(ev);
+  const events = plan.events.filter((ev) => !sameLabels(project.state.current(ev.annotator, ev.item), ev));
+  // A forgotten annotator is never re-created: their labels are left out, and said so.
+  const annotators = plan.annotators.filter((a) => !project.isForgottenAnnotator(a.id));
+  for (const a of plan.annotators.filter((x) => !annotators.includes(x))) {
+    const n = events.filter((ev) => ev.annotator === a.id).length;
+    warnings.push(`${file}: annotator ${a.id} was forgotten in this project; their ${n} labels were not imported`);
   }
-  // A forgotten annotator is never re-created: their slot's labels are left out, and said so.
-  const slots = Array.from({ length: maxSlots }, (_, i) => slotAnnotator(i));
-  const annotators = slots.filter((a) => !project.isForgottenAnnotator(a));
-  for (const a of slots.filter((x) => !annotators.includes(x))) {
-    const n = events.filter((ev) => ev.annotator === a).length;
-    warnings.push(
-      `${file}: annotator slot ${a} was forgotten in this project; its ${n} labels were not imported`,
-    );
-  }
-  const kept = events.filter((ev) => annotators.includes(ev.annotator));
+  const ids = new Set(annotators.map((a) => a.id));
+  const kept = events.filter((ev) => ids.has(ev.annotator));
   if (
     newItems.length === 0 &&
     kept.length === 0 &&
-    annotators.every((a) => project.config.roster.some((r) => r.id === a))
+    decisions.length === 0 &&
+    annotators.every((a) => project.config.roster.some((r) => r.id === a.id))
   ) {
     // Everything is there already: an import of this file cut short after its last write is done.
     await importFinished(importRecord(project.paths, text));
     return result(0, 0);
   }
 
-  // Each slot's log has one writer: this import holds its lock meanwhile, and first cuts off a
-  // torn last line an import killed earlier left (kept in <file>.corrupt, as every writer does).
+  // Each annotator's log has one writer: this import holds its lock meanwhile, and first cuts off
+  // a torn last line an import killed earlier left (kept in <file>.corrupt, as every writer does).
   const writing = [...new Set(kept.map((ev) => ev.annotator))];
   const locks: AnnotatorLock[] = [];
   try {
@@ -162,18 +236,13 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     // Recorded before the first write and cleared after the last: an import killed in between
     // is reported when the project is next opened (importJournal.ts), never silently partial.
     const record = await importStarted(project.paths, file, text);
-    const itemList = await writeItems(project, file, newItems);
+    const itemList = await writeItems(project, file, newItems, plan.fileIsItemList);
     if (annotators.length > 0)
-      await project.addToRoster(
-        annotators.map((id) => ({
-          id,
-          name: `FGHM annotator slot ${slots.indexOf(id) + 1}`,
-          role: 'imported',
-        })),
-      );
-    if (kept.length > 0) await project.appendAnnotations(kept, { importedSlots: true });
+      await project.addToRoster(annotators.map((a) => ({ id: a.id, name: a.name, role: 'imported' })));
+    if (kept.length > 0) await project.appendAnnotations(kept, { importedSlots: true, importing: new Set(writing) });
+    if (decisions.length > 0) await Promise.all(decisions.map((d) => project.appendAdjudication(d)));
     await importFinished(record);
-    return result(newItems.length, kept.length, itemList);
+    return result(newItems.length, kept.length, itemList, decisions.length);
   } finally {
     for (const l of locks) await l.release();
   }
@@ -182,6 +251,7 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     itemsAdded: number,
     annotationsAdded: number,
     itemList: string | null = null,
+    decisionsAdded = 0,
   ): ImportResult {
     return {
       file,
@@ -189,7 +259,8 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
       itemsAdded,
       itemsExisting: records.length - newItems.length,
       annotationsAdded,
-      annotators,
+      decisionsAdded,
+      annotators: annotators.map((a) => a.id),
       warnings,
       itemList,
     };
@@ -197,10 +268,15 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
 }
 
 /** New items go to an item list at the top of the project (unless the file already is one). */
-async function writeItems(project: Project, file: string, newItems: Item[]): Promise<string | null> {
+async function writeItems(
+  project: Project,
+  file: string,
+  newItems: Item[],
+  fileIsItemList: boolean,
+): Promise<string | null> {
   let itemList: string | null = null;
   if (newItems.length > 0) {
-    const inRoot = resolve(dirname(file)) === project.paths.dir;
+    const inRoot = fileIsItemList && resolve(dirname(file)) === project.paths.dir;
     // A file already at the top of the project is itself an item list; anything else is copied.
     if (!inRoot) {
       itemList = await freeListName(project.paths.dir, file);

@@ -256,14 +256,19 @@ export abstract class ProjectLogs {
    * Appends annotation lines (fsynced before resolving) and applies them. A process opened for
    * one annotator writes only that annotator's file; the CLI importer writes the slot files.
    */
-  async appendAnnotations(events: AnnotationEvent[], opts: { importedSlots?: boolean } = {}): Promise<void> {
+  async appendAnnotations(
+    events: AnnotationEvent[],
+    opts: { importedSlots?: boolean; importing?: ReadonlySet<string> } = {},
+  ): Promise<void> {
     const byAnnotator = new Map<string, AnnotationEvent[]>();
     for (const ev of events) {
       const checked = checkAnnotationEvent(ev);
       if (!checked.ok) throw new ProjectError(`annotation for item ${ev.item}: ${checked.error}`);
       // The importer writes the files of a release's annotator slots (fghm-1…), which no person's
-      // app writes, from whichever app runs the import.
-      const slot = opts.importedSlots === true && isSlotAnnotator(ev.annotator);
+      // app writes, from whichever app runs the import, and the files of the annotators of another
+      // tool's export whose writer locks it holds (`importing`).
+      const slot =
+        (opts.importedSlots === true && isSlotAnnotator(ev.annotator)) || opts.importing?.has(ev.annotator) === true;
       if (this.options.annotator !== undefined && ev.annotator !== this.options.annotator && !slot)
         throw new ProjectError(
           `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,
