@@ -73,6 +73,12 @@ try {
   await page.waitForTimeout(200);
   await shot('help');
   await page.keyboard.press('Escape');
+  // The guidelines on I, the examples behind a warning.
+  await page.keyboard.press('i');
+  await page.getByTestId('guide-dialog').waitFor();
+  await page.waitForTimeout(200);
+  await shot('guide');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('/');
   await page.keyboard.type('coffee');
   await page.getByTestId('search-count').waitFor();
@@ -88,6 +94,22 @@ try {
   await page.getByTestId('become-lead').click();
   await page.getByTestId('roster').waitFor();
   await shot('team');
+  // The lead's guidelines: a new version saved; the versions with the votes made under each.
+  await page.getByTestId('open-guide').click();
+  await page.getByTestId('guide-edit').click();
+  const source = page.getByTestId('guide-source');
+  await source.fill(
+    (await source.inputValue()).replace(
+      'Race, ethnicity, skin colour or descent:',
+      'Race, ethnicity, skin colour, descent or caste:',
+    ),
+  );
+  await page.getByTestId('guide-save').click();
+  await page.getByTestId('guide-saved').waitFor();
+  await source.evaluate((el) => (el.scrollTop = 0));
+  await page.getByTestId('guideline-versions').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shot('guidelines');
   await page.getByTestId('nav-browse').click();
   await page.getByTestId('thumb-1').waitFor();
   await page.waitForTimeout(300);

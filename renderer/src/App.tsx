@@ -25,7 +25,7 @@ type View =
   'start' | 'label' | 'mine' | 'review' | 'browse' | 'stats' | 'export' | 'score' | 'rights' | 'guidelines';
 
 /** The screens of each role: annotators label blind; the team's data is the lead's. */
-const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean }[] = [
+const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean; nav?: false }[] = [
   { view: 'label', title: 'Label', lead: false },
   { view: 'mine', title: 'My figures', lead: false },
   { view: 'review', title: 'Review', lead: true },
@@ -34,7 +34,8 @@ const VIEWS: { view: Exclude<View, 'start'>; title: string; lead: boolean }[] = 
   { view: 'export', title: 'Export', lead: true },
   { view: 'score', title: 'Score', lead: true },
   { view: 'rights', title: 'Data rights', lead: true },
-  { view: 'guidelines', title: 'Guidelines', lead: true },
+  // Reached from the guide (I, or Guide in the header): "Edit the guidelines".
+  { view: 'guidelines', title: 'Guidelines', lead: true, nav: false },
 ];
 
 const helpActions = (view: View) =>
@@ -119,7 +120,7 @@ export function App() {
   if (!info || !settings || view === null) return <div className="loading">Loading…</div>;
   const ready = project && settings.currentAnnotator;
   const isLead = project?.role === 'lead';
-  const views = VIEWS.filter((v) => !v.lead || isLead);
+  const views = VIEWS.filter((v) => (!v.lead || isLead) && v.nav !== false);
   // A lead screen left open when the role changed shows the project screen instead.
   const shown: View = !ready || (VIEWS.find((v) => v.view === view)?.lead && !isLead) ? 'start' : view;
   const showWarning = shown === 'label' && settings.preferences.contentWarning && !warned;
@@ -164,7 +165,13 @@ export function App() {
         </nav>
         <span className="spacer" />
         {ready && (
-          <button type="button" className="ghost" onClick={() => setGuideOpen(true)} data-testid="open-guide">
+          <button
+            type="button"
+            className={`ghost guide-button${shown === 'guidelines' ? ' on' : ''}`}
+            aria-current={shown === 'guidelines' ? 'page' : undefined}
+            onClick={() => setGuideOpen(true)}
+            data-testid="open-guide"
+          >
             <kbd>{KEYMAP.guide.show}</kbd> Guide
           </button>
         )}

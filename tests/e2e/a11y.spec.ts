@@ -147,7 +147,11 @@ test('every screen passes axe-core with no serious or critical violation', async
   await expect(page.getByTestId('rights')).toBeVisible();
   await expectClean(page, info, 'rights');
 
-  await go(page, 'guidelines');
+  // The lead's Guidelines screen, from the guide: I, then "Edit the guidelines".
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('i');
+  await tabTo(page, 'guide-edit', 120);
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('guidelines-screen')).toBeVisible();
   await expectClean(page, info, 'guidelines');
 

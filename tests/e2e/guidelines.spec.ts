@@ -8,7 +8,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { WindowApi } from '../../shared/api';
 import { becomeLead, CLI, openLabeling, ROOT, serveDemoPerTest, startServe, type Served } from './serve';
+
+declare global {
+  interface Window {
+    api?: WindowApi;
+  }
+}
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -34,7 +41,13 @@ async function tabTo(page: Page, testId: string, max = 120): Promise<void> {
     if (await page.getByTestId(testId).evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${testId}`);
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+  throw new Error(`Tab never reached ${testId} (the focus is on ${at})`);
+}
+
+/** A dialog has taken the focus (its keys, Esc included, work from now on). */
+async function dialogReady(page: Page): Promise<void> {
+  await expect(page.locator('[role="dialog"]:focus-within')).toBeVisible();
 }
 
 const NEW_GUIDE = `# Demo team guidelines
@@ -96,6 +109,7 @@ test.describe('guidelines, for an annotator', () => {
     // The help lists the guide's key; the key opens the guide.
     await page.keyboard.press('Shift+Slash');
     await expect(page.getByTestId('help-guide')).toContainText('annotation guidelines');
+    await dialogReady(page);
     await page.keyboard.press('Escape');
     await page.keyboard.press('i');
     const guide = page.getByTestId('guide-dialog');
@@ -117,7 +131,13 @@ test.describe('guidelines, for an annotator', () => {
     await expect(guide.getByTestId('guide-edit')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(guide).toBeHidden();
-    await expect(page.getByTestId('nav-guidelines')).toHaveCount(0);
+    const refused = await page.evaluate(() =>
+      window.api!.guidelines.save({ markdown: '# mine' }).then(
+        () => 'saved',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(refused).toMatch(/only a lead/);
     // The meme still has the keys: N labels it, and the line records the version shown.
     await page.keyboard.press('n');
     await expect
@@ -164,9 +184,11 @@ test.describe('guidelines, for a lead and the team', () => {
       .poll(async () => (await lines(demo.project, 'ann-b')).map((l) => l.gv))
       .toStrictEqual([before]);
 
-    // The lead takes the role, opens the Guidelines screen and saves a new version by keyboard.
+    // The lead takes the role, goes from the guide (I) to editing it, and saves a new version by keyboard.
     await becomeLead(page);
-    await tabTo(page, 'nav-guidelines');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('i');
+    await tabTo(page, 'guide-edit');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('guidelines-screen')).toBeVisible();
     await tabTo(page, 'guide-source');
@@ -194,7 +216,9 @@ test.describe('guidelines, for a lead and the team', () => {
     await annPage.keyboard.press('Escape');
     await annPage.keyboard.press('i');
     await expect(annPage.getByTestId('guide-version')).toHaveText(sha(NEW_GUIDE).slice(0, 12));
+    await dialogReady(annPage);
     await annPage.keyboard.press('Escape');
+    await expect(annPage.getByTestId('guide-dialog')).toBeHidden();
     // Its next label line records the new version.
     await annPage.keyboard.press('n');
     await expect
@@ -207,7 +231,9 @@ test.describe('guidelines, for a lead and the team', () => {
     await tabTo(page, `read-${before.slice(0, 12)}`);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('guide-old')).toContainText('Annotation guidelines');
+    await dialogReady(page);
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('guide-old')).toBeHidden();
 
     // Review: the meme both labeled under the older version, each vote marked.
     await tabTo(page, 'nav-review');
