@@ -4,10 +4,11 @@ import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
 import { formatLineError } from '../../shared/jsonl';
 import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
-import { exportGold } from '../services/exporter';
 import { auditProject } from '../services/audit';
 import { forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
-import { importFghm } from '../services/importer';
+import { exportAny, importAny } from '../services/interchange';
+import type { Project } from '../services/project';
+import { FORMAT_TITLE } from '../../shared/interchange/model';
 import { importProvenance } from '../services/provenance';
 import { initProject } from '../services/project';
 import { readRecords, validateFile } from '../services/validate';
@@ -66,22 +67,29 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   import: {
-    usage: '<file>... --project <dir>   FGHM file(s): items, annotator labels, reference gold',
-    options: { ...project, json: { type: 'boolean' } },
+    usage:
+      '<file|folder>... --project <dir> [--lead] [--json]   FGHM, Label Studio JSON, Prodigy JSONL, Meme Jury CSV or a Hugging Face export folder (recognised by content); --lead records the lead decisions they hold',
+    options: { ...project, json: { type: 'boolean' }, lead: { type: 'boolean' } },
     async run(v, pos) {
-      if (pos.length === 0) throw new UsageError('missing FGHM file to import');
-      const p = await openForCli(str(v, 'project'));
-      try {
+      if (pos.length === 0) throw new UsageError('missing file to import');
+      const each = async (p: Project): Promise<void> => {
         for (const file of pos) {
-          const r = await importFghm(p, file, forgottenGuard(p));
+          const r = await importAny(p, file, forgottenGuard(p));
           for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
           if (v.json) out(JSON.stringify(r));
           else
             out(
-              `${file}: ${r.records} records, ${r.itemsAdded} new items${r.itemList ? ` (item list ${r.itemList})` : ''}, ` +
-                `${r.itemsExisting} already present, ${r.annotationsAdded} annotator labels added`,
+              `${file} (${FORMAT_TITLE[r.format]}): ${r.records} records, ${r.itemsAdded} new items${r.itemList ? ` (item list ${r.itemList})` : ''}, ` +
+                `${r.itemsExisting} already present, ${r.annotationsAdded} annotator labels added` +
+                (r.decisionsAdded ? `, ${r.decisionsAdded} lead decisions recorded` : ''),
             );
         }
+      };
+      // Lead decisions go to adjudications.jsonl, which only the lead writes (under its lock).
+      if (v.lead === true) return asLead(str(v, 'project'), each).then(() => 0);
+      const p = await openForCli(str(v, 'project'));
+      try {
+        await each(p);
       } finally {
         await p.close();
       }
@@ -91,7 +99,7 @@ export const COMMANDS: Record<string, Command> = {
 
   export: {
     usage:
-      '--project <dir> --out <file> [--format fghm|full] [--policy fghm|strict] [--split <set_name>] [--include-incomplete] [--include-unresolved] [--json]',
+      '--project <dir> --out <file|folder> [--format fghm|full|labelstudio|prodigy|csv|hf] [--policy fghm|strict] [--split <set_name>] [--include-incomplete] [--include-unresolved] [--json]   hf writes a folder',
     options: {
       ...project,
       ...json,
@@ -111,7 +119,7 @@ export const COMMANDS: Record<string, Command> = {
       const p = await openForCli(str(v, 'project'));
       const outFile = str(v, 'out');
       const splits = (v.split as unknown as string[] | undefined)?.flatMap((s) => s.split(','));
-      const summary = await exportGold(p, outFile, {
+      const summary = await exportAny(p, outFile, {
         format: oneOf(v, 'format', EXPORT_FORMATS, 'fghm'),
         policy: oneOf(v, 'policy', GOLD_POLICIES, p.policy()),
         splits,

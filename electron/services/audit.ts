@@ -12,6 +12,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
 import { Forgotten } from './forgotten';
+import { exportNamesForgotten, interchangeExportsIn, isPartOf } from './interchange';
 import { fileHash } from './hashes';
 import { annotatorOfFileName, projectPaths } from './paths';
 import { allImages, dataFiles, isCsvPath, parseDataFile } from './projectFiles';
@@ -91,7 +92,20 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   if (g.tombstones.length === 0) return report;
   const f = Forgotten.fromGovernance(g);
 
+  // Exports in the other tools' formats are read by their own readers (interchange.ts): a Label
+  // Studio task or a Prodigy line names its meme inside, not as a top-level "id".
+  const interchange = await interchangeExportsIn(dir, files);
+  for (const x of interchange) {
+    const hit = await exportNamesForgotten(x, f);
+    if (hit)
+      report.findings.push({
+        file: relative(dir, x.target),
+        line: null,
+        what: `an export (${x.format}) naming a forgotten ${hit}: run "memejury forget" again to remove it`,
+      });
+  }
   for (const rel of files) {
+    if (interchange.some((x) => isPartOf(x, join(dir, rel)))) continue;
     const body = await readFile(join(dir, rel), 'utf8').catch(() => '');
     report.filesScanned++;
     const parsed = parseDataFile(body, isCsvPath(rel));

@@ -36,7 +36,8 @@ export function safeFileName(name: string, ext: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new PathError('a file name has no control characters');
   const trimmed = name.trim();
-  const stem = trimmed.toLowerCase().endsWith(ext) ? trimmed.slice(0, -ext.length) : trimmed;
+  // ext '' (a folder): the name is the whole stem.
+  const stem = ext !== '' && trimmed.toLowerCase().endsWith(ext) ? trimmed.slice(0, -ext.length) : trimmed;
   if (stem === '') throw new PathError('give a file name');
   if (/[/\\]/.test(stem)) throw new PathError(`"${printable(name)}": a file name, not a path`);
   if (!NAME.test(stem) || stem.includes('..'))

@@ -61,7 +61,7 @@ async function buildExport(
 }
 
 /** The manifest written beside every export: what is in it, under which rules, and its hash. */
-function manifestFor(
+export function manifestFor(
   project: Project,
   out: string,
   text: string,
@@ -102,9 +102,12 @@ function manifestFor(
   };
 }
 
-/** The manifest beside an export: `gold.jsonl` → `gold.manifest.json`. */
+/**
+ * The manifest beside an export: `gold.jsonl` → `gold.manifest.json` (also `.json`, `.csv`, and
+ * a folder `gold-hf` → `gold-hf.manifest.json`).
+ */
 export function manifestPathOf(exportPath: string): string {
-  return `${exportPath.replace(/\.jsonl?$/i, '')}.manifest.json`;
+  return `${exportPath.replace(/\.(jsonl?|csv)$/i, '')}.manifest.json`;
 }
 
 export async function exportGold(

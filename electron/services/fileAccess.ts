@@ -9,19 +9,23 @@ import type { TargetPurpose } from './saveTargets';
 
 export type SaveTo = { handle: string } | { name: string };
 
+/** The check a write target passes (a file: checkWriteTarget; a folder export: its own). */
+export type WriteCheck = (path: string, project: string) => Promise<string>;
+
 /** Electron: a native save dialog in main; the page gets a handle. Null when cancelled. */
 export async function chooseSaveTarget(
   ctx: Context,
   purpose: TargetPurpose,
   title: string,
   defaultName: string,
+  check: WriteCheck = checkWriteTarget,
 ): Promise<SaveTarget | null> {
   const choose = ctx.platform.chooseSaveFile;
   if (!choose) throw new PathError(`browser mode saves into ${exportsFolder(ctx)}: give a file name instead`);
   const path = await choose(title, defaultName);
   if (!path) return null;
   // Checked now too, so the user hears at once that the place they chose is refused.
-  await checkWriteTarget(path, requireProject(ctx).paths.dir);
+  await check(path, requireProject(ctx).paths.dir);
   return ctx.targets.issue(path, purpose);
 }
 
@@ -30,19 +34,20 @@ export function exportsFolder(ctx: Context): string {
   return ctx.platform.exportsDir ?? join(requireProject(ctx).paths.dir, EXPORTS_DIR);
 }
 
-/** The checked absolute path a write goes to; `ext` is the format's fixed extension. */
+/** The checked absolute path a write goes to; `ext` is the format's fixed extension ('' for a folder). */
 export async function saveTarget(
   ctx: Context,
   to: SaveTo,
   purpose: TargetPurpose,
   ext: string,
+  check: WriteCheck = checkWriteTarget,
 ): Promise<string> {
   const project = requireProject(ctx).paths.dir;
   const path =
     'handle' in to
       ? ctx.targets.take(to.handle, purpose)
       : join(exportsFolder(ctx), safeFileName(to.name, ext));
-  return checkWriteTarget(path, project);
+  return check(path, project);
 }
 
 /**

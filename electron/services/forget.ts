@@ -9,7 +9,8 @@
 // annotator, a temp file of a killed writer, an annotator's file and roster entry, an image
 // whose name or bytes are the item's. An export inside the project is rewritten without the
 // item and its manifest with it (hash, size, records, counts), or, when its manifest cannot be
-// kept exact (a forgotten annotator's votes made its gold), removed with its manifest.
+// kept exact (a forgotten annotator's votes made its gold), removed with its manifest; one in
+// another tool's format (Label Studio, Prodigy, CSV, a Hugging Face folder) is removed whole.
 import { createHash } from 'node:crypto';
 import { readdir, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
@@ -17,6 +18,7 @@ import type { Manifest, Tombstone } from '../../shared/governance';
 import type { ItemId, Provenance } from '../../shared/records';
 import { UserError } from './errors';
 import { manifestPathOf } from './exporter';
+import { exportNamesForgotten, interchangeExportsIn, isPartOf, removeExport } from './interchange';
 import { Forgotten, type Trace } from './forgotten';
 import { isStaleTemp, isTempFileName, readTextIfExists, sweepStaleTemps, writeFileAtomic } from './fsx';
 import { annotatorHash, fileHash, itemHash, itemHashSpellings } from './hashes';
@@ -320,8 +322,18 @@ export async function finishForgetting(
     }
   }
 
-  for (const rel of await dataFiles(dir)) {
+  const files = await dataFiles(dir);
+  // Exports in the other tools' formats (interchange.ts) are not rewritten line by line: one
+  // that names anything forgotten is removed whole (file or folder) with its manifest.
+  const interchange = await interchangeExportsIn(dir, files);
+  for (const x of interchange)
+    if (await exportNamesForgotten(x, f)) {
+      await removeExport(x);
+      result.deleted.push(relative(dir, x.target), relative(dir, x.manifest));
+    }
+  for (const rel of files) {
     const file = join(dir, rel);
+    if (interchange.some((x) => isPartOf(x, file))) continue;
     const name = basename(file);
     if (isTempFileName(name)) {
       // A temp file outlives no writer: gone if its writer is; a live writer's may still hold

@@ -5,6 +5,7 @@
 // loading whole listings, yielding to the event loop between batches.
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXPORT_MARKER } from '../../shared/interchange/hf';
 import { META_DIR } from './paths';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif'] as const;
@@ -43,17 +44,26 @@ async function walkProject(root: string, opts: WalkOptions, visit: (rel: string)
     } catch {
       continue;
     }
+    // The image scan never enters an export folder of ours (its marker file says so): its
+    // images are copies of memes, not memes. Forgetting and the audit enter it like any folder.
+    const dirs: string[] = [];
+    const files: string[] = [];
+    let isExport = false;
     for await (const entry of dir) {
+      if (!opts.hidden && entry.name === EXPORT_MARKER) isExport = true;
       if (!opts.hidden && entry.name.startsWith('.')) continue;
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && path !== LOCKS) stack.push(path);
-      } else if (entry.isFile()) {
-        visit(path);
-        if (++visited % 5000 === 0) {
-          opts.onProgress?.(visited);
-          await new Promise((r) => setImmediate(r));
-        }
+        if (!SKIP_DIRS.has(entry.name) && path !== LOCKS) dirs.push(path);
+      } else if (entry.isFile()) files.push(path);
+    }
+    if (isExport) continue;
+    for (const d of dirs) stack.push(d);
+    for (const path of files) {
+      visit(path);
+      if (++visited % 5000 === 0) {
+        opts.onProgress?.(visited);
+        await new Promise((r) => setImmediate(r));
       }
     }
   }

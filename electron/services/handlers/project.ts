@@ -9,7 +9,7 @@ import { forgottenGuard } from '../forget';
 import { checkNewProjectFolder } from '../confine';
 import { readSource } from '../fileAccess';
 import { exists } from '../fsx';
-import { importFghm } from '../importer';
+import { importAny } from '../interchange';
 import type { DomainHandlers } from './types';
 
 type ProjectChannels =
@@ -103,9 +103,10 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
     'project:chooseFolder': async () => ({ dir: (await ctx.platform.chooseFolder?.()) ?? null }),
     'project:import': async ({ file }) => {
       const p = requireProject(ctx);
-      const path = await readSource(ctx, file, 'Import FGHM file', ['json', 'jsonl']);
+      // FGHM, Label Studio JSON, Prodigy JSONL or Meme Jury's CSV, recognised by content.
+      const path = await readSource(ctx, file, 'Import labels', ['json', 'jsonl', 'csv']);
       if (!path) return null;
-      const r = await importFghm(p, path, forgottenGuard(p));
+      const r = await importAny(p, path, forgottenGuard(p));
       ctx.invalidate();
       ctx.emit('project:changed', { reason: 'import', annotators: r.annotators });
       return {
