@@ -20,7 +20,8 @@ await b.handle('annotator:create', { id: annotator });
 await b.handle('project:open', { dir });
 const ids = b.session.project!.items.map((it) => it.id);
 process.stdout.write('ready\n');
-for (let i = 0; ; i++) {
+// At most 19,999 saves, so `ms` stays within this attempt's range (kill.ts, SAVE_STRIDE).
+for (let i = 0; i < 19_999; i++) {
   const ms = Number(base) + i;
   await b.handle('annotation:save', {
     item: ids[i % ids.length],

@@ -131,7 +131,12 @@ async function devSeenProject(images = 0): Promise<string> {
 
 // ---- saves ---------------------------------------------------------------------------------
 
+/** Each attempt's `ms` values start at (attempt + 1) × this: unique, and under the 24 h limit. */
+const SAVE_STRIDE = 20_000;
+
 export async function killSaves(attempts: number): Promise<Tally> {
+  if ((attempts + 1) * SAVE_STRIDE > 24 * 3600 * 1000)
+    throw new Error(`at most ${Math.floor(86_400_000 / SAVE_STRIDE) - 1} attempts`);
   const t: Tally = { scenario: 'saves (labeling app)', attempts: 0, kills: 0, losses: 0, notes: [] };
   const base = await scratch('memejury-kill-saves-');
   const dir = join(base, 'project');
@@ -149,7 +154,14 @@ export async function killSaves(attempts: number): Promise<Tally> {
   for (let a = 0; a < attempts; a++) {
     t.attempts++;
     const r = await runAndKill(
-      ['--import', 'tsx', join(ROOT, 'tests/unit/child-saver.ts'), dir, 'ann-k', String((a + 1) * 1_000_000)],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'tests/unit/child-saver.ts'),
+        dir,
+        'ann-k',
+        String((a + 1) * SAVE_STRIDE),
+      ],
       rand(0, 250),
       {
         waitFor: /^ready$/,
