@@ -152,6 +152,10 @@ describe('guidelines versions on labels', () => {
     await ann.call('annotation:save', { item: 2, ...hateful });
     expect((await lines(dir, 'ann-b')).map((l) => l.gv)).toStrictEqual([DEFAULT_VERSION, sha(NEW_GUIDE)]);
 
+    // The lead's app has ann-b's new line once its watcher read it.
+    await expect
+      .poll(() => lead.session.project?.state.current('ann-b', 2)?.gv, { timeout: 3000, interval: 25 })
+      .toBe(sha(NEW_GUIDE));
     // The lead sees the older vote in Review (roster order: the lead first) (badge data), in the filter, and in the counts.
     await lead.call('annotation:save', { item: 1, ...hateful, pc: ['sex'] });
     const item = await lead.call('review:item', { id: 1 });
