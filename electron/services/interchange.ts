@@ -26,6 +26,7 @@ import {
   HF_SUMS,
   hfCard,
   hfImageName,
+  hfMetadata,
   hfRow,
   splitKeywordIn,
 } from '../../shared/interchange/hf';
@@ -245,7 +246,7 @@ async function exportHf(
         await new Promise((r) => setImmediate(r));
       }
     }
-    const metadata = records.map((r, i) => JSON.stringify(hfRow(r, names[i], numericIds)) + '\n').join('');
+    const metadata = hfMetadata(records.map((r, i) => hfRow(r, names[i], i, numericIds)));
     await writeSynced(join(tmp, HF_METADATA), metadata);
     sums.unshift(`${sha256(metadata)}  ${HF_METADATA}`);
     bytes += Buffer.byteLength(metadata);

@@ -16,7 +16,7 @@
 // …) at a word boundary, so the folder is one split ("train") whatever the memes' set_name
 // (the `set_name` column says which split a meme belongs to); nothing is hidden but the marker.
 import { HATEFUL } from '../taxonomy';
-import type { Item, ItemId } from '../records';
+import type { Item } from '../records';
 import {
   IxCollector,
   PROVENANCE_FIELDS,
@@ -38,6 +38,7 @@ export const EXPORT_MARKER = '.memejury-export';
 /** The columns of metadata.jsonl, in order, with their types (datasets' features). */
 export const HF_COLUMNS: readonly [string, string, string][] = [
   ['file_name', 'string', 'the image, relative to the folder (datasets turns it into the `image` column)'],
+  ['position', 'int64', 'the meme\'s place in the project\'s order (rows may be reordered, see below)'],
   ['id', 'int64 (string when some meme ids are not integers)', 'the meme id'],
   ['set_name', 'string', 'the FGHM split (dev_seen, …); "" when none'],
   ['img', 'string', 'the image path inside the Meme Jury project'],
@@ -45,22 +46,17 @@ export const HF_COLUMNS: readonly [string, string, string][] = [
   ['gold_hate', 'list<string>', '["hateful"] or ["not_hateful"]; [] when unresolved'],
   ['gold_pc', 'list<string>', 'gold protected categories (["pc_empty"] when not hateful)'],
   ['gold_attack', 'list<string>', 'gold attack types (["attack_empty"] when not hateful)'],
-  ['annotators', 'list<string>', 'who voted, in the project\'s stable order'],
-  ['hate_votes', 'list<string>', 'each annotator\'s hate answer'],
-  ['pc_votes', 'list<list<string>>', 'each annotator\'s categories ([] for a not-hateful answer)'],
-  ['attack_votes', 'list<list<string>>', 'each annotator\'s attack types'],
+  ['annotators', 'list<string>', 'who answered: every annotator in the project\'s stable order, then the lead who decided'],
+  ['roles', 'list<string>', '"annotator" for a vote, "lead" for the lead\'s decision (it overrides the policy)'],
+  ['hate_votes', 'list<string>', 'each answer\'s hate label'],
+  ['pc_votes', 'list<list<string>>', 'each answer\'s categories ([] for a not-hateful answer)'],
+  ['attack_votes', 'list<list<string>>', 'each answer\'s attack types'],
   ['vote_at', 'list<string>', 'when each answer was saved (ISO time)'],
-  ['vote_ms', 'list<int64>', 'milliseconds each annotator took'],
-  ['vote_notes', 'list<string>', 'each annotator\'s note'],
-  ['vote_flags', 'list<bool>', 'whether each annotator flagged the meme'],
+  ['vote_ms', 'list<int64>', 'milliseconds each annotator took (0 for a decision)'],
+  ['vote_notes', 'list<string>', 'each answer\'s note'],
+  ['vote_flags', 'list<bool>', 'whether the annotator flagged the meme'],
   ['vote_gv', 'list<string>', 'the guidelines version of each answer ("" when not recorded)'],
-  ['decision_by', 'string', 'the lead who decided the meme; "" when no decision'],
-  ['decision_hate', 'string', 'the lead\'s hate answer; "" when no decision'],
-  ['decision_pc', 'list<string>', 'the lead\'s categories'],
-  ['decision_attack', 'list<string>', 'the lead\'s attack types'],
-  ['decision_at', 'string', 'when the lead decided; ""'],
-  ['decision_note', 'string', 'the lead\'s note'],
-  ['decision_own_vote', 'bool', 'the lead had voted on the meme too'],
+  ['decision_own_vote', 'bool', 'the lead who decided had voted on the meme too'],
   ...PROVENANCE_FIELDS.map((f): [string, string, string] => [f, 'string', `provenance: ${f} ("" when not recorded)`]),
 ];
 
@@ -84,12 +80,18 @@ export function hfImageName(item: Item, index: number): string {
 }
 
 /** One metadata.jsonl row; `numericIds`: every exported id is an integer (an int64 column). */
-export function hfRow(rec: IxRecord, fileName: string, numericIds: boolean): Record<string, unknown> {
+export function hfRow(rec: IxRecord, fileName: string, position: number, numericIds: boolean): Record<string, unknown> {
   const { item } = rec;
   const d = rec.decision;
   const prov = provenanceFields(item);
+  // The lead's decision is one more answer, marked by its role: its lists have the votes' types.
+  const answers = [
+    ...rec.votes.map((v) => ({ ...v, role: 'annotator' })),
+    ...(d ? [{ ...d, annotator: d.lead, ms: 0, flag: false, gv: undefined, role: 'lead' }] : []),
+  ];
   const row: Record<string, unknown> = {
     file_name: fileName,
+    position,
     id: numericIds ? item.id : String(item.id),
     set_name: item.set_name ?? '',
     img: item.img,
@@ -97,25 +99,76 @@ export function hfRow(rec: IxRecord, fileName: string, numericIds: boolean): Rec
     gold_hate: rec.gold.hate,
     gold_pc: rec.gold.pc,
     gold_attack: rec.gold.attack,
-    annotators: rec.votes.map((v) => v.annotator),
-    hate_votes: rec.votes.map((v) => v.hate),
-    pc_votes: rec.votes.map((v) => v.pc),
-    attack_votes: rec.votes.map((v) => v.attack),
-    vote_at: rec.votes.map((v) => v.at),
-    vote_ms: rec.votes.map((v) => v.ms),
-    vote_notes: rec.votes.map((v) => v.note),
-    vote_flags: rec.votes.map((v) => v.flag),
-    vote_gv: rec.votes.map((v) => v.gv ?? ''),
-    decision_by: d?.lead ?? '',
-    decision_hate: d?.hate ?? '',
-    decision_pc: d?.pc ?? [],
-    decision_attack: d?.attack ?? [],
-    decision_at: d?.at ?? '',
-    decision_note: d?.note ?? '',
+    annotators: answers.map((v) => v.annotator),
+    roles: answers.map((v) => v.role),
+    hate_votes: answers.map((v) => v.hate),
+    pc_votes: answers.map((v) => v.pc),
+    attack_votes: answers.map((v) => v.attack),
+    vote_at: answers.map((v) => v.at),
+    vote_ms: answers.map((v) => v.ms),
+    vote_notes: answers.map((v) => v.note),
+    vote_flags: answers.map((v) => v.flag),
+    vote_gv: answers.map((v) => v.gv ?? ''),
     decision_own_vote: d?.own_vote === true,
   };
   for (const f of PROVENANCE_FIELDS) row[f] = prov[f] ?? '';
   return row;
+}
+
+/** Bytes of a string in UTF-8. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * How many bytes of metadata.jsonl datasets reads to decide the column types: its first chunk
+ * (10 MiB, then to the end of the line; folder_based_builder._read_metadata).
+ */
+export const HF_TYPE_CHUNK = 10 << 20;
+
+/** The kinds of value a row shows the element type of (an empty list shows none). */
+function typeSlots(row: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const c of ['gold_hate', 'gold_pc', 'gold_attack', 'annotators'])
+    if ((row[c] as unknown[]).length > 0) out.push(c);
+  for (const c of ['pc_votes', 'attack_votes'])
+    if ((row[c] as unknown[][]).some((l) => l.length > 0)) out.push(c);
+  return out;
+}
+
+/**
+ * metadata.jsonl's text. datasets takes every column's type from the first chunk of the file, so
+ * a list column that is empty in every row of that chunk but not later would get no element type
+ * and the load would fail: when that would happen, one row showing each missing type is moved to
+ * the front (the `position` column keeps the project's order; an import restores it).
+ */
+export function hfMetadata(rows: Record<string, unknown>[]): string {
+  const lines = rows.map((r) => JSON.stringify(r));
+  let bytes = 0;
+  let inChunk = 0;
+  while (inChunk < lines.length && bytes < HF_TYPE_CHUNK) bytes += utf8Length(lines[inChunk++]) + 1;
+  const seen = new Set<string>();
+  for (let i = 0; i < inChunk; i++) for (const s of typeSlots(rows[i])) seen.add(s);
+  const front: number[] = [];
+  for (let i = inChunk; i < rows.length; i++) {
+    const fresh = typeSlots(rows[i]).filter((s) => !seen.has(s));
+    if (fresh.length === 0) continue;
+    for (const s of fresh) seen.add(s);
+    front.push(i);
+  }
+  const moved = new Set(front);
+  const order = [...front, ...rows.keys()].filter((i, k) => k < front.length || !moved.has(i));
+  return order.map((i) => lines[i] + '\n').join('');
 }
 
 /** YAML's double-quoted scalar is a superset of JSON strings. */
@@ -205,6 +258,7 @@ const strings = (v: unknown): v is string[] => isLabelList(v);
 /** metadata.jsonl of an export back into memes, votes and decisions (`file`: its path, for messages). */
 export function readHf(text: string, file: string): IxParsed {
   const c = new IxCollector('hf', file);
+  const rows: { r: Record<string, unknown>; line: number }[] = [];
   let line = 0;
   for (const raw of text.split('\n')) {
     line++;
@@ -217,19 +271,22 @@ export function readHf(text: string, file: string): IxParsed {
       c.error(line, 'not valid JSON (one row per line)');
       continue;
     }
-    if (!isObject(r)) {
-      c.error(line, 'expected a row object');
-      continue;
-    }
-    const id: ItemId | unknown = typeof r.id === 'string' && /^(0|[1-9]\d{0,14})$/.test(r.id) ? Number(r.id) : r.id;
-    const raw2: Record<string, unknown> = { id, img: r.img, text: r.text };
-    if (typeof r.set_name === 'string' && r.set_name !== '') raw2.set_name = r.set_name;
-    if (r.gold_hate !== undefined) raw2.gold_hate = r.gold_hate;
-    for (const f of PROVENANCE_FIELDS) if (typeof r[f] === 'string' && r[f] !== '') raw2[f] = r[f];
-    const item = c.item(raw2, line, '');
+    if (!isObject(r)) c.error(line, 'expected a row object');
+    else rows.push({ r, line });
+  }
+  // The project's order, which the export may have changed to show datasets every type early.
+  const pos = (x: { r: Record<string, unknown>; line: number }): number =>
+    typeof x.r.position === 'number' ? x.r.position : x.line;
+  rows.sort((a, b) => pos(a) - pos(b));
+  for (const { r, line } of rows) {
+    const id: unknown = typeof r.id === 'string' && /^(0|[1-9]\d{0,14})$/.test(r.id) ? Number(r.id) : r.id;
+    const fields: Record<string, unknown> = { id, img: r.img, text: r.text };
+    if (typeof r.set_name === 'string' && r.set_name !== '') fields.set_name = r.set_name;
+    if (r.gold_hate !== undefined) fields.gold_hate = r.gold_hate;
+    for (const f of PROVENANCE_FIELDS) if (typeof r[f] === 'string' && r[f] !== '') fields[f] = r[f];
+    const item = c.item(fields, line, '');
     if (!item) continue;
-    const lists = ['annotators', 'hate_votes', 'vote_at', 'vote_notes'] as const;
-    const bad = lists.find((f) => !strings(r[f]));
+    const bad = (['annotators', 'hate_votes', 'vote_at', 'vote_notes'] as const).find((f) => !strings(r[f]));
     if (bad) {
       c.error(line, `field "${bad}": expected a list of strings`);
       continue;
@@ -240,61 +297,50 @@ export function readHf(text: string, file: string): IxParsed {
       (f) => !Array.isArray(r[f]) || (r[f] as unknown[]).length !== n || !(r[f] as unknown[]).every(strings),
     );
     if (nested) {
-      c.error(line, `field "${nested}": expected one list of labels per annotator (${n})`);
+      c.error(line, `field "${nested}": expected one list of labels per answer (${n})`);
       continue;
     }
     const parallel = (['hate_votes', 'vote_at', 'vote_ms', 'vote_notes', 'vote_flags'] as const).find(
       (f) => !Array.isArray(r[f]) || (r[f] as unknown[]).length !== n,
     );
     if (parallel) {
-      c.error(line, `field "${parallel}": expected one value per annotator (${n})`);
+      c.error(line, `field "${parallel}": expected one value per answer (${n})`);
       continue;
     }
+    const roles = Array.isArray(r.roles) ? (r.roles as unknown[]) : [];
     const gvs = Array.isArray(r.vote_gv) ? (r.vote_gv as unknown[]) : [];
     for (let i = 0; i < n; i++) {
       const hate = (r.hate_votes as string[])[i];
-      if (hate !== 'hateful' && hate !== 'not_hateful') {
+      if (hate !== HATEFUL && hate !== 'not_hateful') {
         c.error(line, `field "hate_votes": answer ${i + 1} is not "hateful" or "not_hateful"`);
         break;
+      }
+      const pc = withoutEmptyMarkers((r.pc_votes as string[][])[i]);
+      const attack = withoutEmptyMarkers((r.attack_votes as string[][])[i]);
+      const at = (r.vote_at as string[])[i];
+      const note = (r.vote_notes as string[])[i];
+      if (roles[i] === 'lead') {
+        c.decision(
+          item.id,
+          { lead: annotators[i], hate, pc, attack, at, note, ...(r.decision_own_vote === true ? { own_vote: true as const } : {}) },
+          line,
+        );
+        continue;
       }
       const ms = (r.vote_ms as unknown[])[i];
       const vote: IxVote = {
         annotator: annotators[i],
         hate,
-        pc: withoutEmptyMarkers((r.pc_votes as string[][])[i]),
-        attack: withoutEmptyMarkers((r.attack_votes as string[][])[i]),
-        at: (r.vote_at as string[])[i],
+        pc,
+        attack,
+        at,
         ms: typeof ms === 'number' ? ms : -1,
-        note: (r.vote_notes as string[])[i],
+        note,
         flag: (r.vote_flags as unknown[])[i] === true,
       };
       const gv = gvs[i];
       if (typeof gv === 'string' && gv !== '') vote.gv = gv;
       c.vote(item.id, vote, line, 'annotators');
-    }
-    if (typeof r.decision_by === 'string' && r.decision_by !== '') {
-      const hate = r.decision_hate;
-      if (hate !== HATEFUL && hate !== 'not_hateful') {
-        c.error(line, 'field "decision_hate": expected "hateful" or "not_hateful"');
-        continue;
-      }
-      if (!strings(r.decision_pc) || !strings(r.decision_attack)) {
-        c.error(line, 'field "decision_pc"/"decision_attack": expected lists of labels');
-        continue;
-      }
-      c.decision(
-        item.id,
-        {
-          lead: r.decision_by,
-          hate,
-          pc: r.decision_pc,
-          attack: r.decision_attack,
-          at: typeof r.decision_at === 'string' ? r.decision_at : '',
-          note: typeof r.decision_note === 'string' ? r.decision_note : '',
-          ...(r.decision_own_vote === true ? { own_vote: true as const } : {}),
-        },
-        line,
-      );
     }
   }
   return c.result();
