@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
-import { Forgotten } from './forgotten';
+import { Forgotten, isAgreementReport } from './forgotten';
 import { exportNamesForgotten, interchangeExportsIn, isPartOf } from './interchange';
 import { fileHash } from './hashes';
 import { annotatorOfFileName, projectPaths } from './paths';
@@ -108,6 +108,15 @@ export async function auditProject(dir: string): Promise<AuditReport> {
     if (interchange.some((x) => isPartOf(x, join(dir, rel)))) continue;
     const body = await readFile(join(dir, rel), 'utf8').catch(() => '');
     report.filesScanned++;
+    if (isAgreementReport(body)) {
+      if (f.namesAnnotator(body))
+        report.findings.push({
+          file: rel,
+          line: null,
+          what: 'an agreement report naming a forgotten annotator',
+        });
+      continue;
+    }
     const parsed = parseDataFile(body, isCsvPath(rel));
     const values =
       parsed.kind === 'array'

@@ -19,7 +19,7 @@ import type { ItemId, Provenance } from '../../shared/records';
 import { UserError } from './errors';
 import { manifestPathOf } from './exporter';
 import { exportNamesForgotten, interchangeExportsIn, isPartOf, removeExport } from './interchange';
-import { Forgotten, type Trace } from './forgotten';
+import { Forgotten, isAgreementReport, type Trace } from './forgotten';
 import { isStaleTemp, isTempFileName, readTextIfExists, sweepStaleTemps, writeFileAtomic } from './fsx';
 import { annotatorHash, fileHash, itemHash, itemHashSpellings } from './hashes';
 import { lockHolder } from './locks';
@@ -348,6 +348,18 @@ export async function finishForgetting(
       continue;
     }
     if (result.deleted.includes(rel) || result.deferred.includes(rel) || manifests.has(file)) continue;
+    // A saved agreement report naming a forgotten annotator: its figures counted their votes, so
+    // it goes whole (the lead saves a new one).
+    if (f.annotators.size > 0 && /\.(json|csv|html)$/i.test(file)) {
+      const text = (await readTextIfExists(file)) ?? '';
+      if (isAgreementReport(text)) {
+        if (f.namesAnnotator(text)) {
+          await rm(file, { force: true });
+          result.deleted.push(rel);
+        }
+        continue;
+      }
+    }
     const m = await manifestOf(file);
     if (m) {
       manifests.add(m.path);

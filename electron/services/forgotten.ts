@@ -5,6 +5,8 @@
 // img/83745.png), and the people it names (annotator, lead, the annotators list of a full
 // export, an adjudication's lead).
 import type { GovernanceState, Tombstone } from '../../shared/governance';
+import { isAnnotatorId } from '../../shared/ids';
+import { REPORT_KIND } from '../../shared/report';
 import { annotatorHash, itemHashSpellings } from './hashes';
 import { idFromImagePath } from './items';
 
@@ -13,6 +15,18 @@ export type Trace = 'item' | 'annotator';
 /** A tombstone names what it forgets (by hash) and is the one record that must stay. */
 export function isTombstoneRecord(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'forget';
+}
+
+/**
+ * A saved agreement report (JSON, CSV or HTML, stats:exportReport): a summary whose figures were
+ * computed with everyone's votes, naming annotators (per annotator, per pair) but no item.
+ */
+export function isAgreementReport(text: string): boolean {
+  return (
+    new RegExp(`"kind":\\s*"${REPORT_KIND}"`).test(text.slice(0, 200)) ||
+    /^scope,label,metric,value,items\r?\n/.test(text) ||
+    (/^<!doctype html>/i.test(text) && /<title>Agreement report:/.test(text) && /by Meme Jury/.test(text))
+  );
 }
 
 export class Forgotten {
@@ -53,6 +67,14 @@ export class Forgotten {
 
   isAnnotator(id: unknown): boolean {
     return this.annotators.size > 0 && typeof id === 'string' && this.annotators.has(annotatorHash(id));
+  }
+
+  /** Whether a text (an agreement report) names a forgotten annotator anywhere. */
+  namesAnnotator(text: string): boolean {
+    if (this.annotators.size === 0) return false;
+    for (const token of new Set(text.split(/[^A-Za-z0-9_-]+/)))
+      if (isAnnotatorId(token) && this.annotators.has(annotatorHash(token))) return true;
+    return false;
   }
 
   /** What forgotten thing a record (a JSON value of a data file) names, if any. */

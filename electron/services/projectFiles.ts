@@ -90,8 +90,8 @@ export async function allImages(root: string): Promise<string[]> {
 }
 
 // Temp files of atomic writes (fsx.ts) are data files too: a killed export or import leaves one
-// holding whatever it was writing.
-const DATA_FILE = /\.(jsonl|json|csv|corrupt|txt|tmp)$/i;
+// holding whatever it was writing; so are saved agreement reports (.html as well as .json, .csv).
+const DATA_FILE = /\.(jsonl|json|csv|corrupt|txt|tmp|html)$/i;
 
 /**
  * Every data file of the project, hidden folders included (relative paths, sorted): item lists,

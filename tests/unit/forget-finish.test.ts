@@ -8,6 +8,8 @@ import { appendFile, copyFile, mkdir, readdir, readFile, stat, writeFile } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildDashboard } from '../../shared/dashboard';
+import { reportCsv, reportHtml, reportJson } from '../../shared/report';
 import { auditProject } from '../../electron/services/audit';
 import { exportGold } from '../../electron/services/exporter';
 import { forgetAnnotator, forgetItem, forgottenGuard } from '../../electron/services/forget';
@@ -171,6 +173,32 @@ describe('the audit sees everywhere', () => {
     const text = await readFile(fghm.out);
     const m = JSON.parse(await readFile(fghm.manifest as string, 'utf8'));
     expect(m.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('agreement reports inside the project that name a forgotten annotator go; the audit finds any left', async () => {
+    const dir = await project();
+    const p = await Project.open(dir, { lead: true });
+    const { items, golds } = p.scored();
+    const d = buildDashboard(p.state, items, golds, p.policy(), p.fullOverlap());
+    const at = new Date().toISOString();
+    await mkdir(join(dir, 'exports'), { recursive: true });
+    const reports = {
+      json: reportJson(d, 'finish', at),
+      csv: reportCsv(d),
+      html: reportHtml(d, 'finish', at),
+    };
+    for (const [ext, text] of Object.entries(reports))
+      await writeFile(join(dir, `exports/team.${ext}`), text);
+    await forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' });
+    await p.close();
+    for (const ext of Object.keys(reports))
+      expect(await exists(join(dir, `exports/team.${ext}`)), ext).toBe(false);
+    expect((await auditProject(dir)).findings).toStrictEqual([]);
+    // One synced in afterwards is found.
+    await writeFile(join(dir, 'exports/late.csv'), reports.csv);
+    expect((await auditProject(dir)).findings).toStrictEqual([
+      { file: 'exports/late.csv', line: null, what: 'an agreement report naming a forgotten annotator' },
+    ]);
   });
 
   it('ids in another spelling: "083745" is item 83745, in files and at import', async () => {
