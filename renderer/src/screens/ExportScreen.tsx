@@ -9,6 +9,16 @@ import { useQuery } from '../data/useQuery';
 
 type ExportScreenProps = { project: ProjectSummary; info: AppInfo };
 
+/** What the browser-mode name field makes of the name, per format. */
+const SAVED_AS: Record<ExportOptions['format'], string> = {
+  fghm: 'File name (saved as .jsonl)',
+  full: 'File name (saved as .jsonl)',
+  labelstudio: 'File name (saved as .json)',
+  prodigy: 'File name (saved as .jsonl)',
+  csv: 'File name (saved as .csv)',
+  hf: 'Folder name (a new folder)',
+};
+
 /** Gold export: choose, preview the counts, write atomically. */
 export function ExportScreen({ project, info }: ExportScreenProps) {
   const [o, setO] = useState<ExportOptions>({
@@ -67,7 +77,7 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
         <div className="inline-form">
           {!info.dialogs && (
             <label>
-              File name (saved as .jsonl in the project&apos;s exports folder){' '}
+              {SAVED_AS[o.format]} in the project&apos;s exports folder{' '}
               <input value={name} onChange={(e) => setName(e.target.value)} data-testid="export-out" />
             </label>
           )}
@@ -88,8 +98,10 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
           <p className="banner ok" data-testid="export-result">
             Wrote {result.counts.exported.toLocaleString()} records ({(result.bytes / 1024).toFixed(1)} KB) to{' '}
             {result.out}
-            {result.manifest ? `; manifest ${result.manifest}` : ''}. The file was written to a temporary
-            name, synced and renamed: it is complete or absent, never half-written.
+            {result.manifest ? `; manifest ${result.manifest}` : ''}.{' '}
+            {o.format === 'hf'
+              ? 'The folder was written under a temporary name, synced and renamed: it is complete or absent, never half-written.'
+              : 'The file was written to a temporary name, synced and renamed: it is complete or absent, never half-written.'}
           </p>
         )}
         <ErrorBanner message={error} />

@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import type { ExportFormat } from '../../../../shared/export';
 import type { GoldPolicy } from '../../../../shared/gold';
 
 /** Every export choice, filled in (the contract's `export:preview` options, none left out). */
 export type ExportOptions = {
-  format: 'fghm' | 'full';
+  format: ExportFormat;
   policy: GoldPolicy;
   splits: string[];
   includeIncomplete: boolean;
@@ -49,6 +50,10 @@ export function ExportOptionsForm({
         >
           <option value="fghm">FGHM (released shape)</option>
           <option value="full">full (annotators, votes, decisions, provenance)</option>
+          <option value="labelstudio">Label Studio JSON (tasks, annotations, predictions)</option>
+          <option value="prodigy">Prodigy JSONL (choice tasks, one per answer)</option>
+          <option value="csv">CSV (a gold row per meme, a row per vote)</option>
+          <option value="hf">Hugging Face dataset folder (imagefolder + card)</option>
         </select>
       </label>
       <label>
