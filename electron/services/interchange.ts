@@ -85,10 +85,29 @@ export async function exportAny(
   opts: ExportOptions,
   onProgress?: Progress,
 ): Promise<ExportSummary> {
+  await checkManifestFree(resolve(out));
   if (!isInterchangeFormat(opts.format)) return exportGold(project, out, opts, onProgress);
   return opts.format === 'hf'
     ? exportHf(project, out, opts, onProgress)
     : exportFile(project, out, opts, opts.format, onProgress);
+}
+
+/**
+ * `gold.jsonl`, `gold.json` and `gold.csv` share the manifest name `gold.manifest.json`: an export
+ * never takes the manifest of another export that is still there.
+ */
+async function checkManifestFree(out: string): Promise<void> {
+  const path = manifestPathOf(out);
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return;
+  let other: unknown;
+  try {
+    other = (JSON.parse(text) as { file?: unknown }).file;
+  } catch {
+    return;
+  }
+  if (typeof other === 'string' && other !== basename(out) && basename(other) === other && (await exists(join(dirname(out), other))))
+    throw new PathError(`${basename(path)} is the manifest of ${other}, another export: give this export another name`);
 }
 
 async function exportFile(

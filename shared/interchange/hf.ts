@@ -152,11 +152,11 @@ function typeSlots(row: Record<string, unknown>): string[] {
  * and the load would fail: when that would happen, one row showing each missing type is moved to
  * the front (the `position` column keeps the project's order; an import restores it).
  */
-export function hfMetadata(rows: Record<string, unknown>[]): string {
+export function hfMetadata(rows: Record<string, unknown>[], chunk = HF_TYPE_CHUNK): string {
   const lines = rows.map((r) => JSON.stringify(r));
   let bytes = 0;
   let inChunk = 0;
-  while (inChunk < lines.length && bytes < HF_TYPE_CHUNK) bytes += utf8Length(lines[inChunk++]) + 1;
+  while (inChunk < lines.length && bytes < chunk) bytes += utf8Length(lines[inChunk++]) + 1;
   const seen = new Set<string>();
   for (let i = 0; i < inChunk; i++) for (const s of typeSlots(rows[i])) seen.add(s);
   const front: number[] = [];
