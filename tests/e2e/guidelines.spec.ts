@@ -102,9 +102,18 @@ test.describe('guidelines, for an annotator', () => {
     // Esc gives the focus back to the page: the definition goes, the keys work again.
     await page.keyboard.press('Escape');
     await expect(tip).toBeHidden();
+    // Hovering a chip shows it too (after a moment), and never covers a chip a click goes to.
     await page.getByTestId('chip-attack-dehumanizing').hover();
-    await expect(page.getByTestId('tip-chip-attack-dehumanizing')).toContainText('dehumanizing speech');
+    const hovered = page.getByTestId('tip-chip-attack-dehumanizing');
+    await expect(hovered).toBeVisible();
+    await expect(hovered).toContainText('dehumanizing speech');
+    await page.getByTestId('chip-hateful').hover();
+    await expect(page.getByTestId('tip-chip-hateful')).toBeVisible();
+    await page.getByTestId('chip-pc-religion').click({ timeout: 2000 });
+    await expect(page.getByTestId('chip-pc-religion')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByTestId('chip-pc-religion').click({ timeout: 2000 });
     await page.mouse.move(0, 0);
+    await expect(hovered).toBeHidden();
 
     // The help lists the guide's key; the key opens the guide.
     await page.keyboard.press('Shift+Slash');
