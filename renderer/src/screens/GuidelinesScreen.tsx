@@ -130,7 +130,18 @@ export function GuidelinesScreen({ project, onProject }: GuidelinesScreenProps) 
             </p>
             <GuidelineVersionsTable
               versions={versions.data}
-              onRead={(version) => run(call('guidelines:version', { version }).then(setReading))}
+              onRead={(version) =>
+                run(
+                  call('guidelines:version', { version }).then((v) => {
+                    // An archived copy altered since it was saved is no longer that version.
+                    if (!v)
+                      throw new Error(
+                        `the text of version ${version.slice(0, 12)} is not kept (or was altered)`,
+                      );
+                    setReading(v);
+                  }),
+                )
+              }
             />
           </>
         )}
