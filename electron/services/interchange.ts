@@ -345,7 +345,7 @@ export async function importAny(project: Project, path: string, guard?: ImportGu
   const folder = (await stat(path).catch(() => null))?.isDirectory() === true;
   const file = folder ? join(path, HF_METADATA) : path;
   if (folder && !(await exists(file)))
-    throw new ImportError(`${path} is a folder without ${HF_METADATA}: not a Hugging Face imagefolder export`);
+    throw new ImportError(`${path} is a folder, not a file (nor a Hugging Face export: it has no ${HF_METADATA})`);
   let text: string;
   try {
     text = await readTextFile(file);
