@@ -203,7 +203,9 @@ export async function applyImport(
   const annotators = plan.annotators.filter((a) => !project.isForgottenAnnotator(a.id));
   for (const a of plan.annotators.filter((x) => !annotators.includes(x))) {
     const n = events.filter((ev) => ev.annotator === a.id).length;
-    warnings.push(`${file}: annotator ${a.id} was forgotten in this project; their ${n} labels were not imported`);
+    warnings.push(
+      `${file}: annotator ${a.id} was forgotten in this project; their ${n} labels were not imported`,
+    );
   }
   const ids = new Set(annotators.map((a) => a.id));
   const kept = events.filter((ev) => ids.has(ev.annotator));
@@ -239,7 +241,8 @@ export async function applyImport(
     const itemList = await writeItems(project, file, newItems, plan.fileIsItemList);
     if (annotators.length > 0)
       await project.addToRoster(annotators.map((a) => ({ id: a.id, name: a.name, role: 'imported' })));
-    if (kept.length > 0) await project.appendAnnotations(kept, { importedSlots: true, importing: new Set(writing) });
+    if (kept.length > 0)
+      await project.appendAnnotations(kept, { importedSlots: true, importing: new Set(writing) });
     if (decisions.length > 0) await Promise.all(decisions.map((d) => project.appendAdjudication(d)));
     await importFinished(record);
     return result(newItems.length, kept.length, itemList, decisions.length);

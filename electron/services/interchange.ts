@@ -106,8 +106,15 @@ async function checkManifestFree(out: string): Promise<void> {
   } catch {
     return;
   }
-  if (typeof other === 'string' && other !== basename(out) && basename(other) === other && (await exists(join(dirname(out), other))))
-    throw new PathError(`${basename(path)} is the manifest of ${other}, another export: give this export another name`);
+  if (
+    typeof other === 'string' &&
+    other !== basename(out) &&
+    basename(other) === other &&
+    (await exists(join(dirname(out), other)))
+  )
+    throw new PathError(
+      `${basename(path)} is the manifest of ${other}, another export: give this export another name`,
+    );
 }
 
 async function exportFile(
@@ -123,7 +130,12 @@ async function exportFile(
   const doc: IxDocument = { project: project.config.name, records: sel.records };
   let text: string;
   try {
-    text = format === 'labelstudio' ? writeLabelStudio(doc) : format === 'prodigy' ? writeProdigy(doc) : writeCsv(doc);
+    text =
+      format === 'labelstudio'
+        ? writeLabelStudio(doc)
+        : format === 'prodigy'
+          ? writeProdigy(doc)
+          : writeCsv(doc);
   } catch (err) {
     if (err instanceof CsvLabelError) throw new UserError(err.message);
     throw err;
@@ -132,7 +144,13 @@ async function exportFile(
   await writeFileAtomic(abs, text);
   const manifest = manifestFor(project, abs, text, opts, sel.items, sel.counts);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  return { out: abs, bytes: Buffer.byteLength(text), counts: sel.counts, options: opts, manifest: manifestPath };
+  return {
+    out: abs,
+    bytes: Buffer.byteLength(text),
+    counts: sel.counts,
+    options: opts,
+    manifest: manifestPath,
+  };
 }
 
 // ---- Hugging Face folders ------------------------------------------------------------------
@@ -176,7 +194,8 @@ async function sweepFolderTemps(dir: string): Promise<void> {
 export async function checkFolderTarget(target: string, project?: string): Promise<string> {
   const inside = await checkWriteTarget(join(resolve(target), HF_METADATA), project);
   const abs = dirname(inside);
-  if (basename(abs).startsWith('.')) throw new PathError(`${target}: a hidden folder is not an export folder`);
+  if (basename(abs).startsWith('.'))
+    throw new PathError(`${target}: a hidden folder is not an export folder`);
   await checkWriteTarget(manifestPathOf(abs), project);
   const st = await stat(abs).catch(() => null);
   if (st && !st.isDirectory()) throw new PathError(`${target} is a file; give the name of a new folder`);
@@ -277,7 +296,10 @@ async function exportHf(
       bytes,
       checksums: HF_SUMS,
     };
-    await writeSynced(join(tmp, HF_CARD), hfCard(project.config.name, records.length, manifest as unknown as Record<string, unknown>));
+    await writeSynced(
+      join(tmp, HF_CARD),
+      hfCard(project.config.name, records.length, manifest as unknown as Record<string, unknown>),
+    );
     await writeSynced(join(tmp, EXPORT_MARKER), JSON.stringify({ tool: 'memejury', format: 'hf' }) + '\n');
     await syncDir(join(tmp, HF_IMAGES));
     await syncDir(tmp);
@@ -341,11 +363,17 @@ export interface AnyImportResult extends ImportResult {
  * Studio JSON, Prodigy JSONL, Meme Jury's CSV, Hugging Face imagefolder. Nothing is imported
  * when any record is bad; errors name file:line and field.
  */
-export async function importAny(project: Project, path: string, guard?: ImportGuard): Promise<AnyImportResult> {
+export async function importAny(
+  project: Project,
+  path: string,
+  guard?: ImportGuard,
+): Promise<AnyImportResult> {
   const folder = (await stat(path).catch(() => null))?.isDirectory() === true;
   const file = folder ? join(path, HF_METADATA) : path;
   if (folder && !(await exists(file)))
-    throw new ImportError(`${path} is a folder, not a file (nor a Hugging Face export: it has no ${HF_METADATA})`);
+    throw new ImportError(
+      `${path} is a folder, not a file (nor a Hugging Face export: it has no ${HF_METADATA})`,
+    );
   let text: string;
   try {
     text = await readTextFile(file);
@@ -374,7 +402,11 @@ export async function interchangeExportsIn(dir: string, files: readonly string[]
     if (!rel.endsWith('.manifest.json')) continue;
     const manifest = join(dir, rel);
     try {
-      const m = JSON.parse(await readFile(manifest, 'utf8')) as { tool?: unknown; format?: unknown; file?: unknown };
+      const m = JSON.parse(await readFile(manifest, 'utf8')) as {
+        tool?: unknown;
+        format?: unknown;
+        file?: unknown;
+      };
       if (m.tool !== 'memejury' || typeof m.format !== 'string' || !isInterchangeFormat(m.format)) continue;
       if (typeof m.file !== 'string' || basename(m.file) !== m.file || m.file.startsWith('.')) continue;
       out.push({ format: m.format, target: join(dirname(manifest), m.file), manifest });

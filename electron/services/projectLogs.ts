@@ -268,7 +268,8 @@ export abstract class ProjectLogs {
       // app writes, from whichever app runs the import, and the files of the annotators of another
       // tool's export whose writer locks it holds (`importing`).
       const slot =
-        (opts.importedSlots === true && isSlotAnnotator(ev.annotator)) || opts.importing?.has(ev.annotator) === true;
+        (opts.importedSlots === true && isSlotAnnotator(ev.annotator)) ||
+        opts.importing?.has(ev.annotator) === true;
       if (this.options.annotator !== undefined && ev.annotator !== this.options.annotator && !slot)
         throw new ProjectError(
           `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,

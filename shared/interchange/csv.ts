@@ -177,7 +177,15 @@ export function readCsv(text: string, file: string): IxParsed {
       const own = get(cells, 'own_vote');
       c.decision(
         id,
-        { lead: get(cells, 'annotator'), hate: hate as Hate, pc, attack, at, note, ...(own === 'true' ? { own_vote: true as const } : {}) },
+        {
+          lead: get(cells, 'annotator'),
+          hate: hate as Hate,
+          pc,
+          attack,
+          at,
+          note,
+          ...(own === 'true' ? { own_vote: true as const } : {}),
+        },
         line,
       );
       continue;

@@ -33,7 +33,15 @@ function firstJsonLine(text: string): unknown {
   return undefined;
 }
 
-const PRODIGY_KEYS = ['_input_hash', '_task_hash', '_annotator_id', '_session_id', 'accept', 'answer', 'options'];
+const PRODIGY_KEYS = [
+  '_input_hash',
+  '_task_hash',
+  '_annotator_id',
+  '_session_id',
+  'accept',
+  'answer',
+  'options',
+];
 
 /**
  * The format of a file: a .csv file is Meme Jury's CSV (its reader checks the header); a JSON array of tasks with a `data`
@@ -42,7 +50,12 @@ const PRODIGY_KEYS = ['_input_hash', '_task_hash', '_annotator_id', '_session_id
  */
 export function detectFormat(name: string, text: string): ImportFormat {
   if (/\.csv$/i.test(name)) return 'csv';
-  if (text.trimStart().replace(/^\uFEFF/, '').startsWith('[')) {
+  if (
+    text
+      .trimStart()
+      .replace(/^\uFEFF/, '')
+      .startsWith('[')
+  ) {
     const first = firstArrayElement(text);
     return isObject(first) && isObject(first.data) ? 'labelstudio' : 'fghm';
   }

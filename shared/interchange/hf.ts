@@ -38,7 +38,7 @@ export const EXPORT_MARKER = '.memejury-export';
 /** The columns of metadata.jsonl, in order, with their types (datasets' features). */
 export const HF_COLUMNS: readonly [string, string, string][] = [
   ['file_name', 'string', 'the image, relative to the folder (datasets turns it into the `image` column)'],
-  ['position', 'int64', 'the meme\'s place in the project\'s order (rows may be reordered, see below)'],
+  ['position', 'int64', "the meme's place in the project's order (rows may be reordered, see below)"],
   ['id', 'int64 (string when some meme ids are not integers)', 'the meme id'],
   ['set_name', 'string', 'the FGHM split (dev_seen, …); "" when none'],
   ['img', 'string', 'the image path inside the Meme Jury project'],
@@ -46,21 +46,44 @@ export const HF_COLUMNS: readonly [string, string, string][] = [
   ['gold_hate', 'list<string>', '["hateful"] or ["not_hateful"]; [] when unresolved'],
   ['gold_pc', 'list<string>', 'gold protected categories (["pc_empty"] when not hateful)'],
   ['gold_attack', 'list<string>', 'gold attack types (["attack_empty"] when not hateful)'],
-  ['annotators', 'list<string>', 'who answered: every annotator in the project\'s stable order, then the lead who decided'],
-  ['roles', 'list<string>', '"annotator" for a vote, "lead" for the lead\'s decision (it overrides the policy)'],
-  ['hate_votes', 'list<string>', 'each answer\'s hate label'],
-  ['pc_votes', 'list<list<string>>', 'each answer\'s categories ([] for a not-hateful answer)'],
-  ['attack_votes', 'list<list<string>>', 'each answer\'s attack types'],
+  [
+    'annotators',
+    'list<string>',
+    "who answered: every annotator in the project's stable order, then the lead who decided",
+  ],
+  [
+    'roles',
+    'list<string>',
+    '"annotator" for a vote, "lead" for the lead\'s decision (it overrides the policy)',
+  ],
+  ['hate_votes', 'list<string>', "each answer's hate label"],
+  ['pc_votes', 'list<list<string>>', "each answer's categories ([] for a not-hateful answer)"],
+  ['attack_votes', 'list<list<string>>', "each answer's attack types"],
   ['vote_at', 'list<string>', 'when each answer was saved (ISO time)'],
   ['vote_ms', 'list<int64>', 'milliseconds each annotator took (0 for a decision)'],
-  ['vote_notes', 'list<string>', 'each answer\'s note'],
+  ['vote_notes', 'list<string>', "each answer's note"],
   ['vote_flags', 'list<bool>', 'whether the annotator flagged the meme'],
   ['vote_gv', 'list<string>', 'the guidelines version of each answer ("" when not recorded)'],
   ['decision_own_vote', 'bool', 'the lead who decided had voted on the meme too'],
-  ...PROVENANCE_FIELDS.map((f): [string, string, string] => [f, 'string', `provenance: ${f} ("" when not recorded)`]),
+  ...PROVENANCE_FIELDS.map((f): [string, string, string] => [
+    f,
+    'string',
+    `provenance: ${f} ("" when not recorded)`,
+  ]),
 ];
 
-const SPLIT_KEYWORDS = ['train', 'training', 'validation', 'valid', 'dev', 'val', 'test', 'testing', 'eval', 'evaluation'];
+const SPLIT_KEYWORDS = [
+  'train',
+  'training',
+  'validation',
+  'valid',
+  'dev',
+  'val',
+  'test',
+  'testing',
+  'eval',
+  'evaluation',
+];
 
 /** A path segment datasets would read as naming a split (keyword at a word boundary). */
 export function splitKeywordIn(path: string): string | null {
@@ -80,7 +103,12 @@ export function hfImageName(item: Item, index: number): string {
 }
 
 /** One metadata.jsonl row; `numericIds`: every exported id is an integer (an int64 column). */
-export function hfRow(rec: IxRecord, fileName: string, position: number, numericIds: boolean): Record<string, unknown> {
+export function hfRow(
+  rec: IxRecord,
+  fileName: string,
+  position: number,
+  numericIds: boolean,
+): Record<string, unknown> {
   const { item } = rec;
   const d = rec.decision;
   const prov = provenanceFields(item);
@@ -186,9 +214,11 @@ function sizeCategory(n: number): string {
 export function hfCard(project: string, records: number, manifest: Record<string, unknown>): string {
   const counts = manifest.counts as Record<string, Record<string, number>> | undefined;
   const table = (title: string, m: Record<string, number> | undefined) =>
-    `| ${title} | ${Object.entries(m ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
-      .join(', ') || '—'} |`;
+    `| ${title} | ${
+      Object.entries(m ?? {})
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ') || '—'
+    } |`;
   const leftOut = manifest.left_out as Record<string, number> | undefined;
   return [
     '---',
@@ -207,7 +237,7 @@ export function hfCard(project: string, records: number, manifest: Record<string
     `# ${project}`,
     '',
     `${records} memes labeled with the fine-grained hateful memes (FGHM) taxonomy in Meme Jury: hateful or`,
-    'not, protected categories and attack types, with every annotator\'s vote, the gold the project\'s',
+    "not, protected categories and attack types, with every annotator's vote, the gold the project's",
     `policy (\`${String(manifest.policy)}\`) computed and the lead's decisions.`,
     '',
     '```python',
@@ -322,7 +352,15 @@ export function readHf(text: string, file: string): IxParsed {
       if (roles[i] === 'lead') {
         c.decision(
           item.id,
-          { lead: annotators[i], hate, pc, attack, at, note, ...(r.decision_own_vote === true ? { own_vote: true as const } : {}) },
+          {
+            lead: annotators[i],
+            hate,
+            pc,
+            attack,
+            at,
+            note,
+            ...(r.decision_own_vote === true ? { own_vote: true as const } : {}),
+          },
           line,
         );
         continue;

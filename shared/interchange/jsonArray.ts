@@ -58,9 +58,13 @@ export function parseJsonArray(
   } catch (err) {
     const pos = /at position (\d+)/.exec(err instanceof Error ? err.message : '');
     const line = pos ? linesAt(text, [Number(pos[1])])[0] : 1;
-    return { elements: [], error: { file, line, message: jsonParseMessage(err).replace(/ at column \d+/, '') } };
+    return {
+      elements: [],
+      error: { file, line, message: jsonParseMessage(err).replace(/ at column \d+/, '') },
+    };
   }
-  if (!Array.isArray(arr)) return { elements: [], error: { file, line: 1, message: 'expected a JSON array of tasks' } };
+  if (!Array.isArray(arr))
+    return { elements: [], error: { file, line: 1, message: 'expected a JSON array of tasks' } };
   const lines = linesAt(text, elementStarts(text));
   return { elements: arr.map((value, i) => ({ value, line: lines[i] ?? i + 1 })), error: null };
 }

@@ -87,12 +87,22 @@ function choicesResult(id: string, from: string, choices: readonly string[], sco
   return r;
 }
 
-function voteResults(prefix: string, v: { hate: string; pc: readonly string[]; attack: readonly string[] }, note: string) {
+function voteResults(
+  prefix: string,
+  v: { hate: string; pc: readonly string[]; attack: readonly string[] },
+  note: string,
+) {
   const out = [choicesResult(`${prefix}-hate`, 'hate', [v.hate])];
   if (v.hate === HATEFUL && v.pc.length) out.push(choicesResult(`${prefix}-pc`, 'pc', v.pc));
   if (v.hate === HATEFUL && v.attack.length) out.push(choicesResult(`${prefix}-attack`, 'attack', v.attack));
   if (note)
-    out.push({ id: `${prefix}-note`, from_name: 'note', to_name: 'image', type: 'textarea', value: { text: [note] } });
+    out.push({
+      id: `${prefix}-note`,
+      from_name: 'note',
+      to_name: 'image',
+      type: 'textarea',
+      value: { text: [note] },
+    });
   return out;
 }
 
@@ -265,8 +275,7 @@ export function readLabelStudio(text: string, file: string): IxParsed {
         continue;
       }
       const ext = isObject(a.memejury) ? a.memejury : {};
-      const annotator =
-        typeof ext.annotator === 'string' ? ext.annotator : annotatorOf(a.completed_by);
+      const annotator = typeof ext.annotator === 'string' ? ext.annotator : annotatorOf(a.completed_by);
       if (annotator === null) {
         c.error(line, `field "${where}.completed_by": expected a user id or a user with an email`);
         continue;
@@ -275,7 +284,11 @@ export function readLabelStudio(text: string, file: string): IxParsed {
         c.error(line, `field "${where}.result": expected a list of results`);
         continue;
       }
-      const answer: { hate?: string[]; pc: string[]; attack: string[]; note: string } = { pc: [], attack: [], note: '' };
+      const answer: { hate?: string[]; pc: string[]; attack: string[]; note: string } = {
+        pc: [],
+        attack: [],
+        note: '',
+      };
       let bad = false;
       for (let r = 0; r < a.result.length && !bad; r++) {
         const res = a.result[r];
@@ -287,7 +300,10 @@ export function readLabelStudio(text: string, file: string): IxParsed {
         }
         const q = questionOf(res.from_name);
         if (q === null) {
-          c.warnOnce(`from:${res.from_name}`, `results from "${res.from_name}" are not hate, pc, attack or note: ignored`);
+          c.warnOnce(
+            `from:${res.from_name}`,
+            `results from "${res.from_name}" are not hate, pc, attack or note: ignored`,
+          );
           continue;
         }
         if (q === 'note') {
@@ -342,7 +358,7 @@ export function readLabelStudio(text: string, file: string): IxParsed {
       if (a.ground_truth === true)
         c.warnOnce(
           'ground_truth',
-          'ground-truth annotations are imported as their annotator\'s votes (a lead decides in Review)',
+          "ground-truth annotations are imported as their annotator's votes (a lead decides in Review)",
         );
       const vote: IxVote = {
         annotator,

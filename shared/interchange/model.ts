@@ -167,7 +167,12 @@ export class IxCollector {
    * A meme from the fields of a record, checked as an FGHM item (`prefix` names where the
    * fields sit, e.g. "data."). Returns the item, or null after recording the error.
    */
-  item(raw: Record<string, unknown>, line: number, prefix: string, names: Record<string, string> = {}): Item | null {
+  item(
+    raw: Record<string, unknown>,
+    line: number,
+    prefix: string,
+    names: Record<string, string> = {},
+  ): Item | null {
     const c = checkFghmItem(raw);
     if (!c.ok) {
       this.error(line, inField(prefix, c.error, names));
@@ -177,7 +182,11 @@ export class IxCollector {
     const key = itemKey(item.id);
     const prev = this.itemAt.get(key);
     if (prev) {
-      if (prev.item.img !== item.img || prev.item.text !== item.text || prev.item.set_name !== item.set_name) {
+      if (
+        prev.item.img !== item.img ||
+        prev.item.text !== item.text ||
+        prev.item.set_name !== item.set_name
+      ) {
         this.error(
           line,
           `field "${names.id ?? prefix + 'id'}": meme ${String(key)} is defined at line ${prev.line} with another image, text or set_name`,
@@ -202,12 +211,18 @@ export class IxCollector {
    */
   vote(item: ItemId, v: IxVote, line: number, field: string): boolean {
     if (!isAnnotatorId(v.annotator)) {
-      this.error(line, `field "${field}": annotator "${v.annotator}" is not an annotator id (letters, digits, "_", "-")`);
+      this.error(
+        line,
+        `field "${field}": annotator "${v.annotator}" is not an annotator id (letters, digits, "_", "-")`,
+      );
       return false;
     }
     const labels = normalizeLabels(v.hate, v.pc, v.attack, { keepRepeats: true });
     if (v.hate !== HATEFUL && (v.pc.length > 0 || v.attack.length > 0))
-      this.warn(line, `annotator ${v.annotator} answered not hateful: their categories and attacks are dropped`);
+      this.warn(
+        line,
+        `annotator ${v.annotator} answered not hateful: their categories and attacks are dropped`,
+      );
     const ev: Record<string, unknown> = {
       v: 1,
       item,
@@ -325,7 +340,8 @@ export function annotatorOrder(sequences: readonly (readonly string[])[]): strin
   while (out.length < byFirst.length) {
     // The first-seen annotator nobody must precede; on a cycle (files that disagree), the
     // first-seen of those left.
-    const next = byFirst.find((a) => !done.has(a) && indegree.get(a) === 0) ?? byFirst.find((a) => !done.has(a))!;
+    const next =
+      byFirst.find((a) => !done.has(a) && indegree.get(a) === 0) ?? byFirst.find((a) => !done.has(a))!;
     done.add(next);
     out.push(next);
     for (const b of after.get(next)!) indegree.set(b, indegree.get(b)! - 1);

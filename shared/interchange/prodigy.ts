@@ -138,7 +138,10 @@ export function writeProdigy(doc: IxDocument): string {
     if (rec.decision)
       lines.push(
         JSON.stringify(
-          answer(rec.decision.lead, rec.decision, { decision: true, ...(rec.decision.own_vote ? { own_vote: true } : {}) }),
+          answer(rec.decision.lead, rec.decision, {
+            decision: true,
+            ...(rec.decision.own_vote ? { own_vote: true } : {}),
+          }),
         ),
       );
     if (!rec.votes.length && !rec.decision)
@@ -183,8 +186,11 @@ function sessionNames(ids: readonly string[]): Map<string, string> {
     let common = distinct[0];
     for (const id of distinct) while (!id.startsWith(common)) common = common.slice(0, -1);
     prefix = common.slice(0, common.lastIndexOf('-') + 1);
-  } else if (distinct.length === 1 && distinct[0].includes('-')) prefix = distinct[0].slice(0, distinct[0].indexOf('-') + 1);
-  return new Map(distinct.map((id) => [id, sanitizeId(id.slice(prefix.length)) ?? sanitizeId(id) ?? 'prodigy']));
+  } else if (distinct.length === 1 && distinct[0].includes('-'))
+    prefix = distinct[0].slice(0, distinct[0].indexOf('-') + 1);
+  return new Map(
+    distinct.map((id) => [id, sanitizeId(id.slice(prefix.length)) ?? sanitizeId(id) ?? 'prodigy']),
+  );
 }
 
 export function readProdigy(text: string, file: string): IxParsed {
@@ -227,7 +233,11 @@ export function readProdigy(text: string, file: string): IxParsed {
     }
     const sid = typeof t._annotator_id === 'string' ? t._annotator_id : t._session_id;
     const annotator =
-      typeof ext.annotator === 'string' ? ext.annotator : typeof sid === 'string' ? sessions.get(sid) : undefined;
+      typeof ext.annotator === 'string'
+        ? ext.annotator
+        : typeof sid === 'string'
+          ? sessions.get(sid)
+          : undefined;
     if (annotator === undefined) {
       c.error(line, 'field "_annotator_id": missing (who answered)');
       continue;
@@ -247,7 +257,10 @@ export function readProdigy(text: string, file: string): IxParsed {
       ans[o.q].push(o.label);
     }
     if (ans.hate.length !== 1) {
-      c.error(line, `field "accept": ${ans.hate.length ? 'more than one' : 'no'} hate answer ("hateful" or "not_hateful")`);
+      c.error(
+        line,
+        `field "accept": ${ans.hate.length ? 'more than one' : 'no'} hate answer ("hateful" or "not_hateful")`,
+      );
       continue;
     }
     const time = isoTime(ext.at) ?? isoTime(t._timestamp);
@@ -262,7 +275,15 @@ export function readProdigy(text: string, file: string): IxParsed {
     if (ext.decision === true) {
       c.decision(
         item.id,
-        { lead: annotator, hate, pc, attack, at: time, note, ...(ext.own_vote === true ? { own_vote: true as const } : {}) },
+        {
+          lead: annotator,
+          hate,
+          pc,
+          attack,
+          at: time,
+          note,
+          ...(ext.own_vote === true ? { own_vote: true as const } : {}),
+        },
         line,
       );
       continue;
@@ -280,6 +301,7 @@ export function readProdigy(text: string, file: string): IxParsed {
     }
     c.vote(item.id, vote, line, '_annotator_id');
   }
-  if (skipped) c.warnings.push(`${file}: ${skipped} rejected or ignored answers carry no labels: not imported`);
+  if (skipped)
+    c.warnings.push(`${file}: ${skipped} rejected or ignored answers carry no labels: not imported`);
   return c.result();
 }

@@ -17,7 +17,7 @@ const lines = (text: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('memejury export --format / import of the other tools\' formats', () => {
+describe("memejury export --format / import of the other tools' formats", () => {
   it('dev_seen through Label Studio, Prodigy and CSV and back, with the manifest beside each', async () => {
     const a = await tempDir();
     expect(cli('init', a).code).toBe(0);
@@ -57,17 +57,46 @@ describe('memejury export --format / import of the other tools\' formats', () =>
     await mkdir(join(a, 'img'));
     await writeFile(join(a, 'img', '7.png'), 'png');
     const out = join(a, 'exports', 'ds');
-    const exp = cli('export', '--project', a, '--out', out, '--format', 'hf', '--include-incomplete', '--include-unresolved');
+    const exp = cli(
+      'export',
+      '--project',
+      a,
+      '--out',
+      out,
+      '--format',
+      'hf',
+      '--include-incomplete',
+      '--include-unresolved',
+    );
     expect(exp.code).toBe(0);
-    expect((await readdir(out)).sort()).toStrictEqual(['.memejury-export', 'README.md', 'SHA256SUMS', 'images', 'metadata.jsonl']);
+    expect((await readdir(out)).sort()).toStrictEqual([
+      '.memejury-export',
+      'README.md',
+      'SHA256SUMS',
+      'images',
+      'metadata.jsonl',
+    ]);
 
     const bad = join(a, 'bad.jsonl');
-    await writeFile(bad, JSON.stringify({ text: 'x', image: 'img/1.png', meta: { id: 1 }, accept: ['hateful', 'nope'], answer: 'accept', _annotator_id: 'd-a', _timestamp: 1 }) + '\n');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        text: 'x',
+        image: 'img/1.png',
+        meta: { id: 1 },
+        accept: ['hateful', 'nope'],
+        answer: 'accept',
+        _annotator_id: 'd-a',
+        _timestamp: 1,
+      }) + '\n',
+    );
     const b = await tempDir();
     cli('init', b);
     const imp = cli('import', bad, '--project', b);
     expect(imp.code).not.toBe(0);
-    expect(imp.stderr).toMatch(/bad\.jsonl:1: field "accept": option "nope" is not hate, "pc:<label>" or "attack:<label>"; nothing was imported/);
+    expect(imp.stderr).toMatch(
+      /bad\.jsonl:1: field "accept": option "nope" is not hate, "pc:<label>" or "attack:<label>"; nothing was imported/,
+    );
     expect((await readdir(b)).sort()).toStrictEqual(['.memejury']);
   });
 });

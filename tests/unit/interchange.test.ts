@@ -27,7 +27,12 @@ import { fixture, tempDir } from './helpers';
 
 type Rec = Record<string, unknown>;
 const FORMATS = ['labelstudio', 'prodigy', 'csv', 'hf'] as const;
-const EXT: Record<(typeof FORMATS)[number], string> = { labelstudio: '.json', prodigy: '.jsonl', csv: '.csv', hf: '' };
+const EXT: Record<(typeof FORMATS)[number], string> = {
+  labelstudio: '.json',
+  prodigy: '.jsonl',
+  csv: '.csv',
+  hf: '',
+};
 
 const jsonl = (text: string): Rec[] =>
   text
@@ -104,7 +109,16 @@ async function teamProject(): Promise<string> {
   const dir = await tempDir();
   await initProject(dir);
   const items = [
-    { id: 1, set_name: 'train', img: 'img/1.png', text: 'a, "quoted"\nsecond line', licence: 'cc-by-4.0', consent: 'yes', source: 'twitter', region: 'EU' },
+    {
+      id: 1,
+      set_name: 'train',
+      img: 'img/1.png',
+      text: 'a, "quoted"\nsecond line',
+      licence: 'cc-by-4.0',
+      consent: 'yes',
+      source: 'twitter',
+      region: 'EU',
+    },
     { id: 2, set_name: 'train', img: 'img/2.jpg', text: 'plain' },
     { id: 3, set_name: 'dev', img: 'img/3.png', text: 'tied' },
     { id: 4, img: 'img/4.png', text: 'one vote only' },
@@ -113,7 +127,14 @@ async function teamProject(): Promise<string> {
   await mkdir(join(dir, 'img'));
   for (const i of items) await writeFile(join(dir, i.img), `image ${i.id}`);
   const gv = 'ab12cd34ef56ab12cd34ef56';
-  const ev = (item: number, annotator: string, hate: 'hateful' | 'not_hateful', pc: string[], attack: string[], extra: Rec = {}) => ({
+  const ev = (
+    item: number,
+    annotator: string,
+    hate: 'hateful' | 'not_hateful',
+    pc: string[],
+    attack: string[],
+    extra: Rec = {},
+  ) => ({
     v: 1 as const,
     item,
     annotator,
@@ -128,7 +149,11 @@ async function teamProject(): Promise<string> {
   });
   const p = await Project.open(dir, { lead: true });
   await p.appendAnnotations([
-    ev(1, 'ann-a', 'hateful', ['race', 'religion'], ['mocking'], { note: 'slur; see "caption", line 2\nok', flag: true, gv }),
+    ev(1, 'ann-a', 'hateful', ['race', 'religion'], ['mocking'], {
+      note: 'slur; see "caption", line 2\nok',
+      flag: true,
+      gv,
+    }),
     ev(1, 'ann-b', 'hateful', ['race'], ['mocking', 'dehumanizing']),
     ev(1, 'ann-c', 'not_hateful', [], [], { gv }),
     ev(2, 'ann-a', 'not_hateful', [], []),
@@ -150,7 +175,12 @@ async function teamProject(): Promise<string> {
     note: 'exclusion is explicit',
   });
   await writePredictions(p.paths.predictions, [
-    { id: 1, pred_hate: { hateful: 0.8, not_hateful: 0.2 }, pred_pc: { race: 0.7, religion: 0.3 }, pred_attack: { mocking: 0.6 } },
+    {
+      id: 1,
+      pred_hate: { hateful: 0.8, not_hateful: 0.2 },
+      pred_pc: { race: 0.7, religion: 0.3 },
+      pred_attack: { mocking: 0.6 },
+    },
   ]);
   await p.close();
   return dir;
@@ -166,7 +196,9 @@ async function linesOf(dir: string): Promise<Rec[]> {
       out.push(rest);
     }
   await p.close();
-  return out.sort((a, b) => `${String(a.item)}${String(a.annotator)}`.localeCompare(`${String(b.item)}${String(b.annotator)}`));
+  return out.sort((a, b) =>
+    `${String(a.item)}${String(a.annotator)}`.localeCompare(`${String(b.item)}${String(b.annotator)}`),
+  );
 }
 
 describe('a team project through every format', () => {
@@ -203,7 +235,13 @@ describe('Label Studio JSON: the documented task format', () => {
     const tasks = JSON.parse(await readFile(out, 'utf8')) as Rec[];
     expect(tasks).toHaveLength(3);
     const [t1, , t3] = tasks as { data: Rec; annotations: Rec[]; predictions: Rec[] }[];
-    expect(t1.data).toMatchObject({ id: 1, text: 'a, "quoted"\nsecond line', img: 'img/1.png', set_name: 'train', licence: 'cc-by-4.0' });
+    expect(t1.data).toMatchObject({
+      id: 1,
+      text: 'a, "quoted"\nsecond line',
+      img: 'img/1.png',
+      set_name: 'train',
+      licence: 'cc-by-4.0',
+    });
     expect(t1.data.image).toBe(`${LS_LOCAL_FILES}img/1.png`);
     expect(t1.annotations).toHaveLength(3);
     for (const a of [...t1.annotations, ...t3.annotations]) {
@@ -217,7 +255,12 @@ describe('Label Studio JSON: the documented task format', () => {
         expect(r.type).toBe(r.from_name === 'note' ? 'textarea' : 'choices');
       }
     }
-    const first = t1.annotations[0] as { result: Rec[]; lead_time: number; memejury: Rec; ground_truth: boolean };
+    const first = t1.annotations[0] as {
+      result: Rec[];
+      lead_time: number;
+      memejury: Rec;
+      ground_truth: boolean;
+    };
     expect(first.result.map((r) => [r.from_name, r.value])).toStrictEqual([
       ['hate', { choices: ['hateful'] }],
       ['pc', { choices: ['race', 'religion'] }],
@@ -232,7 +275,10 @@ describe('Label Studio JSON: the documented task format', () => {
     // The lead's decision is marked as ground truth.
     const decision = t3.annotations.find((a) => a.ground_truth === true) as { result: Rec[]; memejury: Rec };
     expect(decision.memejury).toMatchObject({ annotator: 'lead-x', decision: true });
-    expect(decision.result[2]).toMatchObject({ from_name: 'attack', value: { choices: ['exclusion', 'inciting_violence'] } });
+    expect(decision.result[2]).toMatchObject({
+      from_name: 'attack',
+      value: { choices: ['exclusion', 'inciting_violence'] },
+    });
     // The attached prediction, with scores.
     expect(t1.predictions).toHaveLength(1);
     const pred = t1.predictions[0] as { score: number; result: Rec[]; model_version: string };
@@ -247,14 +293,33 @@ describe('Label Studio JSON: the documented task format', () => {
   it("reads Label Studio's own export: pretty-printed, completed_by as a number or a user, cancelled and ground-truth annotations", async () => {
     const dir = await tempDir();
     const file = join(dir, 'project-1-at-2026.json');
-    const choices = (from: string, c: string[]) => ({ id: 'x1', from_name: from, to_name: 'image', type: 'choices', value: { choices: c } });
+    const choices = (from: string, c: string[]) => ({
+      id: 'x1',
+      from_name: from,
+      to_name: 'image',
+      type: 'choices',
+      value: { choices: c },
+    });
     const tasks = [
       {
         id: 11,
         data: { image: '/data/local-files/?d=img/a%20b.png', text: 'one', id: 'm1', gold_hate: 'hateful' },
         annotations: [
-          { id: 1, completed_by: 3, result: [choices('hate', ['hateful']), choices('pc', ['race']), choices('attack', ['mocking'])], created_at: '2026-01-02T03:04:05.678901Z', lead_time: 2.5 },
-          { id: 2, completed_by: { id: 4, email: 'ana.b@example.org' }, result: [choices('hate', ['not_hateful'])], created_at: '2026-01-02T03:05:00Z', lead_time: 1, ground_truth: true },
+          {
+            id: 1,
+            completed_by: 3,
+            result: [choices('hate', ['hateful']), choices('pc', ['race']), choices('attack', ['mocking'])],
+            created_at: '2026-01-02T03:04:05.678901Z',
+            lead_time: 2.5,
+          },
+          {
+            id: 2,
+            completed_by: { id: 4, email: 'ana.b@example.org' },
+            result: [choices('hate', ['not_hateful'])],
+            created_at: '2026-01-02T03:05:00Z',
+            lead_time: 1,
+            ground_truth: true,
+          },
           { id: 3, completed_by: 5, result: [], was_cancelled: true, created_at: '2026-01-02T03:06:00Z' },
         ],
         predictions: [],
@@ -264,12 +329,22 @@ describe('Label Studio JSON: the documented task format', () => {
     await writeFile(file, JSON.stringify(tasks, null, 2));
     expect(detectFormat(file, await readFile(file, 'utf8'))).toBe('labelstudio');
     const { dir: b, result } = await importIntoNew(file);
-    expect(result).toMatchObject({ format: 'labelstudio', records: 2, annotationsAdded: 2, annotators: ['ls-3', 'ana_b'] });
+    expect(result).toMatchObject({
+      format: 'labelstudio',
+      records: 2,
+      annotationsAdded: 2,
+      annotators: ['ls-3', 'ana_b'],
+    });
     expect(result.warnings.join('\n')).toMatch(/cancelled/);
     expect(result.warnings.join('\n')).toMatch(/ground-truth/);
     const p = await Project.open(b);
     expect(p.item('m1')).toMatchObject({ img: 'img/a b.png', text: 'one', ref_hate: 'hateful' });
-    expect(p.state.current('ls-3', 'm1')).toMatchObject({ hate: 'hateful', pc: ['race'], attack: ['mocking'], ms: 2500 });
+    expect(p.state.current('ls-3', 'm1')).toMatchObject({
+      hate: 'hateful',
+      pc: ['race'],
+      attack: ['mocking'],
+      ms: 2500,
+    });
     await p.close();
   });
 });
@@ -316,24 +391,58 @@ describe('Prodigy JSONL: choice tasks', () => {
     expect(h.input).toBe(murmur3('{"image":"img/1.png","text":"t"}'));
     expect(h.task).toBe(murmur3(`${h.input}{"options":[{"id":"hateful","text":"hateful"}]}`));
     // Keys Prodigy ignores change nothing; the input does.
-    expect(prodigyHashes({ ...task, answer: 'reject', _session_id: 'x', accept: ['hateful'] })).toStrictEqual(h);
+    expect(prodigyHashes({ ...task, answer: 'reject', _session_id: 'x', accept: ['hateful'] })).toStrictEqual(
+      h,
+    );
     expect(prodigyHashes({ ...task, text: 'u' }).input).not.toBe(h.input);
   });
 
   it("reads Prodigy's own output: session ids, bare label ids, rejected answers skipped", async () => {
     const dir = await tempDir();
     const file = join(dir, 'db-out.jsonl');
-    const base = { text: 'some meme', image: 'img/9.png', meta: { id: 9 }, options: [], _input_hash: 1, _task_hash: 2, _view_id: 'choice' };
+    const base = {
+      text: 'some meme',
+      image: 'img/9.png',
+      meta: { id: 9 },
+      options: [],
+      _input_hash: 1,
+      _task_hash: 2,
+      _view_id: 'choice',
+    };
     const rows = [
-      { ...base, accept: ['hateful', 'race', 'mocking'], answer: 'accept', _annotator_id: 'memes-2024-alice', _session_id: 'memes-2024-alice', _timestamp: 1700000000 },
-      { ...base, accept: ['not_hateful'], answer: 'accept', _annotator_id: 'memes-2024-bob', _session_id: 'memes-2024-bob', _timestamp: 1700000100 },
+      {
+        ...base,
+        accept: ['hateful', 'race', 'mocking'],
+        answer: 'accept',
+        _annotator_id: 'memes-2024-alice',
+        _session_id: 'memes-2024-alice',
+        _timestamp: 1700000000,
+      },
+      {
+        ...base,
+        accept: ['not_hateful'],
+        answer: 'accept',
+        _annotator_id: 'memes-2024-bob',
+        _session_id: 'memes-2024-bob',
+        _timestamp: 1700000100,
+      },
       { ...base, accept: [], answer: 'reject', _annotator_id: 'memes-2024-carol', _timestamp: 1700000200 },
     ];
     await writeFile(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const { dir: b, result } = await importIntoNew(file);
-    expect(result).toMatchObject({ format: 'prodigy', records: 1, annotationsAdded: 2, annotators: ['alice', 'bob'] });
+    expect(result).toMatchObject({
+      format: 'prodigy',
+      records: 1,
+      annotationsAdded: 2,
+      annotators: ['alice', 'bob'],
+    });
     const p = await Project.open(b);
-    expect(p.state.current('alice', 9)).toMatchObject({ hate: 'hateful', pc: ['race'], attack: ['mocking'], at: '2023-11-14T22:13:20.000Z' });
+    expect(p.state.current('alice', 9)).toMatchObject({
+      hate: 'hateful',
+      pc: ['race'],
+      attack: ['mocking'],
+      at: '2023-11-14T22:13:20.000Z',
+    });
     await p.close();
   });
 });
@@ -349,24 +458,38 @@ describe('CSV: one table, RFC 4180', () => {
     expect(rows[0].cells).toStrictEqual([...CSV_COLUMNS]);
     const at = (c: string) => CSV_COLUMNS.indexOf(c as (typeof CSV_COLUMNS)[number]);
     const body = rows.slice(1).map((r) => r.cells);
-    expect(body.map((c) => c[at('row')])).toStrictEqual(['gold', 'vote', 'vote', 'vote', 'gold', 'vote', 'vote', 'vote', 'gold', 'vote', 'vote', 'vote', 'decision']);
+    expect(body.map((c) => c[at('row')])).toStrictEqual([
+      'gold',
+      'vote',
+      'vote',
+      'vote',
+      'gold',
+      'vote',
+      'vote',
+      'vote',
+      'gold',
+      'vote',
+      'vote',
+      'vote',
+      'decision',
+    ]);
     const gold1 = body[0];
-    expect([gold1[at('id')], gold1[at('hate')], gold1[at('pc')], gold1[at('attack')], gold1[at('text')], gold1[at('licence')]]).toStrictEqual([
-      '1',
-      'hateful',
-      'race',
-      'mocking',
-      'a, "quoted"\nsecond line',
-      'cc-by-4.0',
-    ]);
+    expect([
+      gold1[at('id')],
+      gold1[at('hate')],
+      gold1[at('pc')],
+      gold1[at('attack')],
+      gold1[at('text')],
+      gold1[at('licence')],
+    ]).toStrictEqual(['1', 'hateful', 'race', 'mocking', 'a, "quoted"\nsecond line', 'cc-by-4.0']);
     const voteA = body[1];
-    expect([voteA[at('annotator')], voteA[at('pc')], voteA[at('attack')], voteA[at('flag')], voteA[at('note')]]).toStrictEqual([
-      'ann-a',
-      'race;religion',
-      'mocking',
-      'true',
-      'slur; see "caption", line 2\nok',
-    ]);
+    expect([
+      voteA[at('annotator')],
+      voteA[at('pc')],
+      voteA[at('attack')],
+      voteA[at('flag')],
+      voteA[at('note')],
+    ]).toStrictEqual(['ann-a', 'race;religion', 'mocking', 'true', 'slur; see "caption", line 2\nok']);
     expect(body[12][at('attack')]).toBe('exclusion;inciting_violence');
     // No JSON anywhere in a cell.
     for (const r of body) for (const c of r) expect(c.startsWith('[') || c.startsWith('{')).toBe(false);
@@ -375,7 +498,18 @@ describe('CSV: one table, RFC 4180', () => {
 
 /** datasets' split patterns (data_files.py, fsspec ≥ 2023.12), as regular expressions over a relative path. */
 function splitPatternHit(path: string): string | null {
-  const KEYWORDS = ['train', 'training', 'validation', 'valid', 'dev', 'val', 'test', 'testing', 'eval', 'evaluation'];
+  const KEYWORDS = [
+    'train',
+    'training',
+    'validation',
+    'valid',
+    'dev',
+    'val',
+    'test',
+    'testing',
+    'eval',
+    'evaluation',
+  ];
   const sep = '[-._ 0-9]';
   for (const k of KEYWORDS) {
     const file = [new RegExp(`(^|/)${k}${sep}[^/]*$`), new RegExp(`(^|/)[^/]*${sep}${k}${sep}[^/]*$`)];
@@ -444,7 +578,7 @@ describe('Hugging Face imagefolder: the layout datasets loads as is', () => {
         const prev = types.get(c);
         if (prev !== undefined) expect(fits(t, prev), `${c}: ${t} vs ${prev}`).toBe(true);
         // Keep the most specific type seen.
-        if (prev === undefined || (prev.split('?').length > t.split('?').length)) types.set(c, t);
+        if (prev === undefined || prev.split('?').length > t.split('?').length) types.set(c, t);
       }
     }
     expect(types.get('id')).toBe('int');
@@ -456,11 +590,26 @@ describe('Hugging Face imagefolder: the layout datasets loads as is', () => {
     expect(sums).toHaveLength(501);
     for (const line of sums) {
       const [hash, file] = line.split(/ {2}/);
-      expect(createHash('sha256').update(await readFile(join(out, file))).digest('hex'), file).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(await readFile(join(out, file)))
+          .digest('hex'),
+        file,
+      ).toBe(hash);
     }
     const manifest = JSON.parse(await readFile(join(dir, 'exports', 'dev-hf.manifest.json'), 'utf8')) as Rec;
-    expect(manifest).toMatchObject({ tool: 'memejury', format: 'hf', file: 'dev-hf', records: 500, checksums: 'SHA256SUMS' });
-    expect(manifest.sha256).toBe(createHash('sha256').update(await readFile(join(out, 'SHA256SUMS'))).digest('hex'));
+    expect(manifest).toMatchObject({
+      tool: 'memejury',
+      format: 'hf',
+      file: 'dev-hf',
+      records: 500,
+      checksums: 'SHA256SUMS',
+    });
+    expect(manifest.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(join(out, 'SHA256SUMS')))
+        .digest('hex'),
+    );
     // The card: YAML front matter, and the manifest itself in its data-rights section.
     const card = await readFile(join(out, 'README.md'), 'utf8');
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(card);
@@ -477,7 +626,18 @@ describe('Hugging Face imagefolder: the layout datasets loads as is', () => {
     const rec = (id: number, pc: string[]): IxRecord => ({
       item: { id, img: `img/${id}.png`, text: 't' },
       gold: { hate: ['hateful'], pc: ['race'], attack: ['mocking'] },
-      votes: [{ annotator: 'a', hate: 'hateful', pc, attack: [], at: '2026-01-01T00:00:00.000Z', ms: 0, note: '', flag: false }],
+      votes: [
+        {
+          annotator: 'a',
+          hate: 'hateful',
+          pc,
+          attack: [],
+          at: '2026-01-01T00:00:00.000Z',
+          ms: 0,
+          note: '',
+          flag: false,
+        },
+      ],
       decision: null,
       prediction: null,
     });
@@ -517,8 +677,16 @@ describe('import errors name file:line and field; nothing is imported', () => {
     expect((await readdir(dir)).sort()).toStrictEqual(['.memejury', 'in']);
     expect(await readdir(join(dir, '.memejury', 'annotations'))).toStrictEqual([]);
   }
-  const task = (data: Rec, result: Rec[]) => ({ data, annotations: [{ completed_by: 1, created_at: '2026-01-01T00:00:00Z', lead_time: 1, result }] });
-  const hate = (c: string[]) => ({ from_name: 'hate', to_name: 'image', type: 'choices', value: { choices: c } });
+  const task = (data: Rec, result: Rec[]) => ({
+    data,
+    annotations: [{ completed_by: 1, created_at: '2026-01-01T00:00:00Z', lead_time: 1, result }],
+  });
+  const hate = (c: string[]) => ({
+    from_name: 'hate',
+    to_name: 'image',
+    type: 'choices',
+    value: { choices: c },
+  });
 
   it('Label Studio: a task without an id, at the line the task starts', async () => {
     const good = task({ id: 1, img: 'img/1.png', text: 'x' }, [hate(['hateful'])]);
@@ -527,22 +695,55 @@ describe('import errors name file:line and field; nothing is imported', () => {
     // Pretty-printed: the second task starts on the second line that opens an element.
     const line = text.split('\n').findIndex((l, i) => i > 1 && l === '  {') + 1;
     expect(line).toBeGreaterThan(10);
-    await refused('ls.json', text, new RegExp(`ls\\.json:${line}: field "data\\.id": expected an integer or an id string; nothing was imported`));
+    await refused(
+      'ls.json',
+      text,
+      new RegExp(
+        `ls\\.json:${line}: field "data\\.id": expected an integer or an id string; nothing was imported`,
+      ),
+    );
   });
   it('Label Studio: an annotation without a hate choice, and a path that leaves the project', async () => {
-    await refused('ls.json', JSON.stringify([task({ id: 1, img: 'img/1.png', text: 'x' }, [])]), /ls\.json:1: field "annotations\[0\]\.result": no hate answer/);
-    await refused('ls.json', JSON.stringify([task({ id: 1, img: '../etc/x.png', text: 'x' }, [hate(['hateful'])])]), /ls\.json:1: field "data\.img": a path that leaves the project/);
+    await refused(
+      'ls.json',
+      JSON.stringify([task({ id: 1, img: 'img/1.png', text: 'x' }, [])]),
+      /ls\.json:1: field "annotations\[0\]\.result": no hate answer/,
+    );
+    await refused(
+      'ls.json',
+      JSON.stringify([task({ id: 1, img: '../etc/x.png', text: 'x' }, [hate(['hateful'])])]),
+      /ls\.json:1: field "data\.img": a path that leaves the project/,
+    );
   });
   it('Prodigy: an option that is no label, and a missing annotator', async () => {
-    const t = { text: 'x', image: 'img/1.png', meta: { id: 1 }, answer: 'accept', _timestamp: 1, _annotator_id: 'ds-a' };
-    await refused('p.jsonl', `${JSON.stringify({ ...t, accept: ['hateful'] })}\n${JSON.stringify({ ...t, accept: ['hateful', 'purple'] })}\n`, /p\.jsonl:2: field "accept": option "purple"/);
+    const t = {
+      text: 'x',
+      image: 'img/1.png',
+      meta: { id: 1 },
+      answer: 'accept',
+      _timestamp: 1,
+      _annotator_id: 'ds-a',
+    };
+    await refused(
+      'p.jsonl',
+      `${JSON.stringify({ ...t, accept: ['hateful'] })}\n${JSON.stringify({ ...t, accept: ['hateful', 'purple'] })}\n`,
+      /p\.jsonl:2: field "accept": option "purple"/,
+    );
     const { _annotator_id: _, ...anon } = t;
-    await refused('p.jsonl', JSON.stringify({ ...anon, accept: ['hateful'] }) + '\n', /p\.jsonl:1: field "_annotator_id": missing/);
+    await refused(
+      'p.jsonl',
+      JSON.stringify({ ...anon, accept: ['hateful'] }) + '\n',
+      /p\.jsonl:1: field "_annotator_id": missing/,
+    );
   });
   it('CSV: a bad hate value, a ragged row, a foreign header', async () => {
     const head = CSV_COLUMNS.join(',');
     const blank = (o: Rec) => CSV_COLUMNS.map((c) => String(o[c] ?? '')).join(',');
-    await refused('t.csv', `${head}\r\n${blank({ row: 'gold', id: 1, img: 'img/1.png', text: 'x', hate: 'maybe' })}\r\n`, /t\.csv:2: field "hate"/);
+    await refused(
+      't.csv',
+      `${head}\r\n${blank({ row: 'gold', id: 1, img: 'img/1.png', text: 'x', hate: 'maybe' })}\r\n`,
+      /t\.csv:2: field "hate"/,
+    );
     await refused('t.csv', `${head}\r\n1,2\r\n`, /t\.csv:2: 2 fields where the header has/);
     await refused('t.csv', 'text,label\r\nx,1\r\n', /t\.csv:1: the header is not Meme Jury's CSV/);
   });
@@ -550,12 +751,26 @@ describe('import errors name file:line and field; nothing is imported', () => {
     const rec: IxRecord = {
       item: { id: 1, img: 'img/1.png', text: 't' },
       gold: { hate: ['hateful'], pc: ['race'], attack: ['mocking'] },
-      votes: [{ annotator: 'a', hate: 'hateful', pc: ['race'], attack: [], at: '2026-01-01T00:00:00.000Z', ms: 0, note: '', flag: false }],
+      votes: [
+        {
+          annotator: 'a',
+          hate: 'hateful',
+          pc: ['race'],
+          attack: [],
+          at: '2026-01-01T00:00:00.000Z',
+          ms: 0,
+          note: '',
+          flag: false,
+        },
+      ],
       decision: null,
       prediction: null,
     };
     const good = hfRow(rec, 'images/1.png', 0, true);
-    const bad = { ...hfRow({ ...rec, item: { ...rec.item, id: 2, img: 'img/2.png' } }, 'images/2.png', 1, true), vote_at: [] };
+    const bad = {
+      ...hfRow({ ...rec, item: { ...rec.item, id: 2, img: 'img/2.png' } }, 'images/2.png', 1, true),
+      vote_at: [],
+    };
     await refused(
       'ds/metadata.jsonl',
       `${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`,
@@ -569,7 +784,9 @@ describe('import errors name file:line and field; nothing is imported', () => {
     const b = await tempDir();
     await initProject(b);
     const p = await Project.open(b);
-    await expect(importAny(p, out)).rejects.toThrow(/holds 1 lead decision: import it as the project's lead.*nothing was imported/);
+    await expect(importAny(p, out)).rejects.toThrow(
+      /holds 1 lead decision: import it as the project's lead.*nothing was imported/,
+    );
     await p.close();
     expect((await readdir(b)).sort()).toStrictEqual(['.memejury']);
   });
@@ -581,15 +798,24 @@ describe('forgetting reaches interchange exports', () => {
     for (const f of FORMATS) await exportTo(dir, f, `team-${f}${EXT[f]}`);
     // Two exports never share a manifest: gold.json would take gold.jsonl's.
     await exportTo(dir, 'fghm', 'gold.jsonl');
-    await expect(exportTo(dir, 'labelstudio', 'gold.json')).rejects.toThrow(/gold\.manifest\.json is the manifest of gold\.jsonl/);
+    await expect(exportTo(dir, 'labelstudio', 'gold.json')).rejects.toThrow(
+      /gold\.manifest\.json is the manifest of gold\.jsonl/,
+    );
     await exportTo(dir, 'labelstudio', 'train-only.json', false, { splits: ['dev'] });
     const p = await Project.open(dir, { lead: true });
     await forgetItem(p, 1, { reason: 'asked by the person pictured', requestedBy: 'them', by: 'lead' });
     await p.close();
     const left = (await readdir(join(dir, 'exports'))).sort();
     // The FGHM export is rewritten without the meme (exporter.ts), the others are gone.
-    expect(left).toStrictEqual(['gold.jsonl', 'gold.manifest.json', 'train-only.json', 'train-only.manifest.json']);
-    expect(jsonl(await readFile(join(dir, 'exports', 'gold.jsonl'), 'utf8')).map((r) => r.id)).toStrictEqual([2, 3]);
+    expect(left).toStrictEqual([
+      'gold.jsonl',
+      'gold.manifest.json',
+      'train-only.json',
+      'train-only.manifest.json',
+    ]);
+    expect(jsonl(await readFile(join(dir, 'exports', 'gold.jsonl'), 'utf8')).map((r) => r.id)).toStrictEqual([
+      2, 3,
+    ]);
     expect((await auditProject(dir)).findings).toStrictEqual([]);
   });
 });
