@@ -2,7 +2,7 @@
 // hash, so neighbouring ids from one source are spread out), which makes overlap complete early:
 // the first items everyone sees are the same items.
 import { isAssigned } from './assignment';
-import { fnv1a } from './hash';
+import { fnv1a, fnv1aPrefixed } from './hash';
 import { itemKey, type AnnotationEvent, type Item, type ItemKey } from './records';
 import type { AnnotationState } from './state';
 
@@ -14,10 +14,18 @@ export function queueOrder(items: readonly Item[], seed: string): Int32Array {
   const n = items.length;
   const keys = new Float64Array(n);
   const order = new Int32Array(n);
+  const hash = fnv1aPrefixed(`${seed}:`); // fnv1a(`${seed}:${id}`), without a string per item
   for (let i = 0; i < n; i++) {
     // Ties (hash collisions) fall back to item order, so the order is total.
-    keys[i] = fnv1a(`${seed}:${items[i].id}`) * 2 ** 20 + (i % 2 ** 20);
+    keys[i] = hash(items[i].id) * 2 ** 20 + (i % 2 ** 20);
     order[i] = i;
+  }
+  if (n <= 2 ** 20) {
+    // Keys are distinct and exact here (hash·2^20 + i < 2^52), so a plain numeric sort of the
+    // keys gives the same order as the comparator below, several times faster; i is the low bits.
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = keys[k] % 2 ** 20;
+    return order;
   }
   order.sort((a, b) => keys[a] - keys[b]);
   return order;

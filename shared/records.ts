@@ -3,7 +3,7 @@
 // return the first problem as a field-named message instead of throwing.
 import { GUIDELINE_VERSION_RULE, isGuidelineVersion } from './guidelines';
 import { ANNOTATOR_ID_RULE, isAnnotatorId } from './ids';
-import { cursor, plainInt, plainString, sameString } from './lineScan';
+import { cursor, own, plainInt, plainString, sameString } from './lineScan';
 import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
 
 export type ItemId = number | string;
@@ -302,7 +302,7 @@ function labelList(t: string, i: number, end: number): string[] | undefined {
     j++;
   }
   const list = internList(labels);
-  if (listsByText.size < MAX_INTERNED) listsByText.set(key, list);
+  if (listsByText.size < MAX_INTERNED) listsByText.set(own(key), list);
   cursor.at = close + 1;
   return list;
 }

@@ -83,6 +83,14 @@ async function serveUntilStopped(opts: ServeCliOptions, data: string, log: Log):
   // The address carries the token: the log records the port only.
   log.info(`serving ${project.dir} (${project.items} items) on 127.0.0.1:${running.port}`);
   if (opts.open && openBrowser(running.url)) out('opened in your browser; Ctrl+C stops the server');
+  // While the browser loads the page, compute what the labeling screen asks for first (the queue
+  // order and this profile's counts are cached by the backend), so the first meme comes sooner.
+  setImmediate(() => {
+    backend
+      .call('progress:get', undefined)
+      .then(() => backend.call('queue:list', { filter: 'todo' }))
+      .catch(() => undefined); // no profile or no queue yet: the page asks again and says why
+  });
   const stop = async (): Promise<void> => {
     log.info('browser mode stopping');
     await running.close();
