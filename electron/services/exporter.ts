@@ -102,12 +102,9 @@ export function manifestFor(
   };
 }
 
-/**
- * The manifest beside an export: `gold.jsonl` → `gold.manifest.json` (also `.json`, `.csv`, and
- * a folder `gold-hf` → `gold-hf.manifest.json`).
- */
+/** The manifest beside an export: `gold.jsonl` → `gold.manifest.json`. */
 export function manifestPathOf(exportPath: string): string {
-  return `${exportPath.replace(/\.(jsonl?|csv)$/i, '')}.manifest.json`;
+  return `${exportPath.replace(/\.jsonl?$/i, '')}.manifest.json`;
 }
 
 export async function exportGold(

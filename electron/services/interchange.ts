@@ -85,7 +85,7 @@ export async function exportAny(
   opts: ExportOptions,
   onProgress?: Progress,
 ): Promise<ExportSummary> {
-  await checkManifestFree(resolve(out));
+  await checkManifestFree(resolve(out), manifestPathFor(opts.format, resolve(out)));
   if (!isInterchangeFormat(opts.format)) return exportGold(project, out, opts, onProgress);
   return opts.format === 'hf'
     ? exportHf(project, out, opts, onProgress)
@@ -93,11 +93,20 @@ export async function exportAny(
 }
 
 /**
- * `gold.jsonl`, `gold.json` and `gold.csv` share the manifest name `gold.manifest.json`: an export
- * never takes the manifest of another export that is still there.
+ * The manifest beside an export: `gold.jsonl` → `gold.manifest.json` for the FGHM shapes
+ * (exporter.ts), the whole name for the other formats (`gold.csv` → `gold.csv.manifest.json`, a
+ * folder `gold-hf` → `gold-hf.manifest.json`), so that exports of one name in several formats
+ * each keep their own.
  */
-async function checkManifestFree(out: string): Promise<void> {
-  const path = manifestPathOf(out);
+export function manifestPathFor(format: ExportOptions['format'], out: string): string {
+  return isInterchangeFormat(format) ? `${out}.manifest.json` : manifestPathOf(out);
+}
+
+/**
+ * `gold.jsonl` and `gold.json` (both FGHM) share the manifest name `gold.manifest.json`: an
+ * export never takes the manifest of another export that is still there.
+ */
+async function checkManifestFree(out: string, path: string): Promise<void> {
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null) return;
   let other: unknown;
@@ -125,7 +134,7 @@ async function exportFile(
   onProgress?: Progress,
 ): Promise<ExportSummary> {
   const abs = await checkWriteTarget(resolve(out), project.paths.dir);
-  const manifestPath = await checkWriteTarget(manifestPathOf(abs), project.paths.dir);
+  const manifestPath = await checkWriteTarget(manifestPathFor(format, abs), project.paths.dir);
   const sel = selection(project, opts);
   const doc: IxDocument = { project: project.config.name, records: sel.records };
   let text: string;
@@ -196,7 +205,7 @@ export async function checkFolderTarget(target: string, project?: string): Promi
   const abs = dirname(inside);
   if (basename(abs).startsWith('.'))
     throw new PathError(`${target}: a hidden folder is not an export folder`);
-  await checkWriteTarget(manifestPathOf(abs), project);
+  await checkWriteTarget(manifestPathFor('hf', abs), project);
   const st = await stat(abs).catch(() => null);
   if (st && !st.isDirectory()) throw new PathError(`${target} is a file; give the name of a new folder`);
   if (st && !(await exists(join(abs, EXPORT_MARKER))))
@@ -236,7 +245,7 @@ async function exportHf(
   onProgress?: Progress,
 ): Promise<ExportSummary> {
   const target = await checkFolderTarget(out, project.paths.dir);
-  const manifestPath = manifestPathOf(target);
+  const manifestPath = manifestPathFor('hf', target);
   const sel = selection(project, opts);
   const { records } = sel;
   // Every row needs its image: say which are missing before anything is written.

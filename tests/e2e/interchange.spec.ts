@@ -43,7 +43,7 @@ test('a lead exports Label Studio JSON and a Hugging Face folder by keyboard; ma
     }[];
   }[];
   const manifest = JSON.parse(
-    await readFile(join(demo.project, 'exports', 'for-label-studio.manifest.json'), 'utf8'),
+    await readFile(join(demo.project, 'exports', 'for-label-studio.json.manifest.json'), 'utf8'),
   ) as {
     format: string;
     records: number;

@@ -795,27 +795,49 @@ describe('import errors name file:line and field; nothing is imported', () => {
 describe('forgetting reaches interchange exports', () => {
   it('an export naming a forgotten meme is found by the audit and removed whole with its manifest; others stay', async () => {
     const dir = await teamProject();
-    for (const f of FORMATS) await exportTo(dir, f, `team-${f}${EXT[f]}`);
-    // Two exports never share a manifest: gold.json would take gold.jsonl's.
+    for (const f of FORMATS) await exportTo(dir, f, `team${EXT[f]}`);
+    // Each export keeps its own manifest: an FGHM gold.json would take gold.jsonl's and is
+    // refused; a Label Studio gold.json has gold.json.manifest.json.
     await exportTo(dir, 'fghm', 'gold.jsonl');
-    await expect(exportTo(dir, 'labelstudio', 'gold.json')).rejects.toThrow(
+    await expect(exportTo(dir, 'full', 'gold.json')).rejects.toThrow(
       /gold\.manifest\.json is the manifest of gold\.jsonl/,
     );
+    await exportTo(dir, 'labelstudio', 'gold.json');
     await exportTo(dir, 'labelstudio', 'train-only.json', false, { splits: ['dev'] });
-    const p = await Project.open(dir, { lead: true });
-    await forgetItem(p, 1, { reason: 'asked by the person pictured', requestedBy: 'them', by: 'lead' });
-    await p.close();
+    const kept = {
+      json: await readFile(join(dir, 'exports', 'team.json'), 'utf8'),
+      manifest: await readFile(join(dir, 'exports', 'team.json.manifest.json'), 'utf8'),
+    };
+    const forget = async () => {
+      const p = await Project.open(dir, { lead: true });
+      await forgetItem(p, 1, { reason: 'asked by the person pictured', requestedBy: 'them', by: 'lead' });
+      await p.close();
+    };
+    await forget();
     const left = (await readdir(join(dir, 'exports'))).sort();
     // The FGHM export is rewritten without the meme (exporter.ts), the others are gone.
     expect(left).toStrictEqual([
       'gold.jsonl',
       'gold.manifest.json',
       'train-only.json',
-      'train-only.manifest.json',
+      'train-only.json.manifest.json',
     ]);
     expect(jsonl(await readFile(join(dir, 'exports', 'gold.jsonl'), 'utf8')).map((r) => r.id)).toStrictEqual([
       2, 3,
     ]);
+    expect((await auditProject(dir)).findings).toStrictEqual([]);
+    // A copy that comes back (a sync, a restore) is found by the audit, and the next forget run removes it.
+    await writeFile(join(dir, 'exports', 'team.json'), kept.json);
+    await writeFile(join(dir, 'exports', 'team.json.manifest.json'), kept.manifest);
+    expect((await auditProject(dir)).findings).toStrictEqual([
+      {
+        file: 'exports/team.json',
+        line: null,
+        what: 'an export (labelstudio) naming a forgotten item: run "memejury forget" again to remove it',
+      },
+    ]);
+    await forget();
+    expect(await readdir(join(dir, 'exports'))).not.toContain('team.json');
     expect((await auditProject(dir)).findings).toStrictEqual([]);
   });
 });
