@@ -2,10 +2,10 @@
 // NLTK reference script beside it (memejury bench runs it). Runs at `npm install` (postinstall)
 // and in `npm run build`; the CLI never compiles TypeScript at run time. Plain JavaScript itself,
 // so it runs before anything is built.
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT = join(ROOT, 'out/cli');
@@ -17,7 +17,12 @@ export async function buildCli({ quiet = false } = {}) {
   await build({
     absWorkingDir: ROOT,
     // memejury: the command; engines: the Node version check, also read by scripts/start.mjs.
-    entryPoints: { memejury: 'electron/cli/memejury.ts', engines: 'electron/cli/engines.ts' },
+    // main: the commands (loaded by memejury.mjs, and here for the usage table).
+    entryPoints: {
+      memejury: 'electron/cli/memejury.ts',
+      engines: 'electron/cli/engines.ts',
+      main: 'electron/cli/main.ts',
+    },
     outdir: CLI_OUT,
     outExtension: { '.js': '.mjs' },
     // Chunks sit beside the entry, so import.meta.url means the same folder in every one of them.
@@ -42,6 +47,9 @@ export async function buildCli({ quiet = false } = {}) {
   // app's resources/bin holds (package.json build.extraResources copies out/cli there).
   await cp(join(ROOT, 'electron/cli/reference'), join(CLI_OUT, 'reference'), { recursive: true });
   await cp(join(ROOT, 'electron/cli/bin'), CLI_OUT, { recursive: true });
+  // `memejury --help` answers from this table without loading the commands (electron/cli/help.ts).
+  const { usageTable } = await import(pathToFileURL(join(CLI_OUT, 'main.mjs')).href);
+  await writeFile(join(CLI_OUT, 'usage.json'), JSON.stringify(usageTable()));
   if (!quiet)
     console.error(`memejury CLI built: out/cli/memejury.mjs (${Math.round(performance.now() - t)} ms)`);
 }

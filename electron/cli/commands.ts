@@ -339,14 +339,22 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   bench: {
-    usage: '[--items <n>] [--runs <n>] [--json] [--no-nltk]   benchmark at scale (default 100000 items × 3)',
-    options: { items: { type: 'string' }, runs: { type: 'string' }, ...json, 'no-nltk': { type: 'boolean' } },
+    usage:
+      '[--items <n>] [--runs <n>] [--json] [--no-nltk] [--no-browser]   benchmark at scale (default 100000 items × 3)',
+    options: {
+      items: { type: 'string' },
+      runs: { type: 'string' },
+      ...json,
+      'no-nltk': { type: 'boolean' },
+      'no-browser': { type: 'boolean' },
+    },
     async run(v) {
       await runBench({
         items: intOpt(v, 'items', 100_000),
         runs: intOpt(v, 'runs', 5),
         json: v.json === true,
         nltk: v['no-nltk'] !== true,
+        browser: v['no-browser'] !== true,
       });
       return 0;
     },

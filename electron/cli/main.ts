@@ -3,29 +3,31 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './args';
 import { COMMANDS, type Command } from './commands';
+import { helpFor, type UsageTable } from './help';
 
-const USAGE = `memejury <command> [options]
+/** Every command's usage (scripts/build-cli.mjs writes it to usage.json beside the built CLI). */
+export function usageTable(): UsageTable {
+  const usage = `memejury <command> [options]
 
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.usage}`)
   .join('\n')}
 
 Run "memejury <command> --help" for one command.`;
+  return { usage, commands: Object.fromEntries(Object.entries(COMMANDS).map(([n, c]) => [n, c.usage])) };
+}
 
 export async function run(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return name ? 0 : 2;
+  const help = helpFor(argv, usageTable());
+  if (help) {
+    process.stdout.write(help.text);
+    return help.code;
   }
+  const [name, ...rest] = argv;
   const cmd: Command | undefined = COMMANDS[name];
   if (!cmd) {
     process.stderr.write(`memejury: unknown command "${name}" (try "memejury --help")\n`);
     return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`memejury ${name} ${cmd.usage}\n`);
-    return 0;
   }
   let parsed;
   try {

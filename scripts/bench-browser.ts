@@ -1,0 +1,192 @@
+// The browser part of `memejury bench` (run by it when the CLI runs from a repository, or on its
+// own: npx tsx scripts/bench-browser.ts --json). On a labeling project of 100,000 memes, per run:
+// a fresh `memejury serve` and page, the time from starting the server to the first meme painted
+// (the content warning answered at once), the keypress-to-painted latency of moving on (the
+// renderer records it in window.__mjLatency), and the server's memory afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './chromium';
+import { makeLabelingProject } from './latencyProject';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BrowserRun {
+  /** Server started → address printed. */
+  server_ms: number;
+  /** Page opened at that address → first meme painted, the content warning answered at once. */
+  first_paint_ms: number;
+  /** Of which: page opened → content warning shown. */
+  warning_ms: number;
+  /** Keypress → next meme painted, per move. */
+  moves_ms: number[];
+  /** Resident memory of the server after the moves (MiB), and its peak. */
+  rss_mib: number | null;
+  peak_rss_mib: number | null;
+}
+
+function memory(pid: number): { rss: number | null; peak: number | null } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string): number | null => {
+      const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
+      return m ? Number(m[1]) / 1024 : null;
+    };
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return { rss: null, peak: null }; // not Linux: no figure rather than a wrong one
+  }
+}
+
+function serve(cli: string, project: string, userData: string): Promise<{ url: string; proc: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [cli, 'serve', '--project', project, '--annotator', 'bench-ann'], {
+      env: { ...process.env, MEMEJURY_USER_DATA: userData },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) resolve({ url: m[1], proc });
+    });
+    let err = '';
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    proc.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+// Page-side code: this script is type-checked for Node, so the little of the DOM it touches is
+// described here (functions, not strings: the page's CSP forbids evaluating strings).
+interface PageElement {
+  complete?: boolean;
+  naturalWidth?: number;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface PageGlobals {
+  document: { querySelector(selector: string): PageElement | null };
+  requestAnimationFrame(fn: () => void): void;
+  __mjLatency?: number[];
+}
+async function painted(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const img = (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="meme-image"]');
+    return !!img && !!img.complete && (img.naturalWidth ?? 0) > 0;
+  });
+  await page.evaluate(
+    () => new Promise((r) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => r(null))),
+  );
+}
+
+async function oneRun(cli: string, project: string, moves: number): Promise<BrowserRun> {
+  const userData = await mkdtemp(join(tmpdir(), 'memejury-bench-user-'));
+  const browser = await launchChromium();
+  let proc: ChildProcess | null = null;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const t0 = performance.now();
+    const served = await serve(cli, project, userData);
+    proc = served.proc;
+    const t1 = performance.now();
+    await page.goto(served.url);
+    await page.getByTestId('content-warning').waitFor();
+    const t2 = performance.now();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('item-id').waitFor();
+    await painted(page);
+    const t3 = performance.now();
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).__mjLatency = [];
+    });
+    for (let i = 0; i < moves; i++) {
+      const before = await page.getByTestId('item-id').textContent();
+      await page.keyboard.press('n');
+      await page.waitForFunction(
+        (b) =>
+          (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="item-id"]')
+            ?.textContent !== b,
+        before,
+      );
+    }
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as PageGlobals).document
+          .querySelector('[data-testid="saved-indicator"]')
+          ?.getAttribute('data-state') === 'saved',
+      undefined,
+      { timeout: 60_000 },
+    );
+    const samples = await page.evaluate(() => (globalThis as unknown as PageGlobals).__mjLatency ?? []);
+    const mem = memory(served.proc.pid as number);
+    return {
+      server_ms: t1 - t0,
+      first_paint_ms: t3 - t1,
+      warning_ms: t2 - t1,
+      moves_ms: samples,
+      rss_mib: mem.rss,
+      peak_rss_mib: mem.peak,
+    };
+  } finally {
+    if (proc && proc.exitCode === null) {
+      const p = proc;
+      await new Promise((r) => {
+        p.once('exit', r);
+        p.kill('SIGTERM');
+      });
+    }
+    await browser.close();
+    await rm(userData, { recursive: true, force: true });
+  }
+}
+
+export async function benchBrowser(opts: {
+  items: number;
+  runs: number;
+  moves: number;
+  cli: string;
+}): Promise<BrowserRun[]> {
+  const root = await mkdtemp(join(tmpdir(), 'memejury-bench-browser-'));
+  try {
+    const project = join(root, 'project');
+    await makeLabelingProject(project, join(ROOT, 'electron/resources/demo'), opts.items);
+    const runs: BrowserRun[] = [];
+    for (let r = 0; r < opts.runs; r++) runs.push(await oneRun(opts.cli, project, opts.moves));
+    return runs;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string', default: '100000' },
+      runs: { type: 'string', default: '3' },
+      moves: { type: 'string', default: '200' },
+      cli: { type: 'string', default: join(ROOT, 'out/cli/memejury.mjs') },
+      json: { type: 'boolean' },
+    },
+  });
+  const runs = await benchBrowser({
+    items: Number(values.items),
+    runs: Number(values.runs),
+    moves: Number(values.moves),
+    cli: values.cli as string,
+  });
+  if (values.json) process.stdout.write(JSON.stringify(runs) + '\n');
+  else
+    for (const r of runs) {
+      const s = [...r.moves_ms].sort((a, b) => a - b);
+      const q = (p: number): number =>
+        s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+      console.log(
+        `server ${r.server_ms.toFixed(0)} ms, first meme painted ${r.first_paint_ms.toFixed(0)} ms (warning at ${r.warning_ms.toFixed(0)}), next meme p50 ${q(50).toFixed(1)} ms p95 ${q(95).toFixed(1)} ms, server RSS ${r.rss_mib?.toFixed(0)} MiB (peak ${r.peak_rss_mib?.toFixed(0)})`,
+      );
+    }
+}
