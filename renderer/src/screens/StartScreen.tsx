@@ -106,13 +106,18 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
               <input
                 value={importPath}
                 onChange={(e) => setImportPath(e.target.value)}
-                placeholder="fghm-file.jsonl"
-                aria-label="FGHM file to import, relative to the project folder (or the folder given to serve --imports)"
+                placeholder="labels.jsonl"
+                aria-label="File to import (FGHM, Label Studio JSON, Prodigy JSONL or Meme Jury CSV), relative to the project folder (or the folder given to serve --imports)"
                 data-testid="import-path"
               />
             )}
-            <button type="submit" disabled={!info.dialogs && !importPath.trim()} data-testid="import-run">
-              {info.dialogs ? 'Import FGHM file…' : 'Import FGHM file'}
+            <button
+              type="submit"
+              disabled={!info.dialogs && !importPath.trim()}
+              data-testid="import-run"
+              title="FGHM, Label Studio JSON, Prodigy JSONL or Meme Jury CSV, recognised by content"
+            >
+              {info.dialogs ? 'Import labels…' : 'Import labels'}
             </button>
           </form>
         )}
