@@ -106,9 +106,16 @@ function byPriority(task: Task, labels: readonly string[]): string {
   return best;
 }
 
+// Scratch lists of taskGold: it runs for every hateful item on every statistic and export, and
+// keeps nothing of them (the gold it returns is a list of its own).
+const scratchLabels: string[] = [];
+const scratchCounts: number[] = [];
+
 function taskGold(task: Task, votes: readonly Vote[], policy: GoldPolicy): TaskGold {
-  const labels: string[] = [];
-  const counts: number[] = [];
+  const labels = scratchLabels;
+  const counts = scratchCounts;
+  labels.length = 0;
+  counts.length = 0;
   countInto(votes, task, labels, counts);
   if (labels.length === 0) return EMPTY_GOLD[task];
   const threshold = policy === 'fghm' ? 2 : Math.floor(votes.length / 2) + 1;

@@ -52,7 +52,9 @@ export class AnnotationState {
     const key = itemKey(ev.item);
     let slots = this.byItem.get(key);
     if (!slots) {
-      slots = [];
+      // Sized for every annotator known so far: one allocation per item instead of a growing
+      // array (a replay of 100k items × 3 annotators makes 100k of them).
+      slots = new Array<Node<AnnotationEvent> | undefined>(this.annotators.length);
       this.byItem.set(key, slots);
     }
     const cur = slots[col];
@@ -198,18 +200,25 @@ export class AnnotationState {
 }
 
 /** An item's gold: a lead's decision, else a known answer, else the policy on the votes. */
-export function goldOf(state: AnnotationState, item: Item, policy: GoldPolicy): Gold {
-  return computeGold(
-    state.votes(item.id),
-    policy,
-    item.ref_hate,
-    state.adjudication(item.id) ?? state.known(item.id),
-  );
+/** Reusable buffers for goldOf over many items (computeGold keeps nothing of its votes). */
+interface VoteBuffers {
+  votes: Vote[];
+  cols: number[];
+}
+
+export function goldOf(state: AnnotationState, item: Item, policy: GoldPolicy, buffers?: VoteBuffers): Gold {
+  let votes: Vote[];
+  if (buffers) {
+    state.votesInto(item.id, buffers.votes, buffers.cols);
+    votes = buffers.votes;
+  } else votes = state.votes(item.id);
+  return computeGold(votes, policy, item.ref_hate, state.adjudication(item.id) ?? state.known(item.id));
 }
 
 /** Gold for every item, in item order. */
 export function goldForAll(state: AnnotationState, items: readonly Item[], policy: GoldPolicy): Gold[] {
   const out = new Array<Gold>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = goldOf(state, items[i], policy);
+  const buffers: VoteBuffers = { votes: [], cols: [] };
+  for (let i = 0; i < items.length; i++) out[i] = goldOf(state, items[i], policy, buffers);
   return out;
 }
