@@ -2,7 +2,7 @@
 // NLTK reference script beside it (memejury bench runs it). Runs at `npm install` (postinstall)
 // and in `npm run build`; the CLI never compiles TypeScript at run time. Plain JavaScript itself,
 // so it runs before anything is built.
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, rm, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,6 +47,8 @@ export async function buildCli({ quiet = false } = {}) {
   // app's resources/bin holds (package.json build.extraResources copies out/cli there).
   await cp(join(ROOT, 'electron/cli/reference'), join(CLI_OUT, 'reference'), { recursive: true });
   await cp(join(ROOT, 'electron/cli/bin'), CLI_OUT, { recursive: true });
+  // Run directly as a command too (npx memejury, the package's bin): the entry keeps its #! line.
+  await chmod(join(CLI_OUT, 'memejury.mjs'), 0o755);
   // `memejury --help` answers from this table without loading the commands (electron/cli/help.ts).
   const { usageTable } = await import(pathToFileURL(join(CLI_OUT, 'main.mjs')).href);
   await writeFile(join(CLI_OUT, 'usage.json'), JSON.stringify(usageTable()));

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Entry point of the `memejury` command, built to plain JavaScript (out/cli/memejury.mjs, by
 // scripts/build-cli.mjs at install and build time). It checks the Node version first and only then
 // loads the commands, so an unsupported Node gets one clear line rather than a syntax error; help
