@@ -1,3 +1,5 @@
+import { formatCount } from '../numbers';
+
 type ProgressBarProps = { label: string; done: number; total: number; testId?: string };
 
 export function ProgressBar({ label, done, total, testId }: ProgressBarProps) {
@@ -5,13 +7,13 @@ export function ProgressBar({ label, done, total, testId }: ProgressBarProps) {
   return (
     <div className="progress" data-testid={testId} title={`${done} of ${total}`}>
       <span className="progress-label">
-        {label} <strong>{done.toLocaleString()}</strong> / {total.toLocaleString()}
+        {label} <strong>{formatCount(done)}</strong> / {formatCount(total)}
       </span>
       <div
         className="progress-track"
         role="progressbar"
         aria-label={label}
-        aria-valuetext={`${done.toLocaleString()} of ${total.toLocaleString()}`}
+        aria-valuetext={`${formatCount(done)} of ${formatCount(total)}`}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}

@@ -38,6 +38,22 @@ function recordLatency(startedAt: number): void {
   );
 }
 
+/**
+ * Resolves once the frame showing the next meme is painted (or after 50 ms in a hidden page,
+ * which paints no frames), so a save's request costs the next meme nothing (issue 11).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** Runs backend mutations one after another, so an undo never overtakes its save. */
 function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>): Promise<T> {
   const run = chain.current.then(fn, fn);
@@ -194,7 +210,8 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
       pending.current++;
       setStatus({ state: 'saving', pending: pending.current });
       goTo(pos + 1, opts.startedAt ?? performance.now());
-      runSerial(chain, () => api().annotation.save(payload))
+      // The request goes out once the next meme is painted: its cost is not the annotator's wait.
+      runSerial(chain, () => afterPaint().then(() => api().annotation.save(payload)))
         .then((r) => {
           pending.current--;
           setProgress(r.progress);

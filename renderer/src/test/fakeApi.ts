@@ -100,5 +100,8 @@ export class FakeBackend {
   }
 }
 
-/** A promise that can be awaited until the microtask queue (including chained .then) drains. */
-export const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/**
+ * A promise that can be awaited until the microtask queue (including chained .then) drains and a
+ * frame has passed: the label session sends a save once the next meme is painted.
+ */
+export const flush = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

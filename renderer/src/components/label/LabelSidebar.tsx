@@ -1,6 +1,7 @@
 import type { ItemView } from '../../../../shared/api';
 import type { Hate, Task } from '../../../../shared/taxonomy';
 import type { Draft } from '../../model';
+import { formatCount } from '../../numbers';
 import { LabelPanel } from '../LabelPanel';
 
 type LabelSidebarProps = {
@@ -31,7 +32,7 @@ export function LabelSidebar(p: LabelSidebarProps) {
         <span data-testid="item-id">#{String(item.id)}</span>
         {item.set_name && <span className="split">{item.set_name}</span>}
         <span className="pos">
-          {p.pos + 1} / {p.total.toLocaleString()}
+          {p.pos + 1} / {formatCount(p.total)}
         </span>
         {item.mine?.hate && <span className="badge">labeled</span>}
       </div>

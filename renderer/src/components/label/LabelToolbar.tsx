@@ -1,6 +1,7 @@
 import type { QueueCounts } from '../../../../shared/queue';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/queue';
 import { QUEUE_FILTER_TITLE, type SaveStatus } from '../../model';
+import { formatCount } from '../../numbers';
 import { ProgressBar } from '../ProgressBar';
 import { SaveIndicator } from '../SaveIndicator';
 
@@ -39,8 +40,7 @@ export function LabelToolbar({
             onClick={() => onFilter(f)}
             data-testid={`filter-${f}`}
           >
-            {QUEUE_FILTER_TITLE[f]}{' '}
-            {counts ? <span className="count">{counts[f].toLocaleString()}</span> : null}
+            {QUEUE_FILTER_TITLE[f]} {counts ? <span className="count">{formatCount(counts[f])}</span> : null}
           </button>
         ))}
       </div>
