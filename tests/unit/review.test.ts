@@ -70,15 +70,15 @@ describe('review queue', () => {
     expect(all).toContain(5);
     expect(all).not.toContain(1);
     expect(all).not.toContain(2);
-    expect(reviewQueue(items, s, golds, TWO, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual([
-      7,
-    ]);
+    expect(reviewQueue(items, s, golds, TWO, { task: 'attack' }).map((e) => items[e.index].id)).toStrictEqual(
+      [7],
+    );
     expect(
       reviewQueue(items, s, golds, TWO, { label: 'disability' }).map((e) => items[e.index].id),
     ).toStrictEqual([4]);
-    expect(reviewQueue(items, s, golds, TWO, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual([
-      4, 7, 6,
-    ]);
+    expect(reviewQueue(items, s, golds, TWO, { annotator: 'c' }).map((e) => items[e.index].id)).toStrictEqual(
+      [4, 7, 6],
+    );
   });
 
   it('strict policy queues a 1-1-1 split that fghm settles by priority', () => {
@@ -234,9 +234,9 @@ describe('labeling queue', () => {
     expect(d.counts).toMatchObject({ todo: 2, done: 0, complete: 6, all: 8 });
     const a = selectQueue(order, items, s, 'a', plainRules(3), 'todo');
     expect(a.indices.map((i) => items[i].id)).toStrictEqual([8]);
-    expect(selectQueue(order, items, s, 'c', plainRules(3), 'flagged').indices.map((i) => items[i].id)).toStrictEqual([
-      6,
-    ]);
+    expect(
+      selectQueue(order, items, s, 'c', plainRules(3), 'flagged').indices.map((i) => items[i].id),
+    ).toStrictEqual([6]);
     expect(selectQueue(order, items, s, 'c', plainRules(3), 'done').counts.done).toBe(6);
     // The order is the same for every annotator: "d" and "e" see item 3 and 8 in the same order.
     expect(selectQueue(order, items, s, 'e', plainRules(3), 'todo').indices).toStrictEqual(d.indices);

@@ -67,7 +67,15 @@ describe('roles', () => {
     await expect(b.call('lead:set', { on: true })).rejects.toThrow(/only a lead of this project \(lead-l\)/);
     const mine = await b.call('item:get', { ids: [1] });
     expect(mine[0].mine?.pc).toStrictEqual(['race']);
-    expect(Object.keys(mine[0]).sort()).toStrictEqual(['id', 'img', 'mine', 'missing', 'set_name', 'suggestion', 'text']);
+    expect(Object.keys(mine[0]).sort()).toStrictEqual([
+      'id',
+      'img',
+      'mine',
+      'missing',
+      'set_name',
+      'suggestion',
+      'text',
+    ]);
     expect(mine[0].suggestion).toBeNull();
     const figures = await b.call('annotator:figures', undefined);
     expect(figures).toMatchObject({ id: 'ann-b', items_done: 2, gold_agreement: null, gold_exact: null });
