@@ -228,6 +228,19 @@ test('shows project images over media:// and nothing else', async () => {
   });
 });
 
+test('one user-data folder with its log, and About in the menu on every OS', async () => {
+  const seen = await app.evaluate(({ app: electronApp, Menu }) => {
+    const top = Menu.getApplicationMenu()?.items ?? [];
+    const all = top.flatMap((item) => [item, ...(item.submenu?.items ?? [])]);
+    return { userData: electronApp.getPath('userData'), about: all.some((item) => item.role === 'about') };
+  });
+  // MEMEJURY_USER_DATA here; otherwise the folder electron/services/userdata.ts names for browser
+  // mode too ("Meme Jury").
+  expect(seen.userData).toBe(userData);
+  expect(seen.about).toBe(true);
+  expect(readFileSync(join(userData, 'logs/main.log'), 'utf8')).toMatch(/Meme Jury \S+ starting \(Electron/);
+});
+
 test('a second start hands over to this window and quits', async () => {
   const second = spawn(binary as string, [...chromiumArgs, ROOT], {
     cwd: ROOT,
