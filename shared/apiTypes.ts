@@ -130,6 +130,12 @@ export interface AttachedScore {
   predictions: number;
   all: ScoreReport | null;
   splits: { split: string; report: ScoreReport | null }[];
+  /**
+   * Per annotator, how often their hate answer matched the model's: on memes where the model's
+   * suggestion was on screen, and where it was not. A gap between the two is the suggestion's
+   * pull, which agreement between people must not hide.
+   */
+  annotators: { id: string; shown: { n: number; agree: number }; notShown: { n: number; agree: number } }[];
 }
 
 export interface UndoResult {
