@@ -20,6 +20,7 @@ import { BrowseScreen } from './screens/BrowseScreen';
 import { GuideDialog } from './components/guide/GuideDialog';
 import { GuidelinesScreen } from './screens/GuidelinesScreen';
 import { MyFiguresScreen } from './screens/MyFiguresScreen';
+import { useWellbeing } from './labeling/useWellbeing';
 
 type View =
   'start' | 'label' | 'mine' | 'review' | 'browse' | 'stats' | 'export' | 'score' | 'rights' | 'guidelines';
@@ -44,7 +45,8 @@ const helpActions = (view: View) =>
 export function App() {
   const infoQuery = useQuery('app:info', undefined);
   const settingsQuery = useQuery('settings:get', undefined);
-  const projectQuery = useQuery('project:current', undefined);
+  // A lead's changes (roles, rules) and synced labels arrive as events: the summary follows them.
+  const projectQuery = useQuery('project:current', undefined, { refreshOn: ['project:changed'] });
   const info = infoQuery.data;
   const settings = settingsQuery.data;
   const project = projectQuery.data;
@@ -61,6 +63,12 @@ export function App() {
   useClicksKeepFocus();
   // A meme the lead opened from Browse: Review shows it first.
   const [reviewOpen, setReviewOpen] = useState<ItemId | null>(null);
+  // Breaks and the session cap belong to the annotator's session, not to one visit of the label
+  // screen: held here, they go on counting across screens.
+  const wb = useWellbeing(
+    settings?.preferences ?? { breakMinutes: 0, sessionCap: 0 },
+    `${project?.dir ?? ''}:${settings?.currentAnnotator ?? ''}`,
+  );
 
   // Esc on a focused button or menu (outside dialogs) gives the focus back to the page, where the
   // screen's keys work again: the keyboard way back from Tab.
@@ -246,6 +254,7 @@ export function App() {
             key={`${project.dir}:${settings.currentAnnotator}`}
             project={project}
             prefs={settings.preferences}
+            wb={wb}
           />
         )}
       </main>

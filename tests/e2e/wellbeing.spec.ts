@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { tabTo } from './leadSession';
 import { openLabeling, serveDemoPerTest } from './serve';
 
 const demo = serveDemoPerTest(['--annotator', 'well-ann']);
@@ -57,6 +58,39 @@ test('the session cap suggests stopping; greyscale applies', async ({ page }) =>
   await expect(page.getByTestId('session-cap')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('session-stopped')).toContainText('3 memes labeled');
+});
+
+test('the session cap counts across screens, starts on Stop here, and label keys never dismiss it', async ({
+  page,
+}) => {
+  await openLabeling(page, demo.served.url);
+  await setPrefs(page, { cap: 3 });
+  await next(page, ['n']);
+  await next(page, ['n']);
+  // Away to My figures and back, by keyboard: the session goes on (2 of 3 so far).
+  await tabTo(page, 'nav-mine');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('my-figures')).toBeVisible();
+  await tabTo(page, 'nav-label');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-id')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await next(page, ['n']);
+  const cap = page.getByTestId('session-cap');
+  await expect(cap).toBeVisible();
+  await expect(page.getByTestId('session-cap-labeled')).toHaveText('3');
+  await expect(page.getByTestId('session-cap-cancel')).toBeFocused();
+  // A habitual answer's keys label nothing and leave the cap up; its Enter presses Stop here.
+  const id = await page.getByTestId('item-id').textContent();
+  for (const k of ['h', '1', 'y', 'n', 'd']) await page.keyboard.press(k);
+  await expect(cap).toBeVisible();
+  await expect(page.getByTestId('item-id')).toHaveText(id as string);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-stopped')).toContainText('3 memes labeled');
+  const lines = (await readFile(join(demo.project, '.memejury/annotations/well-ann.jsonl'), 'utf8'))
+    .trim()
+    .split('\n');
+  expect(lines).toHaveLength(3);
 });
 
 test('skip: distressing needs no reason, is recorded, and never counts as work done', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { plural } from '../../../shared/text';
 import { Modal } from './Modal';
 
 type BreakReminderProps = {
@@ -21,7 +22,7 @@ export function BreakReminder({ minutes, labeled, hateful, onContinue }: BreakRe
   return (
     <Modal title="Time for a break" testId="break-reminder">
       <p>
-        You have been labeling for {minutes} minutes: {labeled} memes,{' '}
+        You have been labeling for {plural(minutes, 'minute')}: {plural(labeled, 'meme')},{' '}
         <strong data-testid="break-hateful">{hateful}</strong> of them hateful. Look away from the screen,
         stretch, get some water.
       </p>

@@ -80,11 +80,17 @@ type ConfirmProps = {
    */
   danger?: boolean;
   typeToConfirm?: string;
+  /**
+   * The button that has the focus first (what Enter presses): the answer asked for by default;
+   * always Cancel for a dangerous question.
+   */
+  focus?: 'confirm' | 'cancel';
 };
 
 /**
  * A question with two answers. Enter and Space press the focused button, whichever it is; the
- * focus starts on the safe answer for dangerous questions, on the answer asked for otherwise.
+ * focus starts on the safe answer for dangerous questions, on `focus` (by default the answer asked
+ * for) otherwise.
  */
 export function ConfirmDialog({
   title,
@@ -96,6 +102,7 @@ export function ConfirmDialog({
   testId,
   danger,
   typeToConfirm,
+  focus = 'confirm',
 }: ConfirmProps) {
   const [typed, setTyped] = useState('');
   const ready = !typeToConfirm || typed.trim() === typeToConfirm;
@@ -104,7 +111,7 @@ export function ConfirmDialog({
       title={title}
       onClose={onCancel}
       testId={testId}
-      initialFocus={danger ? '[data-role="cancel"]' : '[data-role="confirm"]'}
+      initialFocus={danger || focus === 'cancel' ? '[data-role="cancel"]' : '[data-role="confirm"]'}
     >
       <div className="modal-body">{message}</div>
       {typeToConfirm && (

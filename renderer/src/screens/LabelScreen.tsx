@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ItemView, KnownFeedback, ProjectSummary, SaveResult } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
@@ -21,26 +21,30 @@ import { useQuery } from '../data/useQuery';
 import { LABEL_ACTIONS, useActions } from '../hotkeys';
 import { useLabelKeys, type LabelDialog } from '../labeling/useLabelKeys';
 import { useLabelSession } from '../labeling/useLabelSession';
-import { useWellbeing } from '../labeling/useWellbeing';
+import type { Wellbeing } from '../labeling/useWellbeing';
 import type { Draft } from '../model';
 
-type LabelScreenProps = { project: ProjectSummary; prefs: Preferences };
+type LabelScreenProps = {
+  project: ProjectSummary;
+  prefs: Preferences;
+  /** The session's breaks and cap (App holds it: it outlives this screen). */
+  wb: Wellbeing;
+};
 
 /** The annotator's screen: one meme at a time, answered by keyboard, saved in the background. */
-export function LabelScreen({ project, prefs }: LabelScreenProps) {
+export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
   const [filter, setFilter] = useState<QueueFilter>('todo');
-  const wb = useWellbeing(prefs);
-  const { record } = wb;
+  const { record, begin } = wb;
+  // The session's clock starts when labeling is first on screen.
+  useEffect(() => begin(), [begin]);
   // Breaks and the session cap count real saves only: a label the backend has on disk, once per
-  // meme in a session (a relabel is the same work), never a skip.
-  const counted = useRef(new Set<string>());
+  // meme in a session (a relabel is the same work; useWellbeing counts each meme once), never a skip.
   const [feedback, setFeedback] = useState<KnownFeedback | null>(null);
   const onSaved = useCallback(
     (item: ItemView, d: Draft, result: SaveResult, skip?: SkipReason) => {
       if (result.feedback) setFeedback(result.feedback);
-      if (skip || d.hate === null || counted.current.has(String(item.id))) return;
-      counted.current.add(String(item.id));
-      record(d.hate === HATEFUL);
+      if (skip || d.hate === null) return;
+      record(String(item.id), d.hate === HATEFUL);
     },
     [record],
   );

@@ -1,0 +1,6 @@
+// Small text helpers for what the app shows: a count with its noun in the right number.
+
+/** "1 meme", "2 memes", "0 memes"; `many` for irregular plurals ("1 entry", "2 entries"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
