@@ -123,7 +123,14 @@ test('known-answer memes come first in a qualification round, with the definitio
   for (const k of ['h', '3', 'w']) await page.keyboard.press(k);
   await tabTo(page, 'known-set');
   await page.keyboard.press('Enter');
+  // A confirmation names the meme and the labels that become its known answer.
+  await expect(page.getByTestId('known-confirm')).toContainText('#25');
+  await expect(page.getByTestId('known-confirm-labels')).toHaveText(
+    'hateful · categories: religion · attacks: mocking',
+  );
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('review-readiness')).toHaveText('known answer');
+  await expect(page.getByTestId('review-item-id')).toHaveText('#25');
   const known = await jsonl<{ item: number; hate: string }>(join(demo.project, '.memejury/known.jsonl'));
   expect(known).toMatchObject([{ item: 25, hate: 'hateful', pc: ['religion'], attack: ['mocking'] }]);
 

@@ -125,7 +125,7 @@ test.describe('a lead', () => {
     await tabTo(page, 'filter-incomplete');
     await page.keyboard.press('Space');
     await expect(page.getByTestId('review-count')).toContainText('4 waiting for votes');
-    await expect(page.getByTestId('review-readiness')).toContainText('waiting: 2 vote(s)');
+    await expect(page.getByTestId('review-readiness')).toContainText('waiting: 2 votes');
     await tabTo(page, 'close-early');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('review-count')).toContainText('3 waiting for votes');

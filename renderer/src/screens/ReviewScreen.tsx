@@ -10,13 +10,15 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ConfirmDialog } from '../components/Modal';
 import { NoteDialog } from '../components/NoteDialog';
+import { IncompleteDialog } from '../components/label/IncompleteDialog';
+import { KnownAnswerDialog } from '../components/review/KnownAnswerDialog';
 import { LeadOff } from '../components/review/LeadOff';
 import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
 import { ReviewQueue } from '../components/review/ReviewQueue';
 import { SearchDialog } from '../components/SearchDialog';
 import { useQuery } from '../data/useQuery';
 import { REVIEW_ACTIONS, REVIEW_DESCRIPTIONS, useActions, type Handlers } from '../hotkeys';
-import { draftOfReview, toggleLabel, withHate, type Draft } from '../model';
+import { draftOfReview, isIncomplete, toggleLabel, withHate, type Draft } from '../model';
 
 type ReviewScreenProps = {
   project: ProjectSummary;
@@ -26,7 +28,14 @@ type ReviewScreenProps = {
   openId?: ItemId | null;
 };
 
-type Dialog = null | 'note' | 'help' | 'search' | { ownVote: Draft };
+type Dialog =
+  | null
+  | 'note'
+  | 'help'
+  | 'search'
+  | { ownVote: Draft }
+  | { incomplete: Draft }
+  | { known: { id: ItemId; draft: Draft } };
 
 /**
  * The lead's queue of disputed memes and the decision for each. A decision always names the meme
@@ -43,6 +52,8 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
   const [brokenFor, setBrokenFor] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the last action did to a meme ("Meme #25 is now a known answer"), shown while it is on display.
+  const [notice, setNotice] = useState<{ id: ItemId; text: string } | null>(null);
 
   const list = useQuery('review:list', { filter }, { refreshOn: ['project:changed'] });
   const rows = list.data?.rows ?? [];
@@ -90,10 +101,30 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
     [data, refresh],
   );
   // A meme the lead labeled as an annotator is decided only after saying so.
-  const decideOrAsk = useCallback(
+  const decideOrAskOwn = useCallback(
     (d: Draft) => (data?.ownVote ? setDialog({ ownVote: d }) : run(decide(d))),
     [data, decide, run],
   );
+  // Hateful without a category or an attack type: asked first, as when labeling.
+  const decideOrAsk = useCallback(
+    (d: Draft) => (isIncomplete(d) ? setDialog({ incomplete: d }) : decideOrAskOwn(d)),
+    [decideOrAskOwn],
+  );
+  const setKnown = (id: ItemId, d: Draft | null): void =>
+    run(
+      (d?.hate
+        ? call('known:set', { item: id, ...normalizeLabels(d.hate, d.pc, d.attack) })
+        : call('known:unset', { item: id })
+      ).then(() => {
+        // The meme leaves (or joins) the list: it stays on display, by id.
+        setFocusId(id);
+        setNotice({
+          id,
+          text: `Meme #${String(id)} ${d ? 'is now a known answer' : 'is no longer a known answer'}`,
+        });
+        refresh();
+      }),
+    );
 
   const handlers = useMemo<Handlers>(() => {
     const h: Handlers = {
@@ -156,6 +187,9 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
       <section className="review-main">
         <ErrorBanner message={list.error ?? item.error} />
         <ErrorBanner message={error} onDismiss={() => setError(null)} />
+        <p className="review-notice" role="status" data-testid="review-notice">
+          {notice && String(notice.id) === String(shownId) ? notice.text : ''}
+        </p>
         {rows.length === 0 && list.data && focusId === null && (
           <div className="empty-state" data-testid="review-empty">
             <h2>Nothing to review</h2>
@@ -183,15 +217,9 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
             onUndo={() => handlers.undo?.()}
             onClose={(close) => run(api().review.close({ item: data.item.id, close }).then(refresh))}
             onKnown={(known) =>
-              run(
-                (known && draft.hate
-                  ? call('known:set', {
-                      item: data.item.id,
-                      ...normalizeLabels(draft.hate, draft.pc, draft.attack),
-                    })
-                  : call('known:unset', { item: data.item.id })
-                ).then(refresh),
-              )
+              known
+                ? draft.hate && setDialog({ known: { id: data.item.id, draft } })
+                : setKnown(data.item.id, null)
             }
           />
         )}
@@ -226,7 +254,28 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
           }}
         />
       )}
-      {dialog !== null && typeof dialog === 'object' && data && (
+      {dialog !== null && typeof dialog === 'object' && 'incomplete' in dialog && (
+        <IncompleteDialog
+          draft={dialog.incomplete}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            decideOrAskOwn(dialog.incomplete);
+          }}
+        />
+      )}
+      {dialog !== null && typeof dialog === 'object' && 'known' in dialog && (
+        <KnownAnswerDialog
+          id={dialog.known.id}
+          draft={dialog.known.draft}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            setKnown(dialog.known.id, dialog.known.draft);
+          }}
+        />
+      )}
+      {dialog !== null && typeof dialog === 'object' && 'ownVote' in dialog && data && (
         <ConfirmDialog
           testId="own-vote-confirm"
           title={`You labeled meme #${String(data.item.id)} yourself`}

@@ -1,5 +1,6 @@
 import type { ReviewItem } from '../../../../shared/api';
 import { HATEFUL, NOT_HATEFUL, labelTitle, type Hate, type Task } from '../../../../shared/taxonomy';
+import { plural } from '../../../../shared/text';
 import type { Draft } from '../../model';
 import { ImagePane } from '../ImagePane';
 import { LabelPanel } from '../LabelPanel';
@@ -33,6 +34,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
   const alias = (i: number, id: string): string =>
     showNames ? id : `Annotator ${String.fromCharCode(65 + i)}`;
   const g = data.policyGold;
+  const votes = data.votes.filter((v) => v.hate).length;
   return (
     <div className="review-item" data-testid="review-item">
       <div className="review-top">
@@ -52,7 +54,7 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
             {data.item.set_name && <span className="split">{data.item.set_name}</span>}
             <span className="badge" data-testid="review-readiness">
               {data.readiness === null
-                ? `waiting: ${data.votes.filter((v) => v.hate).length} vote(s)`
+                ? `waiting: ${plural(votes, 'vote')}`
                 : data.readiness === 'closed'
                   ? 'closed early'
                   : data.readiness === 'reference'
@@ -182,21 +184,28 @@ export function ReviewItemPanel(p: ReviewItemPanelProps) {
           </button>
           {data.readiness === null && (
             <button type="button" onClick={() => p.onClose(true)} data-testid="close-early">
-              Close early (decide with {data.votes.filter((v) => v.hate).length} vote(s))
+              Close early (decide with {plural(votes, 'vote')})
             </button>
           )}
           {data.readiness === 'known' ? (
-            <button type="button" onClick={() => p.onKnown(false)} data-testid="known-unset">
+            // Keyed apart: the focus left on "Make … a known answer" never lands on its undo.
+            <button
+              key="known-unset"
+              type="button"
+              onClick={() => p.onKnown(false)}
+              data-testid="known-unset"
+            >
               No longer a known answer
             </button>
           ) : (
             <button
+              key="known-set"
               type="button"
               onClick={() => p.onKnown(true)}
               disabled={!draft.hate}
               data-testid="known-set"
             >
-              Make this #{String(data.item.id)}&apos;s known answer
+              Make #{String(data.item.id)} a known answer…
             </button>
           )}
           {data.closed && (
