@@ -305,7 +305,8 @@ export type Api = {
 /** Events the backend pushes: labels synced in from other machines, long-task progress. */
 export interface ApiEvents {
   'project:changed': {
-    reason: 'sync' | 'import' | 'forget' | 'adjudication' | 'roles' | 'guidelines';
+    /** 'rules': a lead changed project.json (roster, queue rules), known answers or predictions. */
+    reason: 'sync' | 'import' | 'forget' | 'adjudication' | 'roles' | 'rules' | 'guidelines';
     annotators: string[];
   };
   'task:progress': { task: string; done: number; total: number };

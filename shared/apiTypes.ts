@@ -37,6 +37,8 @@ export interface ProjectSummary {
   /** Rows of attached predictions, and known-answer memes. */
   predictions: number;
   known: number;
+  /** This profile's labels were forgotten at someone's request: it can no longer label here. */
+  annotatorForgotten: boolean;
   /** This profile's role in the project (null until a profile is chosen). */
   role: Role | null;
   /** The project's leads (roster). */

@@ -196,11 +196,11 @@ export function selectQueue(
     const st = statusOf(items, i, state, annotator, rules);
     const isKnown = rules.known.size > 0 && rules.known.has(itemKey(items[i].id));
     if (isKnown && st.done) knownAnswered++;
-    if (st.assigned || st.mine) visible++;
+    if (st.todo || st.mine) visible++;
     addStatus(counts, { ...st, todo: false }, 1);
     if (st.todo) (isKnown ? knownTodo : regular).push(i);
     if (
-      (filter === 'all' && (st.assigned || st.mine)) ||
+      (filter === 'all' && (st.todo || st.mine)) ||
       (filter === 'done' && st.done) ||
       (filter === 'flagged' && st.flagged)
     )
@@ -223,7 +223,7 @@ export function selectQueue(
   while (m < mixed.length && regular.length === 0) todo.push(mixed[m++]);
   counts.todo = todo.length;
   counts.all = visible;
-  // "all": every meme this annotator may label or has labeled, in the shared order.
+  // "all": every meme this annotator still may label or has labeled, in the shared order.
   return { indices: filter === 'todo' ? todo : other, counts };
 }
 

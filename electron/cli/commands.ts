@@ -1,4 +1,6 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { flattenAgreement } from '../../shared/agreement';
 import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
@@ -54,13 +56,22 @@ export const COMMANDS: Record<string, Command> = {
     options: { name: { type: 'string' }, policy: { type: 'string' }, annotators: { type: 'string' } },
     async run(v, pos) {
       const dir = positional(pos, 0, 'project folder');
+      // An existing project keeps its settings: say so rather than ignore what was asked.
+      const existing = existsSync(join(dir, '.memejury', 'project.json'));
       const config = await initProject(dir, {
         name: optStr(v, 'name'),
         goldPolicy: oneOf(v, 'policy', GOLD_POLICIES, 'fghm'),
         targetAnnotators: intOpt(v, 'annotators', 3),
       });
+      if (existing && (v.name !== undefined || v.policy !== undefined || v.annotators !== undefined))
+        process.stderr.write(
+          `warning: ${dir} is already a project: its name, policy and annotators per item are kept as they are\n`,
+        );
       out(
-        `project "${config.name}" ready in ${dir} (policy ${config.goldPolicy}, ${config.targetAnnotators} annotators per item)`,
+        `project "${config.name}" ${existing ? 'already' : ''} ready in ${dir} (policy ${config.goldPolicy}, ${config.targetAnnotators} annotators per item)`.replace(
+          '  ',
+          ' ',
+        ),
       );
       return 0;
     },
@@ -99,7 +110,7 @@ export const COMMANDS: Record<string, Command> = {
 
   export: {
     usage:
-      '--project <dir> --out <file|folder> [--format fghm|full|labelstudio|prodigy|csv|hf] [--policy fghm|strict] [--split <set_name>] [--include-incomplete] [--include-unresolved] [--json]   hf writes a folder',
+      '--project <dir> --out <file|folder> [--format fghm|full|labelstudio|prodigy|csv|hf] [--policy fghm|strict] [--split <set_name>] [--include-incomplete] [--include-unresolved] [--exclude-no-consent] [--exclude-licence <l>] [--exclude-region <r>] [--json]   hf writes a folder',
     options: {
       ...project,
       ...json,
@@ -305,7 +316,7 @@ export const COMMANDS: Record<string, Command> = {
         );
         return 1;
       }
-      out(`${file}: ${r.records} ${r.type} records, all valid`);
+      out(`${file}: ${r.records} record${r.records === 1 ? '' : 's'} of ${r.type}, all valid`);
       return 0;
     },
   },

@@ -13,6 +13,7 @@ import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
 import { Forgotten, isAgreementReport } from './forgotten';
 import { exportNamesForgotten, interchangeExportsIn, isPartOf } from './interchange';
+import { UserError } from './errors';
 import { fileHash } from './hashes';
 import { annotatorOfFileName, projectPaths } from './paths';
 import { allImages, dataFiles, isCsvPath, parseDataFile } from './projectFiles';
@@ -77,6 +78,9 @@ async function staleManifests(dir: string, files: readonly string[]): Promise<st
 
 export async function auditProject(dir: string): Promise<AuditReport> {
   const paths = projectPaths(dir);
+  // A wrong path must not pass as a clean audit.
+  if (!(await stat(paths.config).catch(() => null))?.isFile())
+    throw new UserError(`${dir} is not a Meme Jury project (no .memejury/project.json): nothing to audit`);
   const g = new GovernanceState();
   const text = await readFile(paths.governance, 'utf8').catch(() => '');
   for (const { value } of parseJsonl(text, 'governance.jsonl', checkGovernanceEvent).records) g.apply(value);

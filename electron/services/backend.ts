@@ -35,9 +35,11 @@ export class Backend {
           ? 'forget'
           : change.roles
             ? 'roles'
-            : change.guidelines && change.annotators.length === 0
-              ? 'guidelines'
-              : 'sync',
+            : change.rules
+              ? 'rules'
+              : change.guidelines && change.annotators.length === 0
+                ? 'guidelines'
+                : 'sync',
         annotators: change.annotators,
       });
     });

@@ -27,6 +27,13 @@ function looksLikeItemList(first: unknown): boolean {
   return typeof first === 'object' && first !== null && 'id' in first && 'img' in first;
 }
 
+/** Which of the item fields a record lacks, for the warning: '"img"', or '"id" and "img"'. */
+function missingItemFields(first: unknown): string {
+  const o = typeof first === 'object' && first !== null ? first : {};
+  const missing = ['id', 'img'].filter((f) => !(f in o)).map((f) => `"${f}"`);
+  return missing.length ? missing.join(' and ') : '"id" and "img"';
+}
+
 /**
  * The object a file holds when the whole file is one JSON object (a pretty-printed report, a
  * settings file), else undefined: JSON lines hold several values and do not parse as one.
@@ -82,7 +89,9 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
       const parsed = parseJsonOrJsonl(text, name);
       errors.push(...parsed.errors);
       if (parsed.records.length && !looksLikeItemList(parsed.records[0].value)) {
-        warnings.push(`${name}: not an item list (its first record has no "id" and "img"); ignored`);
+        warnings.push(
+          `${name}: not an item list (its first record lacks ${missingItemFields(parsed.records[0].value)}); ignored`,
+        );
         continue;
       }
       files.push(name);
@@ -108,7 +117,9 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
       first = null;
     }
     if (first !== null && !looksLikeItemList(first)) {
-      warnings.push(`${name}: not an item list (its first record has no "id" and "img"); ignored`);
+      warnings.push(
+        `${name}: not an item list (its first record lacks ${missingItemFields(first)}); ignored`,
+      );
       continue;
     }
     files.push(name);

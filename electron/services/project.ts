@@ -71,7 +71,15 @@ async function readConfig(paths: ProjectPaths): Promise<ProjectConfig> {
   return parsed.data;
 }
 
+/** Identifies one version of project.json on disk (inode, size, time); '' when absent. */
+export async function configStamp(path: string): Promise<string> {
+  const st = await stat(path).catch(() => null);
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : '';
+}
+
 export class Project extends ProjectLogs {
+  /** The project.json this object holds (configStamp): the watcher reloads when it changes. */
+  configStamp = '';
   config: ProjectConfig;
   items: Item[] = [];
   readonly index = new Map<ItemKey, number>();
@@ -100,10 +108,13 @@ export class Project extends ProjectLogs {
     if (!st) throw new ProjectError(`${abs} does not exist`);
     if (!st.isDirectory()) throw new ProjectError(`${abs} is not a folder`);
     if (options.create) await initProject(abs);
+    // Which project.json was read (taken before reading: a later change is then always seen).
+    const stamp = await configStamp(projectPaths(abs).config);
     const config = await readConfig(projectPaths(abs));
     if (options.annotator !== undefined && !isAnnotatorId(options.annotator))
       throw new ProjectError(`invalid annotator id "${options.annotator}"`);
     const p = new Project(abs, config, options);
+    p.configStamp = stamp;
     await p.load();
     return p;
   }
@@ -243,6 +254,7 @@ export class Project extends ProjectLogs {
 
   /** Reads project.json again (a lead changed roles or settings from another machine). */
   async reloadConfig(): Promise<void> {
+    this.configStamp = await configStamp(this.paths.config);
     this.config = await readConfig(this.paths);
     this.goldCache = null;
   }
@@ -250,6 +262,7 @@ export class Project extends ProjectLogs {
   async saveConfig(next: ProjectConfig): Promise<void> {
     const parsed = projectConfigSchema.parse(next);
     await writeFileAtomic(this.paths.config, JSON.stringify(parsed, null, 2) + '\n');
+    this.configStamp = await configStamp(this.paths.config);
     this.config = parsed;
     this.goldCache = null;
   }

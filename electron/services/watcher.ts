@@ -7,7 +7,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tombstone } from '../../shared/governance';
 import { annotatorOfFileName } from './paths';
-import type { LogPosition, Project } from './project';
+import { configStamp, type LogPosition, type Project } from './project';
 
 /** The up to 64 bytes before `end`, as hex: what a position's offset was read up to. */
 async function fingerprint(file: string, end: number): Promise<string> {
@@ -30,6 +30,8 @@ export interface SyncChange {
   tombstones: Tombstone[];
   /** Someone's role changed. */
   roles?: boolean;
+  /** project.json (roster, rules), known answers or attached predictions changed. */
+  rules?: boolean;
   /** A lead saved new guidelines: this app now shows (and stamps labels with) that version. */
   guidelines?: boolean;
   /** Items added to the item lists (by an import elsewhere). */
@@ -159,13 +161,16 @@ export class ProjectWatcher {
         const fresh = replaced ? await p.reloadGovernance() : await p.readGovernance();
         await this.remember(p.paths.governance);
         change.tombstones = fresh.filter((e): e is Tombstone => e.type === 'forget');
-        // A role changed: project.json, which the lead rewrote with it, says who leads now.
-        if (fresh.some((e) => e.type === 'role')) {
-          await p.reloadConfig().catch(() => undefined);
-          change.roles = true;
-        }
+        if (fresh.some((e) => e.type === 'role')) change.roles = true;
         if (fresh.length > 0 || replaced) p.applyGovernance();
         change.lines += fresh.length;
+      }
+      // project.json, which a lead rewrites (roles, the roster, queue and suggestion rules): read
+      // again whenever it changes, so every app follows the lead's settings without a restart.
+      const cstamp = await configStamp(p.paths.config);
+      if (cstamp !== '' && cstamp !== p.configStamp) {
+        await p.reloadConfig().catch(() => undefined);
+        change.rules = true;
       }
       // Items an import (the CLI, another machine) added to the item lists.
       const lists = await this.itemListsSignature();
@@ -218,7 +223,7 @@ export class ProjectWatcher {
           if (!kpos || replaced || kst.size !== kpos.end) {
             const fresh = replaced ? await p.reloadKnown() : await p.readKnown();
             await this.remember(kfile);
-            if (fresh.length > 0 || replaced) change.adjudications = true;
+            if (fresh.length > 0 || replaced) change.rules = true;
             change.lines += fresh.length;
           } else if (!this.seen.has(kfile)) await this.remember(kfile);
         }
@@ -227,7 +232,7 @@ export class ProjectWatcher {
         const stamp = pst ? `${pst.ino}:${pst.size}:${pst.mtimeMs}` : '';
         if (this.predictionsStamp !== null && stamp !== this.predictionsStamp) {
           await p.reloadPredictions().catch(() => undefined);
-          change.adjudications = true;
+          change.rules = true;
         }
         this.predictionsStamp = stamp;
       }
@@ -236,6 +241,7 @@ export class ProjectWatcher {
         change.adjudications ||
         change.tombstones.length > 0 ||
         change.roles ||
+        change.rules ||
         change.guidelines ||
         change.items
       ) {

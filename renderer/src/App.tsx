@@ -126,7 +126,8 @@ export function App() {
     (view === null ? projectQuery.error : null);
   if (failed) return <ErrorBanner message={failed} />;
   if (!info || !settings || view === null) return <div className="loading">Loading…</div>;
-  const ready = project && settings.currentAnnotator;
+  // A profile whose labels were forgotten labels no more here (its saves are refused too).
+  const ready = project && settings.currentAnnotator && !project.annotatorForgotten;
   const isLead = project?.role === 'lead';
   const views = VIEWS.filter((v) => (!v.lead || isLead) && v.nav !== false);
   // A lead screen left open when the role changed shows the project screen instead.
@@ -198,6 +199,12 @@ export function App() {
         </button>
       </header>
       <ErrorBanner message={settingsQuery.error ?? projectQuery.error} />
+      {project?.annotatorForgotten && (
+        <ErrorBanner
+          testId="annotator-forgotten"
+          message={`The labels of ${settings.currentAnnotator ?? 'this profile'} were forgotten in this project at someone's request: this profile can no longer label here.`}
+        />
+      )}
       {notice && (
         <div className="banner" role="status" data-testid="notice">
           {notice}{' '}

@@ -15,7 +15,7 @@ type KnownChannels = 'known:set' | 'known:unset' | 'known:import' | 'known:stats
 export function knownHandlers(ctx: Context): DomainHandlers<KnownChannels> {
   const changed = (): void => {
     ctx.invalidate();
-    ctx.emit('project:changed', { reason: 'adjudication', annotators: [] });
+    ctx.emit('project:changed', { reason: 'rules', annotators: [] });
   };
   const line = (item: string | number, hate: Hate, pc: string[], attack: string[]): KnownLine => ({
     v: 1,

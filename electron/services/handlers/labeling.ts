@@ -214,6 +214,21 @@ class Labeling {
         const annotator = requireAnnotator(this.ctx);
         const item = p.item(args.item);
         if (!item) throw new UserError(`no item ${args.item} in this project`);
+        // A first vote goes only where it is needed: an item assigned to me that still lacks
+        // votes (or a known-answer test). Relabeling my own earlier answer is always allowed.
+        if (args.hate !== null && !p.state.current(annotator, item.id)) {
+          const st = statusOf(
+            p.items,
+            p.index.get(itemKey(item.id)) as number,
+            p.state,
+            annotator,
+            p.queueRules(),
+          );
+          if (!st.todo)
+            throw new UserError(
+              `meme #${String(item.id)} needs no vote from you: it has the ${p.config.targetAnnotators} votes it needs, was closed by the lead, or is assigned to others`,
+            );
+        }
         const ev: AnnotationEvent = {
           v: 1,
           item: item.id,

@@ -3,6 +3,7 @@
 // (handlers/labeling.ts) as the project's rules say.
 import type { AttachedScore } from '../../../shared/api';
 import { toFghm, type FghmRecord } from '../../../shared/fghm';
+import { readiness } from '../../../shared/readiness';
 import { itemKey } from '../../../shared/records';
 import { score, type ScoreReport } from '../../../shared/scorer';
 import { suggestionOf } from '../../../shared/suggestions';
@@ -14,12 +15,18 @@ import type { DomainHandlers } from './types';
 
 type PredictionChannels = 'predictions:attach' | 'predictions:detach' | 'predictions:score';
 
-/** The attached predictions against the gold of the items `keep` selects (null: nothing joins). */
+/**
+ * The attached predictions against the gold of the ready items `keep` selects (null: nothing
+ * joins): the memes a default export would write, so the live figures and a score of the exported
+ * gold agree.
+ */
 function scoreOn(p: Project, keep: (i: number) => boolean): ScoreReport | null {
   const golds = p.golds();
+  const rule = p.readinessRule();
   const gold: FghmRecord[] = [];
   for (let i = 0; i < p.items.length; i++)
-    if (golds[i].resolved && keep(i)) gold.push(toFghm(p.items[i], p.state.votes(p.items[i].id), golds[i]));
+    if (golds[i].resolved && keep(i) && readiness(p.state, p.items[i], rule) !== null)
+      gold.push(toFghm(p.items[i], p.state.votes(p.items[i].id), golds[i]));
   const rows = p.predictions.rows;
   if (gold.length === 0 || rows.length === 0) return null;
   const r = score(
@@ -34,7 +41,7 @@ function scoreOn(p: Project, keep: (i: number) => boolean): ScoreReport | null {
 export function predictionHandlers(ctx: Context): DomainHandlers<PredictionChannels> {
   const changed = (): void => {
     ctx.invalidate();
-    ctx.emit('project:changed', { reason: 'sync', annotators: [] });
+    ctx.emit('project:changed', { reason: 'rules', annotators: [] });
   };
   return {
     'predictions:attach': async ({ file }) => {

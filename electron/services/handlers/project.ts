@@ -46,6 +46,10 @@ function summary(ctx: Context): ProjectSummary {
     },
     predictions: p.predictions.byItem.size,
     known: p.state.knownKeys().size,
+    annotatorForgotten: (() => {
+      const a = currentAnnotator(ctx);
+      return a !== null && p.isForgottenAnnotator(a);
+    })(),
     role: currentRole(ctx),
     leads: leadsOf(p.config),
     splits: [...new Set(p.items.map((i) => i.set_name ?? ''))].filter(Boolean).sort(),
@@ -97,7 +101,7 @@ export function projectHandlers(ctx: Context): DomainHandlers<ProjectChannels> {
         if (v !== undefined) (next as Record<string, unknown>)[k] = v;
       await p.saveConfig(next);
       ctx.invalidate();
-      ctx.emit('project:changed', { reason: 'sync', annotators: [] });
+      ctx.emit('project:changed', { reason: 'rules', annotators: [] });
       return summary(ctx);
     },
     'project:chooseFolder': async () => ({ dir: (await ctx.platform.chooseFolder?.()) ?? null }),

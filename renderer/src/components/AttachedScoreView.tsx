@@ -18,7 +18,8 @@ export function AttachedScoreView({ data }: AttachedScoreViewProps) {
     <section className="card" data-testid="attached-score">
       <h2>Attached predictions, live</h2>
       <p className="muted">
-        {data.predictions.toLocaleString()} predictions; scored against the gold as it is now.
+        {data.predictions.toLocaleString()} predictions, scored against the gold as it is now on the ready
+        memes (those a default export writes; memes still waiting for votes are left out).
       </p>
       <table className="metrics">
         <thead>

@@ -166,11 +166,13 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     };
   }, [filter, applyQueue]);
 
-  // A forgotten meme must leave the queue and the cache at once.
+  // A forgotten meme must leave the queue and the cache at once; a lead's new rules (roster,
+  // assignment, known memes, qualification) make a new queue.
   useEffect(
     () =>
       onEvent('project:changed', (e) => {
-        if (e.reason === 'forget') reload().catch((err: unknown) => setError(messageOf(err)));
+        if (e.reason === 'forget' || e.reason === 'roles' || e.reason === 'rules')
+          reload().catch((err: unknown) => setError(messageOf(err)));
       }),
     [reload],
   );
