@@ -211,7 +211,14 @@ const CONTRACT = {
   ),
   'known:stats': channel<KnownStats>()(none),
   'item:search': channel<SearchResult>()(
-    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    // An empty query lists every meme in scope (a page of `limit` from `offset`), as Browse does.
+    z
+      .object({
+        query: z.string().max(200),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
   ),
   'review:list': channel<ReviewList>()(z.object({ filter: reviewFilter }).strict()),
   'review:item': channel<ReviewItem>()(z.object({ id: itemId }).strict()),

@@ -4,6 +4,7 @@
 // loads the commands, so an unsupported Node gets one clear line rather than a syntax error; help
 // comes from usage.json (written at build time), without loading the commands at all.
 import { readFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { nodeProblem } from './engines';
 import { helpFor, type UsageTable } from './help';
 
@@ -12,6 +13,9 @@ if (problem) {
   process.stderr.write(`memejury: ${problem}\n`);
   process.exit(1);
 }
+// Node 22.1+ keeps the compiled code of the commands between runs (Node's own cache folder in
+// the temporary directory); Node 20 compiles each time.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const argv = process.argv.slice(2);
 let table: UsageTable | null = null;
 try {

@@ -45,6 +45,7 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
   expect(existsSync(imgPath)).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('forget-confirm-ok')).toBeDisabled();
+  await expect(page.getByTestId('forget-confirm-cancel')).toBeFocused();
   // Tab cycles inside the dialog: Cancel → Forget (disabled, skipped) → the id field.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('forget-confirm-type')).toBeFocused();
@@ -67,7 +68,9 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
     expect(mentions(await readFile(join(demo.project, '.memejury/annotations', f), 'utf8')), f).toBe(false);
   expect(mentions(await readFile(join(demo.project, '.memejury/governance.jsonl'), 'utf8'))).toBe(false);
 
-  await page.getByTestId('nav-label').click();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('filter-all')).toContainText('39');
+  // The lead's view of every meme no longer holds it.
+  await page.getByTestId('nav-browse').click();
+  await expect(page.getByTestId('browse-count')).toContainText('39 memes');
+  await expect(page.getByTestId('thumb-2')).toBeVisible();
+  await expect(page.getByTestId('thumb-3')).toHaveCount(0);
 });

@@ -185,7 +185,7 @@ class Labeling {
         return { filter, ids: sel.indices.map((i) => p.items[i].id), counts: sel.counts };
       },
       'item:get': async ({ ids }) => ids.map((id) => itemView(this.ctx, id)),
-      'item:search': async ({ query, limit }) => {
+      'item:search': async ({ query, limit, offset }) => {
         const p = requireProject(this.ctx);
         // A lead searches the whole project; an annotator only their own queue (blind: nothing
         // about others' labels is in either).
@@ -200,10 +200,10 @@ class Labeling {
               p.queueRules(),
               'all',
             ).indices;
-        const matches = searchItems(p.items, indices, query);
+        const matches = query.trim() ? searchItems(p.items, indices, query) : Array.from(indices);
         return {
           results: matches
-            .slice(0, limit)
+            .slice(offset, offset + limit)
             .map((i) => ({ id: p.items[i].id, text: p.items[i].text, img: p.items[i].img })),
           total: matches.length,
           scope: lead ? 'project' : 'queue',

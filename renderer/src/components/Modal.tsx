@@ -116,7 +116,9 @@ export function ConfirmDialog({
       <div className="modal-body">{message}</div>
       {typeToConfirm && (
         <label className="type-to-confirm">
-          Type <code>{typeToConfirm}</code> to confirm
+          <span>
+            Type <code>{typeToConfirm}</code> to confirm
+          </span>
           <input
             value={typed}
             onChange={(e) => setTyped(e.target.value)}

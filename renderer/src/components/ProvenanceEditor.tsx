@@ -3,8 +3,22 @@ import type { Provenance } from '../../../shared/records';
 
 type ProvenanceEditorProps = { value: Provenance; disabled: boolean; onSave: (p: Provenance) => void };
 
+const FIELDS = ['source', 'licence', 'consent', 'region', 'notes'] as const;
+
+/** A field as the form shows it: absent is empty text, absent consent is "unknown". */
+const shown = (p: Provenance, k: (typeof FIELDS)[number]): string =>
+  k === 'consent' ? (p.consent ?? 'unknown') : (p[k] ?? '');
+
+/**
+ * One meme's provenance. Saving sends only the fields the lead changed (an emptied field is sent
+ * empty, which clears it); with nothing changed, Save is off and nothing is written.
+ */
 export function ProvenanceEditor({ value, disabled, onSave }: ProvenanceEditorProps) {
   const [p, setP] = useState<Provenance>(value);
+  const changed = Object.fromEntries(
+    FIELDS.filter((k) => shown(p, k) !== shown(value, k)).map((k) => [k, shown(p, k)]),
+  ) as Provenance;
+  const dirty = Object.keys(changed).length > 0;
   const field = (key: 'source' | 'licence' | 'region' | 'notes', label: string) => (
     <label>
       {label}
@@ -21,10 +35,7 @@ export function ProvenanceEditor({ value, disabled, onSave }: ProvenanceEditorPr
       className="provenance"
       onSubmit={(e) => {
         e.preventDefault();
-        const clean = Object.fromEntries(
-          Object.entries(p).filter(([, v]) => v !== '' && v !== undefined),
-        ) as Provenance;
-        onSave(clean);
+        if (dirty && !disabled) onSave(changed);
       }}
     >
       {field('source', 'Source')}
@@ -44,7 +55,7 @@ export function ProvenanceEditor({ value, disabled, onSave }: ProvenanceEditorPr
       </label>
       {field('region', 'Region')}
       {field('notes', 'Notes')}
-      <button type="submit" disabled={disabled} data-testid="prov-save">
+      <button type="submit" disabled={disabled || !dirty} data-testid="prov-save">
         Save provenance
       </button>
     </form>

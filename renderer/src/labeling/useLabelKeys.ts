@@ -39,7 +39,8 @@ export function useLabelKeys({
   setZoom,
   toggleReveal,
 }: LabelKeysInput) {
-  const { current, draft, setDraft, save } = s;
+  const { setDraft, save } = s;
+  // Handlers read the session's latest view (s.now()): two keys within one frame act in order.
   // Reads the frame only when a pan key is pressed, never while rendering.
   const panBy = useCallback(
     (dx: number, dy: number) => {
@@ -51,10 +52,11 @@ export function useLabelKeys({
   return useMemo(() => {
     const setHate = (hate: Hate, e?: KeyboardEvent): void => {
       // Not hateful clears categories and attacks and moves on at once: one key per meme.
-      if (hate === NOT_HATEFUL) save(withHate(draft, hate), { startedAt: e?.timeStamp });
+      if (hate === NOT_HATEFUL) save(withHate(s.now().draft, hate), { startedAt: e?.timeStamp });
       else setDraft((d: Draft) => withHate(d, hate));
     };
     const submit = (e?: KeyboardEvent): void => {
+      const { current, draft } = s.now();
       if (!current) return;
       if (draft.hate === null && !draft.flag && !draft.note) {
         setHint('Choose N (not hateful) or H (hateful) first.');
@@ -76,7 +78,7 @@ export function useLabelKeys({
       back: () => s.back(),
       skip: (e) => s.next(e?.timeStamp),
       skipDistressing: (e) => save(emptyDraft(), { skip: 'distressing', startedAt: e?.timeStamp }),
-      reportBroken: (e) => current && save(emptyDraft(), { skip: 'broken', startedAt: e?.timeStamp }),
+      reportBroken: (e) => s.now().current && save(emptyDraft(), { skip: 'broken', startedAt: e?.timeStamp }),
       search: () => setDialog(() => 'search'),
       reveal: toggleReveal,
       zoomIn: () => setZoom((z) => ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(z) + 1)]),
@@ -96,5 +98,5 @@ export function useLabelKeys({
     const kept: Handlers = {};
     for (const k of BROKEN_KEYS) kept[k] = h[k];
     return kept;
-  }, [s, current, draft, setDraft, save, broken, panBy, setDialog, setHint, setZoom, toggleReveal]);
+  }, [s, setDraft, save, broken, panBy, setDialog, setHint, setZoom, toggleReveal]);
 }

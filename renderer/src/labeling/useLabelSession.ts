@@ -78,7 +78,16 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     preselectRef.current = !!options.preselect;
   }, [options.preselect]);
   const [ids, setIds] = useState<ItemId[] | null>(null);
-  const [view, setView] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
+  const [view, setViewState] = useState<View>({ pos: 0, current: null, draft: emptyDraft(), loading: true });
+  // The view as the last key left it. Keys can arrive faster than React renders: each one must
+  // act on the meme and draft the previous key produced, not on the last rendered ones.
+  const viewRef = useRef(view);
+  const setView = useCallback((next: View | ((v: View) => View)) => {
+    viewRef.current = typeof next === 'function' ? next(viewRef.current) : next;
+    setViewState(viewRef.current);
+  }, []);
+  // Bumped by every move: a fetch that resolves after a later move must not show its meme.
+  const moveSeq = useRef(0);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   // Labels synced in from other annotators change the counts (not this session's queue).
   const progressQuery = useQuery('progress:get', undefined, { refreshOn: ['project:changed'] });
@@ -108,7 +117,9 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     (pos: number, startedAt?: number) => {
       const list = idsRef.current;
       const target = Math.max(0, Math.min(pos, list.length));
+      const seq = ++moveSeq.current;
       const show = (current: ItemView | null): void => {
+        if (seq !== moveSeq.current) return;
         shownAt.current = performance.now();
         const draft =
           !current?.mine && preselectRef.current && current?.suggestion
@@ -127,7 +138,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
         })
         .catch((e: unknown) => setError(messageOf(e)));
     },
-    [prefetch],
+    [prefetch, setView],
   );
 
   /** Where the next queue should open: a meme asked for by id (a jump), or the start. */
@@ -179,13 +190,12 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
 
   const setDraft = useCallback(
     (fn: (d: Draft) => Draft) => setView((v) => ({ ...v, draft: fn(v.draft) })),
-    [],
+    [setView],
   );
 
-  const { current, pos } = view;
   const save = useCallback(
     (d: Draft, opts: { skip?: SkipReason; startedAt?: number; suggestionShown?: boolean } = {}) => {
-      const item = current;
+      const { current: item, pos } = viewRef.current;
       if (!item) return;
       const payload = {
         item: item.id,
@@ -233,7 +243,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
           setStatus({ state: 'error', item: item.id, message: messageOf(e) });
         });
     },
-    [current, pos, goTo, setProgress],
+    [goTo, setProgress],
   );
 
   /** Takes back the newest save of this session, after any save still in flight. */
@@ -282,8 +292,10 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     save,
     undo,
     canUndo: undoable > 0,
-    next: (startedAt?: number) => goTo(view.pos + 1, startedAt ?? performance.now()),
-    back: () => goTo(view.pos - 1),
+    /** The meme and draft the last key left, before React has rendered them. */
+    now: () => viewRef.current,
+    next: (startedAt?: number) => goTo(viewRef.current.pos + 1, startedAt ?? performance.now()),
+    back: () => goTo(viewRef.current.pos - 1),
     jumpTo,
     reload,
   };

@@ -18,11 +18,15 @@ type BrowseScreenProps = { prefs: Preferences; onOpen: (id: ItemId) => void };
 export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
-  const all = useQuery('queue:list', { filter: 'all' }, { refreshOn: ['project:changed'] });
-  const search = useQuery('item:search', { query, limit: 500 }, { enabled: query.trim() !== '' });
-  const ids = query.trim() ? (search.data?.results.map((r) => r.id) ?? []) : (all.data?.ids ?? []);
-  const pages = Math.max(1, Math.ceil(ids.length / PAGE));
-  const shown = ids.slice(page * PAGE, page * PAGE + PAGE);
+  // One page at a time from the backend: an empty search lists every meme of the project.
+  const search = useQuery(
+    'item:search',
+    { query, limit: PAGE, offset: page * PAGE },
+    { refreshOn: ['project:changed'] },
+  );
+  const total = search.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const shown = search.data?.results.map((r) => r.id) ?? [];
   const key = shown.map(String).join('\u0000');
   const [views, setViews] = useState<{ key: string; items: ItemView[] }>({ key: '', items: [] });
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +54,7 @@ export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
           data-testid="browse-search"
         />
         <span className="muted" data-testid="browse-count">
-          {ids.length.toLocaleString()} memes · page {page + 1} of {pages}
+          {total.toLocaleString()} memes · page {page + 1} of {pages}
         </span>
         <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
           Previous page
@@ -59,7 +63,7 @@ export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
           Next page
         </button>
       </div>
-      <ErrorBanner message={error ?? all.error ?? search.error} />
+      <ErrorBanner message={error ?? search.error} />
       <ThumbGrid
         items={views.key === key ? views.items : []}
         blur={prefs.blurImages}

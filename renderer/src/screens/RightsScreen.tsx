@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo, AuditSummary, ForgetSummary, ProjectSummary } from '../../../shared/api';
 import type { ItemId } from '../../../shared/records';
+import { plural } from '../../../shared/text';
 import { api, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { AuditResult } from '../components/rights/AuditResult';
@@ -36,8 +37,12 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
       .rights.importProvenance(file === undefined ? {} : { file })
       .then((r) => {
         if (r)
-          setMessage(`Provenance: ${r.events} changes from ${r.items} rows recorded in governance.jsonl.`);
+          setMessage(
+            `Provenance: ${plural(r.events, 'change')} from ${plural(r.items, 'row')} recorded in governance.jsonl.`,
+          );
         summary.refresh();
+        // The meme on display may be one the file changed.
+        if (shown !== null) item.refresh();
       })
       .catch(fail);
 

@@ -1,4 +1,5 @@
 import type { AuditSummary } from '../../../../shared/api';
+import { plural } from '../../../../shared/text';
 
 /**
  * What the audit found: every trace of a forgotten item, image or annotator, by file and line; and
@@ -10,7 +11,7 @@ export function AuditResult({ audit }: { audit: AuditSummary }) {
       <p className={audit.findings.length ? 'banner error' : 'banner ok'}>
         {audit.tombstones === 0
           ? 'Nothing has been forgotten in this project: there is nothing to look for.'
-          : `${audit.tombstones} tombstones; ${audit.filesScanned} files and ${audit.imagesHashed} images checked; ${audit.findings.length} findings.`}
+          : `${plural(audit.tombstones, 'tombstone')}; ${plural(audit.filesScanned, 'file')} and ${plural(audit.imagesHashed, 'image')} checked; ${plural(audit.findings.length, 'finding')}.`}
       </p>
       <ul>
         {audit.findings.map((f, i) => (

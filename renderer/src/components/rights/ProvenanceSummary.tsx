@@ -36,7 +36,13 @@ export function ProvenanceSummary({ summary, dialogs, disabled, onImport }: Prov
         <BarChart title="Region" bars={bars(summary.counts.region)} />
         <BarChart title="Source" bars={bars(summary.counts.source)} />
       </div>
-      <div className="inline-form">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!disabled && (dialogs || sidecar.trim())) onImport(dialogs ? undefined : sidecar.trim());
+        }}
+      >
         {!dialogs && (
           <input
             value={sidecar}
@@ -47,14 +53,13 @@ export function ProvenanceSummary({ summary, dialogs, disabled, onImport }: Prov
           />
         )}
         <button
-          type="button"
+          type="submit"
           disabled={disabled || (!dialogs && !sidecar.trim())}
-          onClick={() => onImport(dialogs ? undefined : sidecar.trim())}
           data-testid="sidecar-import"
         >
           {dialogs ? 'Import provenance file…' : 'Import provenance file'}
         </button>
-      </div>
+      </form>
     </section>
   );
 }

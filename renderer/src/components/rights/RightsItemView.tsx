@@ -20,8 +20,9 @@ export function RightsItemView({ item, disabled, onSetProvenance, onForget }: Ri
       <p>
         <strong>#{String(item.item.id)}</strong> <code>{item.item.img}</code> — {item.item.text}
       </p>
+      {/* A new answer for the meme (an import, Show again, a save) starts the form afresh. */}
       <ProvenanceEditor
-        key={String(item.item.id)}
+        key={`${String(item.item.id)}:${item.history.length}:${JSON.stringify(item.provenance)}`}
         value={item.provenance}
         disabled={disabled}
         onSave={onSetProvenance}
