@@ -255,6 +255,10 @@ test.describe('labeling by keyboard', () => {
           scrollHeight: el.scrollHeight,
         };
       });
+    // The geometry is the decoded image's: wait until it is (a slower machine decodes later).
+    await expect
+      .poll(() => frame.evaluate((el) => (el.querySelector('img') as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     const g = await geometry();
     // The whole image lies inside the scrollable area: its top and left edges are reachable.
     expect(g.imgLeft).toBeGreaterThanOrEqual(0);

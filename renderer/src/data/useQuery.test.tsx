@@ -160,4 +160,23 @@ describe('useQuery', () => {
     expect(result.current.data).toMatchObject({ items: 2, withProvenance: 1 });
     expect(backend.callsOf('rights:summary')).toHaveLength(1);
   });
+
+  it('a fetch sent before a mutation never overwrites the mutation result that setData put in', async () => {
+    backend.hold('rights:summary');
+    const { result } = renderHook(() => useQuery('rights:summary', undefined));
+    const [initial] = backend.pending('rights:summary');
+    await act(async () => initial.resolve(summary(5)));
+    // A refresh (say, an event) goes out; the mutation's own answer arrives first.
+    act(() => result.current.refresh());
+    const [before] = backend.pending('rights:summary');
+    act(() => result.current.setData({ ...summary(5), withProvenance: 1 }));
+    expect(result.current).toMatchObject({ data: { withProvenance: 1 }, loading: false });
+    await act(async () => before.resolve(summary(5)));
+    expect(result.current.data).toMatchObject({ withProvenance: 1 });
+    // A fetch sent after it is taken as usual.
+    act(() => result.current.refresh());
+    const [after] = backend.pending('rights:summary');
+    await act(async () => after.resolve({ ...summary(5), withProvenance: 2 }));
+    expect(result.current.data).toMatchObject({ withProvenance: 2 });
+  });
 });

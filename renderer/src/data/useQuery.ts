@@ -1,6 +1,6 @@
 // The one way a screen reads from the backend: a channel of the contract, its arguments, and the
 // events after which the answer may have changed. Every fetch effect of the renderer is this hook.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiEvents, ArgsOf, Channel, ResultOf } from '../../../shared/api';
 import { call, messageOf, onEvent } from '../api';
 
@@ -34,7 +34,8 @@ interface Settled<T> {
 /**
  * `useQuery('review:list', { filter }, { refreshOn: ['project:changed'] })`. Arguments are
  * compared by value (JSON), so an inline object does not refetch on every render; an answer that
- * arrives after the arguments changed, after a newer refresh or after unmount is dropped.
+ * arrives after the arguments changed, after a newer refresh, after setData or after unmount is
+ * dropped.
  */
 export function useQuery<C extends Channel>(
   channel: C,
@@ -47,17 +48,26 @@ export function useQuery<C extends Channel>(
   const [version, setVersion] = useState(0);
   const [settled, setSettled] = useState<Settled<ResultOf<C>>>({ request: null, data: null, error: null });
   const request = `${channel}\n${argsKey}\n${version}`;
+  const latest = useRef(request);
+  useEffect(() => {
+    latest.current = request;
+  }, [request]);
+  // Bumped by setData: a fetch sent before a mutation's answer must not overwrite it when it
+  // arrives later (it read the state before the mutation).
+  const epoch = useRef(0);
 
   useEffect(() => {
     if (!enabled) return;
     let live = true;
+    const sent = epoch.current;
     const parsed = (argsKey === '' ? undefined : JSON.parse(argsKey)) as ArgsOf<C>;
     call(channel, parsed).then(
       (data) => {
-        if (live) setSettled({ request, data, error: null });
+        if (live && sent === epoch.current) setSettled({ request, data, error: null });
       },
       (e: unknown) => {
-        if (live) setSettled((s) => ({ request, data: s.data, error: messageOf(e) }));
+        if (live && sent === epoch.current)
+          setSettled((s) => ({ request, data: s.data, error: messageOf(e) }));
       },
     );
     return () => {
@@ -73,16 +83,15 @@ export function useQuery<C extends Channel>(
   }, [eventsKey]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const setData = useCallback<Query<ResultOf<C>>['setData']>(
-    (data) =>
-      setSettled((s) => ({
-        ...s,
-        data:
-          typeof data === 'function' ? (data as (p: ResultOf<C> | null) => ResultOf<C> | null)(s.data) : data,
-        error: null,
-      })),
-    [],
-  );
+  const setData = useCallback<Query<ResultOf<C>>['setData']>((data) => {
+    epoch.current++;
+    setSettled((s) => ({
+      request: latest.current,
+      data:
+        typeof data === 'function' ? (data as (p: ResultOf<C> | null) => ResultOf<C> | null)(s.data) : data,
+      error: null,
+    }));
+  }, []);
 
   return {
     data: enabled ? settled.data : null,

@@ -289,6 +289,41 @@ describe('useLabelSession: back and relabel', () => {
     expect(result.current.draft).toMatchObject({ pc: ['race', 'sex'], note: 'second look' });
   });
 
+  it('keys faster than React renders act in order: two skips, then a save of the meme they reached', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    // All three in one act(): no render between them, as with keys pressed within one frame.
+    act(() => {
+      const s = result.current;
+      s.next();
+      s.next();
+      s.save(notHateful);
+    });
+    expect(result.current.current?.id).toBe(14);
+    const call = await inFlight('annotation:save');
+    expect(call.args).toMatchObject({ item: 13, hate: 'not_hateful' });
+  });
+
+  it('a meme fetched for an earlier move never replaces the one a later move showed', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => 100 + i);
+    backend.answer('queue:list', ({ filter }) => ({ filter, ids: many, counts: counts(0) }));
+    const hook = renderHook(() => useLabelSession('todo'));
+    const { result } = hook;
+    await waitFor(() => expect(result.current.current?.id).toBe(100));
+    await act(flush);
+    backend.hold('item:get');
+    // Far past the prefetched memes a move waits for a fetch; a move back to a cached one does not.
+    act(() => result.current.jumpTo(130));
+    expect(result.current.loading).toBe(true);
+    act(() => result.current.jumpTo(101));
+    expect(result.current.current?.id).toBe(101);
+    expect(backend.pending('item:get').length).toBeGreaterThan(0);
+    await act(async () => {
+      for (const c of backend.pending('item:get')) c.resolve(c.args.ids.map((id) => view(id)));
+    });
+    expect(result.current.current?.id).toBe(101);
+  });
+
   it('skipping moves on without saving; back from the first meme stays there', async () => {
     const { result } = await startSession();
     act(() => result.current.back());
