@@ -22,17 +22,19 @@ export interface ExportSummary {
 const CHUNK = 5000;
 const TOOL_VERSION = pkg.version;
 
+/** What every export selects from: the project's memes, their gold, votes and readiness. */
+export function exportSource(project: Project, opts: ExportOptions) {
+  return {
+    items: project.items,
+    golds: project.golds(opts.policy),
+    state: project.state,
+    annotatorOrder: project.stableOrder(),
+    rule: project.readinessRule(),
+  };
+}
+
 function select(project: Project, opts: ExportOptions) {
-  return selectAndMap(
-    {
-      items: project.items,
-      golds: project.golds(opts.policy),
-      state: project.state,
-      annotatorOrder: project.stableOrder(),
-      rule: project.readinessRule(),
-    },
-    opts,
-  );
+  return selectAndMap(exportSource(project, opts), opts);
 }
 
 export async function previewExport(project: Project, opts: ExportOptions): Promise<ExportCounts> {

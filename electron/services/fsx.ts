@@ -66,7 +66,7 @@ let tmpCounter = 0;
 // Temp files of atomic writes: `.<name>.<host>-<pid>.<time>.<n>.tmp` beside their target. The host
 // tag (8 hex of the host name's sha256) and pid say whose they are, so a temp file a killed
 // process left behind can be told from one being written right now, here or on a synced machine.
-const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 const TEMP_NAME = /^\.(.+)\.(?:([0-9a-f]{8})-)?(\d+)\.(\d+)\.(\d+)\.tmp$/;
 /** A temp file of another machine is stale after this long (its writer cannot be asked). */
 const FOREIGN_TEMP_MS = 60 * 60 * 1000;
@@ -76,13 +76,25 @@ export function isTempFileName(name: string): boolean {
   return TEMP_NAME.test(name);
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` of this machine is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether the writer of a temporary file or folder at `path`, named with its machine's tag and
+ * pid, is gone: a process of this machine that is not running, or (another machine's, which
+ * cannot be asked) a file untouched for an hour. No tag: an older name, of this machine.
+ */
+export async function writerGone(path: string, host: string | undefined, pid: number): Promise<boolean> {
+  if (host === undefined || host === HOST_TAG) return pid !== process.pid && !processAlive(pid);
+  const st = await stat(path).catch(() => null);
+  return !!st && Date.now() - st.mtimeMs > FOREIGN_TEMP_MS;
 }
 
 /**
@@ -93,9 +105,7 @@ export async function isStaleTemp(path: string): Promise<boolean> {
   const m = TEMP_NAME.exec(basename(path));
   if (!m) return false;
   const [, , host, pid] = m;
-  if (host === undefined || host === HOST_TAG) return Number(pid) !== process.pid && !alive(Number(pid));
-  const st = await stat(path).catch(() => null);
-  return !!st && Date.now() - st.mtimeMs > FOREIGN_TEMP_MS;
+  return writerGone(path, host, Number(pid));
 }
 
 /** Removes the temp files in `dir` whose writers are gone; returns their names. */

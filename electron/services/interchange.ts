@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ExportOptions } from '../../shared/export';
 import type { Manifest } from '../../shared/governance';
@@ -42,9 +41,9 @@ import { writeProdigy } from '../../shared/interchange/prodigy';
 import type { Adjudication } from '../../shared/records';
 import { checkWriteTarget, PathError } from './confine';
 import { UserError } from './errors';
-import { exportGold, manifestFor, manifestPathOf, type ExportSummary } from './exporter';
+import { exportGold, exportSource, manifestFor, manifestPathOf, type ExportSummary } from './exporter';
 import type { Forgotten, Trace } from './forgotten';
-import { exists, readTextFile, writeFileAtomic } from './fsx';
+import { exists, HOST_TAG, readTextFile, writeFileAtomic, writerGone } from './fsx';
 import { applyImport, importFghm, ImportError, type ImportGuard, type ImportResult } from './importer';
 import { resolveMediaPath } from './media';
 import type { Project } from './project';
@@ -65,17 +64,7 @@ export const isFolderFormat = (f: ExportOptions['format']): boolean => f === 'hf
 type Progress = (done: number, total: number) => void;
 
 function selection(project: Project, opts: ExportOptions): IxSelection {
-  return selectInterchange(
-    {
-      items: project.items,
-      golds: project.golds(opts.policy),
-      state: project.state,
-      annotatorOrder: project.stableOrder(),
-      rule: project.readinessRule(),
-    },
-    opts,
-    project.predictions.byItem,
-  );
+  return selectInterchange(exportSource(project, opts), opts, project.predictions.byItem);
 }
 
 /** Any export: the gold shapes (exporter.ts) or another tool's format. */
@@ -164,20 +153,9 @@ async function exportFile(
 
 // ---- Hugging Face folders ------------------------------------------------------------------
 
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 const FOLDER_TEMP = /^\.(.+)\.hf-([0-9a-f]{8})-(\d+)-(\d+)\.(tmpdir|olddir)$/;
-const FOREIGN_TEMP_MS = 60 * 60 * 1000;
 const liveFolders = new Set<string>();
 let exitHook = false;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the temporary folders of folder exports in `dir` whose writers are gone. */
 async function sweepFolderTemps(dir: string): Promise<void> {
@@ -186,11 +164,7 @@ async function sweepFolderTemps(dir: string): Promise<void> {
     if (!m) continue;
     const [, , host, pid] = m;
     const p = join(dir, n);
-    const stale =
-      host === HOST
-        ? Number(pid) !== process.pid && !alive(Number(pid))
-        : Date.now() - ((await stat(p).catch(() => null))?.mtimeMs ?? Date.now()) > FOREIGN_TEMP_MS;
-    if (stale) await rm(p, { recursive: true, force: true });
+    if (await writerGone(p, host, Number(pid))) await rm(p, { recursive: true, force: true });
   }
 }
 
@@ -270,7 +244,7 @@ async function exportHf(
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   await sweepFolderTemps(parent);
-  const stamp = `${HOST}-${process.pid}-${Date.now()}`;
+  const stamp = `${HOST_TAG}-${process.pid}-${Date.now()}`;
   const tmp = join(parent, `.${basename(target)}.hf-${stamp}.tmpdir`);
   if (!exitHook) {
     exitHook = true;

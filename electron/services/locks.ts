@@ -7,6 +7,7 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isAnnotatorId } from '../../shared/ids';
+import { processAlive } from './fsx';
 import { LEAD_LOCK } from './paths';
 
 export interface LockInfo {
@@ -17,15 +18,6 @@ export interface LockInfo {
 }
 
 class LockError extends UserError {}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class AnnotatorLock {
   private constructor(
@@ -77,7 +69,7 @@ export class AnnotatorLock {
         held = null; // unreadable: a crash while writing it; take it over
       }
       const stale =
-        !held || (held.host === info.host && (held.pid === process.pid ? false : !alive(held.pid)));
+        !held || (held.host === info.host && (held.pid === process.pid ? false : !processAlive(held.pid)));
       if (held && held.host === info.host && held.pid === process.pid)
         throw new LockError(`${busy} in this app`);
       if (!stale && held)
@@ -112,5 +104,5 @@ export async function lockHolder(metaDir: string, name: string): Promise<'self' 
   }
   if (held.host !== hostname()) return 'other';
   if (held.pid === process.pid) return 'self';
-  return alive(held.pid) ? 'other' : 'none';
+  return processAlive(held.pid) ? 'other' : 'none';
 }
