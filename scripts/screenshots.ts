@@ -10,11 +10,25 @@ import { launchChromium } from './chromium';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'tests/e2e/screenshots');
 
-function serve(project: string, userData: string): Promise<{ url: string; proc: ChildProcess }> {
+/** Serves `project`; files to read (predictions to score) are named relative to `imports`. */
+function serve(
+  project: string,
+  imports: string,
+  userData: string,
+): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      [join(ROOT, 'out/cli/memejury.mjs'), 'serve', '--project', project, '--annotator', 'ann-a'],
+      [
+        join(ROOT, 'out/cli/memejury.mjs'),
+        'serve',
+        '--project',
+        project,
+        '--imports',
+        imports,
+        '--annotator',
+        'ann-a',
+      ],
       {
         env: { ...process.env, MEMEJURY_USER_DATA: userData },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -53,7 +67,7 @@ await writeFile(
     }),
   ).join('\n') + '\n',
 );
-const { url, proc } = await serve(project, join(work, 'user'));
+const { url, proc } = await serve(project, work, join(work, 'user'));
 await mkdir(OUT, { recursive: true });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -126,7 +140,7 @@ try {
   await page.getByTestId('export-preview').waitFor();
   await shot('export');
   await page.getByTestId('nav-score').click();
-  await page.getByTestId('score-path').fill(join(work, 'predictions.jsonl'));
+  await page.getByTestId('score-path').fill('predictions.jsonl');
   await page.getByTestId('score-run').click();
   await page.getByTestId('score-report').waitFor();
   await shot('score');
