@@ -179,4 +179,13 @@ describe('useQuery', () => {
     await act(async () => after.resolve({ ...summary(5), withProvenance: 2 }));
     expect(result.current.data).toMatchObject({ withProvenance: 2 });
   });
+
+  it('an update of an answer that is not there yet leaves the fetch under way to land', async () => {
+    backend.hold('rights:summary');
+    const { result } = renderHook(() => useQuery('rights:summary', undefined));
+    // As the label screen merges queue counts into a progress that has not arrived yet.
+    act(() => result.current.setData((s) => (s ? { ...s, withProvenance: 9 } : s)));
+    await act(async () => backend.pending('rights:summary')[0].resolve(summary(4)));
+    expect(result.current).toMatchObject({ data: { items: 4, withProvenance: 0 }, loading: false });
+  });
 });

@@ -29,6 +29,8 @@ interface Settled<T> {
   request: string | null;
   data: T | null;
   error: string | null;
+  /** How many answers setData has put in: a fetch sent before the latest one is stale. */
+  epoch: number;
 }
 
 /**
@@ -46,14 +48,19 @@ export function useQuery<C extends Channel>(
   const argsKey = JSON.stringify(args) ?? '';
   const eventsKey = (options.refreshOn ?? []).join(',');
   const [version, setVersion] = useState(0);
-  const [settled, setSettled] = useState<Settled<ResultOf<C>>>({ request: null, data: null, error: null });
+  const [settled, setSettled] = useState<Settled<ResultOf<C>>>({
+    request: null,
+    data: null,
+    error: null,
+    epoch: 0,
+  });
   const request = `${channel}\n${argsKey}\n${version}`;
   const latest = useRef(request);
   useEffect(() => {
     latest.current = request;
   }, [request]);
-  // Bumped by setData: a fetch sent before a mutation's answer must not overwrite it when it
-  // arrives later (it read the state before the mutation).
+  // The epoch of the answer on hand, for fetches to note when they are sent: a fetch sent before
+  // a mutation's answer (setData) read the state before the mutation and must not replace it.
   const epoch = useRef(0);
 
   useEffect(() => {
@@ -63,11 +70,13 @@ export function useQuery<C extends Channel>(
     const parsed = (argsKey === '' ? undefined : JSON.parse(argsKey)) as ArgsOf<C>;
     call(channel, parsed).then(
       (data) => {
-        if (live && sent === epoch.current) setSettled({ request, data, error: null });
+        if (live) setSettled((s) => (s.epoch > sent ? s : { request, data, error: null, epoch: s.epoch }));
       },
       (e: unknown) => {
-        if (live && sent === epoch.current)
-          setSettled((s) => ({ request, data: s.data, error: messageOf(e) }));
+        if (live)
+          setSettled((s) =>
+            s.epoch > sent ? s : { request, data: s.data, error: messageOf(e), epoch: s.epoch },
+          );
       },
     );
     return () => {
@@ -84,13 +93,14 @@ export function useQuery<C extends Channel>(
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback<Query<ResultOf<C>>['setData']>((data) => {
-    epoch.current++;
-    setSettled((s) => ({
-      request: latest.current,
-      data:
-        typeof data === 'function' ? (data as (p: ResultOf<C> | null) => ResultOf<C> | null)(s.data) : data,
-      error: null,
-    }));
+    setSettled((s) => {
+      const next =
+        typeof data === 'function' ? (data as (p: ResultOf<C> | null) => ResultOf<C> | null)(s.data) : data;
+      // Nothing new (an update of an answer not yet here): the fetch under way still counts.
+      if (next === s.data) return s;
+      epoch.current = s.epoch + 1;
+      return { request: latest.current, data: next, error: null, epoch: s.epoch + 1 };
+    });
   }, []);
 
   return {
