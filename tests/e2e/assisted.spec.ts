@@ -177,6 +177,9 @@ test('with more annotators on the roster than the target, each sees only their a
   // p2 leaves: the other four take their memes, still 3 each (with only 3 left, all would label all).
   await tabTo(page, 'member-p2');
   await page.keyboard.press('Space');
+  // Asked first; Enter on the focused answer confirms.
+  await expect(page.getByTestId('team-confirm')).toContainText('Mark p2 as having left the team?');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('assigned-p2')).toHaveText('—');
   const after = await Promise.all(['p1', 'p3', 'p4', 'p5'].map(assigned));
   expect(after.reduce((x, y) => x + y, 0)).toBe(120);

@@ -4,6 +4,37 @@ import type { Role } from '../../../../shared/project';
 import { api, call, messageOf } from '../../api';
 import { useQuery } from '../../data/useQuery';
 import { ErrorBanner } from '../ErrorBanner';
+import { ConfirmDialog } from '../Modal';
+
+/** A change of someone's role or membership, waiting for the lead to confirm it. */
+type Pending = { annotator: string; role: Role; left?: boolean };
+
+/** What a change does to the person, said before it is made. */
+function pendingText(p: Pending): { title: string; message: string; confirm: string } {
+  if (p.left === true)
+    return {
+      title: `Mark ${p.annotator} as having left the team?`,
+      message: `${p.annotator}'s labels are kept. The memes assigned to ${p.annotator} move on to other members; no one else's memes move.`,
+      confirm: `Mark ${p.annotator} as left`,
+    };
+  if (p.left === false)
+    return {
+      title: `Bring ${p.annotator} back onto the team?`,
+      message: `Memes are assigned to ${p.annotator} again, as to everyone on the team.`,
+      confirm: `Bring ${p.annotator} back`,
+    };
+  return p.role === 'lead'
+    ? {
+        title: `Make ${p.annotator} a lead?`,
+        message: `A lead sees every annotator's labels and figures, reviews disputed memes, exports the gold and looks after data rights.`,
+        confirm: `Make ${p.annotator} a lead`,
+      }
+    : {
+        title: `Make ${p.annotator} an annotator?`,
+        message: `${p.annotator} will no longer lead: they label blind and see only their own labels and figures.`,
+        confirm: `Make ${p.annotator} an annotator`,
+      };
+}
 
 type TeamCardProps = { project: ProjectSummary; onProject: (p: ProjectSummary) => void };
 
@@ -25,6 +56,9 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
       ),
     );
   const [newMember, setNewMember] = useState('');
+  // Roles and membership change what people see and which memes they get: asked first. The
+  // select and checkbox stay as they are (they show the roster) until the change is confirmed.
+  const [pending, setPending] = useState<Pending | null>(null);
   const assigning = (roster.data ?? []).some((r) => r.assigned !== null);
   return (
     <section className="card" data-testid="team">
@@ -77,7 +111,7 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
                         value={r.role}
                         disabled={!project.lead}
                         aria-label={`Role of ${r.id}`}
-                        onChange={(e) => setRole(r.id, e.target.value as Role)}
+                        onChange={(e) => setPending({ annotator: r.id, role: e.target.value as Role })}
                         data-testid={`role-${r.id}`}
                       >
                         <option value="annotator">annotator</option>
@@ -95,7 +129,11 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
                         disabled={!project.lead || r.role === 'imported'}
                         aria-label={`${r.id} is on the team`}
                         onChange={(e) =>
-                          setRole(r.id, r.role === 'lead' ? 'lead' : 'annotator', !e.target.checked)
+                          setPending({
+                            annotator: r.id,
+                            role: r.role === 'lead' ? 'lead' : 'annotator',
+                            left: !e.target.checked,
+                          })
                         }
                         data-testid={`member-${r.id}`}
                       />
@@ -132,6 +170,18 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
         </>
       )}
       <ErrorBanner message={error ?? roster.error} />
+      {pending && (
+        <ConfirmDialog
+          {...pendingText(pending)}
+          cancel="Keep as is"
+          testId="team-confirm"
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            setRole(pending.annotator, pending.role, pending.left);
+            setPending(null);
+          }}
+        />
+      )}
     </section>
   );
 }
