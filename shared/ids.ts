@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 const ANNOTATOR_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const ANNOTATOR_ID_RULE = 'letters, digits, "_", "-"';
+/** The whole rule in words, for people choosing an id (the pattern above, said in full). */
+export const ANNOTATOR_ID_HELP = `1 to 64 characters: ${ANNOTATOR_ID_RULE}, starting with a letter or a digit (e.g. ann-a)`;
 
 export function isAnnotatorId(id: unknown): id is string {
   return typeof id === 'string' && ANNOTATOR_ID_PATTERN.test(id);

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { ANNOTATOR_ID_HELP, isAnnotatorId } from '../../../../shared/ids';
 import type { Settings } from '../../../../shared/settings';
 
 type ProfilesCardProps = {
@@ -13,6 +14,9 @@ type ProfilesCardProps = {
 export function ProfilesCard({ annotators, current, onSelect, onCreate }: ProfilesCardProps) {
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
+  // The id refused last, with what a valid one looks like: said before any request is made.
+  const [refused, setRefused] = useState<string | null>(null);
+  const helpId = useId();
   return (
     <section className="card" data-testid="profiles">
       <h2>1. Who is labeling?</h2>
@@ -35,7 +39,13 @@ export function ProfilesCard({ annotators, current, onSelect, onCreate }: Profil
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void onCreate(newId.trim(), newName.trim()).then((made) => {
+          const id = newId.trim();
+          if (!isAnnotatorId(id)) {
+            setRefused(id);
+            return;
+          }
+          setRefused(null);
+          void onCreate(id, newName.trim()).then((made) => {
             if (!made) return;
             setNewId('');
             setNewName('');
@@ -44,9 +54,14 @@ export function ProfilesCard({ annotators, current, onSelect, onCreate }: Profil
       >
         <input
           value={newId}
-          onChange={(e) => setNewId(e.target.value)}
+          onChange={(e) => {
+            setNewId(e.target.value);
+            setRefused(null);
+          }}
           placeholder="annotator id, e.g. ann-a"
           aria-label="New annotator id"
+          aria-invalid={refused !== null}
+          aria-describedby={refused !== null ? helpId : undefined}
           data-testid="new-profile-id"
         />
         <input
@@ -59,6 +74,11 @@ export function ProfilesCard({ annotators, current, onSelect, onCreate }: Profil
           Add profile
         </button>
       </form>
+      {refused !== null && (
+        <p className="hint" id={helpId} role="alert" data-testid="profile-id-invalid">
+          &ldquo;{refused}&rdquo; cannot be an annotator id. An id has {ANNOTATOR_ID_HELP}.
+        </p>
+      )}
     </section>
   );
 }
