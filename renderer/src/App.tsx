@@ -289,6 +289,7 @@ export function App() {
       {prefsOpen && (
         <PreferencesDialog
           prefs={settings.preferences}
+          lead={isLead}
           onSaved={setSettings}
           onClose={() => setPrefsOpen(false)}
         />

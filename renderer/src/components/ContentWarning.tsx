@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { hotkeysAllowedAt } from '../hotkeys';
 
 type ContentWarningProps = { onContinue: () => void };
 
@@ -6,7 +7,9 @@ type ContentWarningProps = { onContinue: () => void };
 export function ContentWarning({ onContinue }: ContentWarningProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Enter' && !e.repeat) {
+      // Enter on the page continues; a focused control (the header's Preferences, a dialog's
+      // button) keeps its own Enter, and the continue button presses itself.
+      if (e.key === 'Enter' && !e.repeat && !e.defaultPrevented && hotkeysAllowedAt(e.target)) {
         e.preventDefault();
         onContinue();
       }

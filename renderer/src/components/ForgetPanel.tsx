@@ -24,7 +24,13 @@ export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: 
   return (
     <div className="forget">
       <h3>Forget {what}</h3>
-      <div className="inline-form">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!disabled && reason.trim()) setConfirming(true);
+        }}
+      >
         <input
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -42,15 +48,14 @@ export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: 
           data-testid="forget-requested-by"
         />
         <button
-          type="button"
+          type="submit"
           className="danger"
           disabled={disabled || !reason.trim()}
-          onClick={() => setConfirming(true)}
           data-testid="forget-start"
         >
           Forget…
         </button>
-      </div>
+      </form>
       <ErrorBanner message={error} />
       {confirming && (
         <ConfirmDialog

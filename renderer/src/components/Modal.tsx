@@ -114,43 +114,47 @@ export function ConfirmDialog({
       initialFocus={danger || focus === 'cancel' ? '[data-role="cancel"]' : '[data-role="confirm"]'}
     >
       <div className="modal-body">{message}</div>
-      {typeToConfirm && (
-        <label className="type-to-confirm">
-          <span>
-            Type <code>{typeToConfirm}</code> to confirm
-          </span>
-          <input
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && ready) onConfirm();
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid={testId ? `${testId}-type` : undefined}
-          />
-        </label>
-      )}
-      <div className="modal-actions">
-        <button
-          type="button"
-          onClick={onCancel}
-          data-role="cancel"
-          data-testid={testId ? `${testId}-cancel` : undefined}
-        >
-          {cancel} <kbd>Esc</kbd>
-        </button>
-        <button
-          type="button"
-          className={danger ? 'danger' : 'primary'}
-          onClick={onConfirm}
-          disabled={!ready}
-          data-role="confirm"
-          data-testid={testId ? `${testId}-ok` : undefined}
-        >
-          {confirm}
-        </button>
-      </div>
+      {/* A form: Enter in the typed confirmation submits it, Enter on a button presses that button. */}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) onConfirm();
+        }}
+      >
+        {typeToConfirm && (
+          <label className="type-to-confirm">
+            <span>
+              Type <code>{typeToConfirm}</code> to confirm
+            </span>
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid={testId ? `${testId}-type` : undefined}
+            />
+          </label>
+        )}
+        <div className="modal-actions">
+          <button
+            type="button"
+            onClick={onCancel}
+            data-role="cancel"
+            data-testid={testId ? `${testId}-cancel` : undefined}
+          >
+            {cancel} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="submit"
+            className={danger ? 'danger' : 'primary'}
+            disabled={!ready}
+            data-role="confirm"
+            data-testid={testId ? `${testId}-ok` : undefined}
+          >
+            {confirm}
+          </button>
+        </div>
+      </form>
     </Modal>
   );
 }

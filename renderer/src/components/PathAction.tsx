@@ -37,7 +37,13 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
     }
   };
   return (
-    <div className="path-action">
+    <form
+      className="path-action"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void go();
+      }}
+    >
       {!dialogs && (
         <input
           value={name}
@@ -46,12 +52,7 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
           data-testid={testId ? `${testId}-name` : undefined}
         />
       )}
-      <button
-        type="button"
-        onClick={() => void go()}
-        disabled={!dialogs && !name.trim()}
-        data-testid={testId}
-      >
+      <button type="submit" disabled={!dialogs && !name.trim()} data-testid={testId}>
         {dialogs ? `${label}…` : label}
       </button>
       {done && (
@@ -60,6 +61,6 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
         </span>
       )}
       <ErrorBanner message={error} testId={testId ? `${testId}-error` : undefined} />
-    </div>
+    </form>
   );
 }

@@ -4,9 +4,16 @@ import { api } from '../api';
 import { Modal } from './Modal';
 import { ErrorBanner } from './ErrorBanner';
 
-type PreferencesDialogProps = { prefs: Preferences; onSaved: (s: Settings) => void; onClose: () => void };
+type PreferencesDialogProps = {
+  prefs: Preferences;
+  /** Annotators never see a colleague, so the names preference (review only) is the lead's. */
+  lead: boolean;
+  onSaved: (s: Settings) => void;
+  onClose: () => void;
+};
 
-export function PreferencesDialog({ prefs, onSaved, onClose }: PreferencesDialogProps) {
+/** The user's preferences; Enter in a field saves them (a form), Esc cancels. */
+export function PreferencesDialog({ prefs, lead, onSaved, onClose }: PreferencesDialogProps) {
   const [p, setP] = useState(prefs);
   const [error, setError] = useState<string | null>(null);
   const check = (key: keyof Preferences, label: string, help: string) => (
@@ -38,42 +45,49 @@ export function PreferencesDialog({ prefs, onSaved, onClose }: PreferencesDialog
       </span>
     </label>
   );
+  const save = (): void =>
+    void api()
+      .settings.setPreferences(p)
+      .then((s) => {
+        onSaved(s);
+        onClose();
+      })
+      .catch((e: Error) => setError(e.message));
   return (
     <Modal title="Preferences" onClose={onClose} testId="preferences">
-      <div className="prefs">
-        {check('blurImages', 'Blur images until revealed', 'Space reveals the current meme.')}
-        {check(
-          'greyscale',
-          'Show images in greyscale',
-          'Colour can make distressing content harder to look at.',
-        )}
-        {check('contentWarning', 'Content warning at the start of a session', '')}
-        {num('breakMinutes', 'Break reminder after (minutes)', '0 turns reminders off.')}
-        {num('sessionCap', 'Stop suggestion after (memes per session)', '0 means no cap.')}
-        {check('showAnnotatorNames', 'Show annotator names in review', 'Off: annotators appear as A, B, C.')}
-      </div>
-      <ErrorBanner message={error} />
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="save-preferences"
-          onClick={() =>
-            void api()
-              .settings.setPreferences(p)
-              .then((s) => {
-                onSaved(s);
-                onClose();
-              })
-              .catch((e: Error) => setError(e.message))
-          }
-        >
-          Save
-        </button>
-      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <div className="prefs">
+          {check('blurImages', 'Blur images until revealed', 'Space reveals the current meme.')}
+          {check(
+            'greyscale',
+            'Show images in greyscale',
+            'Colour can make distressing content harder to look at.',
+          )}
+          {check('contentWarning', 'Content warning at the start of a session', '')}
+          {num('breakMinutes', 'Break reminder after (minutes)', '0 turns reminders off.')}
+          {num('sessionCap', 'Stop suggestion after (memes per session)', '0 means no cap.')}
+          {lead &&
+            check(
+              'showAnnotatorNames',
+              'Show annotator names in review',
+              'Off: annotators appear as A, B, C.',
+            )}
+        </div>
+        <ErrorBanner message={error} />
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" data-testid="save-preferences">
+            Save
+          </button>
+        </div>
+      </form>
     </Modal>
   );
 }

@@ -66,21 +66,29 @@ export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
   };
   return (
     <Modal title="Go to a meme" onClose={onClose} testId="search-dialog">
-      <input
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') openFirst();
-          else if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            focusRow(0);
-          }
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          openFirst();
         }}
-        placeholder="id, or words of the text"
-        aria-label="Meme id or text"
-        data-testid="search-input"
-        autoFocus
-      />
+      >
+        <input
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // ↓ moves into the matches; Enter submits the form (the first match).
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              focusRow(0);
+            }
+          }}
+          placeholder="id, or words of the text"
+          aria-label="Meme id or text"
+          data-testid="search-input"
+          autoFocus
+        />
+      </form>
       <ErrorBanner message={error} />
       {shown && (
         <p className="muted" data-testid="search-count" aria-live="polite">

@@ -6,6 +6,7 @@ import { call, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ThumbGrid } from '../components/browse/ThumbGrid';
 import { useQuery } from '../data/useQuery';
+import { plural } from '../../../shared/text';
 
 const PAGE = 48;
 
@@ -42,7 +43,16 @@ export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
   }, [key]);
   return (
     <div className="browse" data-testid="browse">
-      <div className="toolbar">
+      {/* Enter in the search field goes to the first match: the arrow keys then move through
+          the grid and Enter opens a meme. */}
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLButtonElement>('[data-testid="thumb-grid"] button')?.focus();
+        }}
+      >
         <input
           value={query}
           onChange={(e) => {
@@ -54,7 +64,7 @@ export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
           data-testid="browse-search"
         />
         <span className="muted" data-testid="browse-count">
-          {total.toLocaleString()} memes · page {page + 1} of {pages}
+          {plural(total, 'meme')} · page {page + 1} of {pages}
         </span>
         <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
           Previous page
@@ -62,7 +72,7 @@ export function BrowseScreen({ prefs, onOpen }: BrowseScreenProps) {
         <button type="button" disabled={page >= pages - 1} onClick={() => setPage((p) => p + 1)}>
           Next page
         </button>
-      </div>
+      </form>
       <ErrorBanner message={error ?? search.error} />
       <ThumbGrid
         items={views.key === key ? views.items : []}

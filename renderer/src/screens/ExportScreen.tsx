@@ -6,6 +6,7 @@ import { ExportOptionsForm, type ExportOptions } from '../components/export/Expo
 import { ExportPreview } from '../components/export/ExportPreview';
 import { ProgressBar } from '../components/ProgressBar';
 import { useQuery } from '../data/useQuery';
+import { plural } from '../../../shared/text';
 
 type ExportScreenProps = { project: ProjectSummary; info: AppInfo };
 
@@ -34,7 +35,25 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
   const [name, setName] = useState(`${project.name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '')}-gold`);
   const preview = useQuery('export:preview', { options: o });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<ExportRun | null>(null);
+  // The last export, numbered and timed so that a second export to the same name visibly
+  // replaces the first one's message (it would otherwise read exactly the same).
+  const [result, setResult] = useState<{
+    run: ExportRun;
+    format: ExportOptions['format'];
+    n: number;
+    at: Date;
+  } | null>(null);
+  const [runs, setRuns] = useState(0);
+  // A message about an earlier choice of options or name would describe a file these options do
+  // not make: any change clears it (and the finished progress bar with it).
+  const stale = (): void => {
+    setResult(null);
+    setProgress(null);
+  };
+  const change = (next: ExportOptions): void => {
+    setO(next);
+    stale();
+  };
   const [runError, setRunError] = useState<string | null>(null);
   const error = runError ?? preview.error;
 
@@ -55,7 +74,10 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
         to = { handle: target.handle };
       }
       setProgress({ done: 0, total: preview.data?.exported ?? 0 });
-      setResult(await api().export.run({ options: o, to }));
+      const done = await api().export.run({ options: o, to });
+      const n = runs + 1;
+      setRuns(n);
+      setResult({ run: done, format: o.format, n, at: new Date() });
     } catch (e) {
       setRunError(messageOf(e));
     }
@@ -68,42 +90,57 @@ export function ExportScreen({ project, info }: ExportScreenProps) {
         <h2>Export gold</h2>
         <ExportOptionsForm
           o={o}
-          onChange={setO}
+          onChange={change}
           splits={project.splits}
           targetAnnotators={project.targetAnnotators}
           unresolved={unresolved}
         />
         {counts && <ExportPreview preview={counts} />}
-        <div className="inline-form">
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (counts && (info.dialogs || name.trim())) void run();
+          }}
+        >
           {!info.dialogs && (
             <label>
               {SAVED_AS[o.format]} in the project&apos;s exports folder{' '}
-              <input value={name} onChange={(e) => setName(e.target.value)} data-testid="export-out" />
+              <input
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  stale();
+                }}
+                data-testid="export-out"
+              />
             </label>
           )}
           <button
-            type="button"
+            type="submit"
             className="primary"
-            onClick={() => void run()}
             disabled={!counts || (!info.dialogs && !name.trim())}
             data-testid="export-run"
           >
             {info.dialogs ? 'Export…' : 'Export'}
           </button>
-        </div>
+        </form>
         {progress && !result && !error && (
           <ProgressBar label="Writing" done={progress.done} total={progress.total} testId="export-progress" />
         )}
-        {result && (
-          <p className="banner ok" data-testid="export-result">
-            Wrote {result.counts.exported.toLocaleString()} records ({(result.bytes / 1024).toFixed(1)} KB) to{' '}
-            {result.out}
-            {result.manifest ? `; manifest ${result.manifest}` : ''}.{' '}
-            {o.format === 'hf'
-              ? 'The folder was written under a temporary name, synced and renamed: it is complete or absent, never half-written.'
-              : 'The file was written to a temporary name, synced and renamed: it is complete or absent, never half-written.'}
-          </p>
-        )}
+        <div role="status">
+          {result && (
+            <p className="banner ok" key={result.n} data-testid="export-result" data-run={result.n}>
+              Export {result.n} at {result.at.toLocaleTimeString()}: wrote{' '}
+              {plural(result.run.counts.exported, 'record')} ({(result.run.bytes / 1024).toFixed(1)} KB) to{' '}
+              {result.run.out}
+              {result.run.manifest ? `; manifest ${result.run.manifest}` : ''}.{' '}
+              {result.format === 'hf'
+                ? 'The folder was written under a temporary name, synced and renamed: it is complete or absent, never half-written.'
+                : 'The file was written to a temporary name, synced and renamed: it is complete or absent, never half-written.'}
+            </p>
+          )}
+        </div>
         <ErrorBanner message={error} />
       </section>
     </div>

@@ -32,7 +32,13 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
           <code>pred_attack</code> score dictionaries, scored as the task&apos;s official scorer does (micro
           F1 at 0.5, micro ROC AUC) against the current gold.
         </p>
-        <div className="inline-form">
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run();
+          }}
+        >
           {!info.dialogs && (
             <input
               value={path}
@@ -43,15 +49,14 @@ export function ScoreScreen({ info }: ScoreScreenProps) {
             />
           )}
           <button
-            type="button"
+            type="submit"
             className="primary"
-            onClick={run}
             disabled={!info.dialogs && !path.trim()}
             data-testid="score-run"
           >
             {info.dialogs ? 'Choose predictions and score…' : 'Score'}
           </button>
-        </div>
+        </form>
         <ErrorBanner message={error} testId="score-error" />
       </section>
       {report && <ScoreReportView report={report} />}

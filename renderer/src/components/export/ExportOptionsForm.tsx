@@ -36,9 +36,20 @@ export function ExportOptionsForm({
   targetAnnotators,
   unresolved,
 }: ExportOptionsFormProps) {
-  // Licences and regions are typed as text and apply when the field is left.
+  // Licences and regions are typed as text and apply when the field is left or on Enter.
   const [licences, setLicences] = useState(o.rights.excludeLicences.join(', '));
   const [regions, setRegions] = useState(o.rights.excludeRegions.join(', '));
+  // Applied only when the list changed, so leaving the field unchanged keeps the last result shown.
+  const applyLicences = (): void => {
+    const next = words(licences);
+    if (next.join() !== o.rights.excludeLicences.join())
+      onChange({ ...o, rights: { ...o.rights, excludeLicences: next } });
+  };
+  const applyRegions = (): void => {
+    const next = words(regions);
+    if (next.join() !== o.rights.excludeRegions.join())
+      onChange({ ...o, rights: { ...o.rights, excludeRegions: next } });
+  };
   return (
     <div className="form-grid">
       <label>
@@ -116,26 +127,42 @@ export function ExportOptionsForm({
           />{' '}
           leave out memes without consent (no or unknown)
         </label>
-        <label>
-          leave out licences
-          <input
-            value={licences}
-            placeholder="e.g. unknown, proprietary"
-            onChange={(e) => setLicences(e.target.value)}
-            onBlur={() => onChange({ ...o, rights: { ...o.rights, excludeLicences: words(licences) } })}
-            data-testid="export-licences"
-          />
-        </label>
-        <label>
-          leave out regions
-          <input
-            value={regions}
-            placeholder="e.g. EU"
-            onChange={(e) => setRegions(e.target.value)}
-            onBlur={() => onChange({ ...o, rights: { ...o.rights, excludeRegions: words(regions) } })}
-            data-testid="export-regions"
-          />
-        </label>
+        {/* Each list applies when its field is left or on Enter (a form of its own, so Enter
+            never starts the export). */}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            applyLicences();
+          }}
+        >
+          <label>
+            leave out licences
+            <input
+              value={licences}
+              placeholder="e.g. unknown, proprietary"
+              onChange={(e) => setLicences(e.target.value)}
+              onBlur={applyLicences}
+              data-testid="export-licences"
+            />
+          </label>
+        </form>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            applyRegions();
+          }}
+        >
+          <label>
+            leave out regions
+            <input
+              value={regions}
+              placeholder="e.g. EU"
+              onChange={(e) => setRegions(e.target.value)}
+              onBlur={applyRegions}
+              data-testid="export-regions"
+            />
+          </label>
+        </form>
       </fieldset>
     </div>
   );
