@@ -37,43 +37,53 @@ export function HelpOverlay({ onClose, actions, descriptions = {} }: HelpOverlay
   const groups = GROUPS.filter((g) => actions.some((a) => KEYMAP[a].group === g));
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} wide testId="help-overlay">
-      <p className="muted">
-        Keys act while the page or the meme has the focus; a focused button or field takes its own keys (
-        <kbd>Tab</kbd> moves between them, <kbd>Esc</kbd> leaves a field).
-      </p>
-      <div className="help-grid">
-        {groups.map((g) => (
-          <section key={g}>
-            <h3>{g}</h3>
-            <table>
-              <tbody>
-                {g === 'Label' &&
-                  has('pc:race') &&
-                  labelRow('pc', PC_LABELS, 'Categories (each implies hateful)')}
-                {g === 'Label' &&
-                  has('attack:mocking') &&
-                  labelRow('attack', ATTACK_LABELS, 'Attack types (each implies hateful)')}
-                {actions
-                  .filter((a) => KEYMAP[a].group === g && !a.includes(':'))
-                  .map((a) => (
-                    <tr key={a} data-testid={`help-${a}`}>
-                      <td>
-                        <kbd>{KEYMAP[a].show}</kbd>
-                      </td>
-                      <td>{descriptions[a] ?? KEYMAP[a].description}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </section>
-        ))}
-      </div>
-      {has('notHateful') && !descriptions.notHateful && (
-        <p className="hint">
-          Not hateful and move on: <kbd>N</kbd>. Hateful with one category and one attack: <kbd>H</kbd>{' '}
-          <kbd>1</kbd> <kbd>Y</kbd> <kbd>Enter</kbd>.
+      {/* The shortcuts scroll inside the dialog on a short window; Close stays in view. The
+          region takes the focus so the keyboard scrolls it too. */}
+      <div
+        className="modal-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Shortcuts"
+        data-testid="help-scroll"
+      >
+        <p className="muted">
+          Keys act while the page or the meme has the focus; a focused button or field takes its own keys (
+          <kbd>Tab</kbd> moves between them, <kbd>Esc</kbd> leaves a field).
         </p>
-      )}
+        <div className="help-grid">
+          {groups.map((g) => (
+            <section key={g}>
+              <h3>{g}</h3>
+              <table>
+                <tbody>
+                  {g === 'Label' &&
+                    has('pc:race') &&
+                    labelRow('pc', PC_LABELS, 'Categories (each implies hateful)')}
+                  {g === 'Label' &&
+                    has('attack:mocking') &&
+                    labelRow('attack', ATTACK_LABELS, 'Attack types (each implies hateful)')}
+                  {actions
+                    .filter((a) => KEYMAP[a].group === g && !a.includes(':'))
+                    .map((a) => (
+                      <tr key={a} data-testid={`help-${a}`}>
+                        <td>
+                          <kbd>{KEYMAP[a].show}</kbd>
+                        </td>
+                        <td>{descriptions[a] ?? KEYMAP[a].description}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
+        {has('notHateful') && !descriptions.notHateful && (
+          <p className="hint">
+            Not hateful and move on: <kbd>N</kbd>. Hateful with one category and one attack: <kbd>H</kbd>{' '}
+            <kbd>1</kbd> <kbd>Y</kbd> <kbd>Enter</kbd>.
+          </p>
+        )}
+      </div>
       <div className="modal-actions">
         <button type="button" className="primary" onClick={onClose}>
           Close <kbd>Esc</kbd>

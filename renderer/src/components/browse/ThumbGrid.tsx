@@ -36,11 +36,13 @@ export function ThumbGrid({ items, blur, greyscale, onOpen }: ThumbGridProps) {
             aria-label={`Open meme #${String(it.id)} in Review: ${it.text || 'no text'}`}
             data-testid={`thumb-${String(it.id)}`}
           >
-            {it.missing ? (
-              <span className="thumb-missing">no image</span>
-            ) : (
-              <img className={cls} src={mediaUrl(it.img)} alt="" loading="lazy" />
-            )}
+            <span className="thumb-frame">
+              {it.missing ? (
+                <span className="thumb-missing">no image</span>
+              ) : (
+                <img className={cls} src={mediaUrl(it.img)} alt="" loading="lazy" />
+              )}
+            </span>
             <span className="thumb-caption">
               #{String(it.id)} {it.text}
             </span>
