@@ -65,20 +65,36 @@ export function BarChart({ title, bars, testId, compareLabel, max: scale, format
   );
 }
 
+/** A day (ISO date, "2026-11-03") and the running total at its end. */
 type Point = { x: string; y: number };
 
 type LineChartProps = { title: string; points: Point[]; testId?: string; note?: string | null };
 
-/** A running total over days; a `note` (e.g. "all on one day") replaces a line that would say nothing. */
+const DAY_MS = 86_400_000;
+/** Whole days since the epoch of an ISO date ("2026-11-03"), in UTC so no time zone moves it. */
+const dayNumber = (day: string): number => Math.round(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+
+/**
+ * A running total over days; a `note` (e.g. "all on one day") replaces a line that would say
+ * nothing. Days are placed by date, not by index: a week without labels is a long flat stretch,
+ * not a step as wide as one day.
+ */
 export function LineChart({ title, points, testId, note }: LineChartProps) {
   const W = 420;
   const H = 140;
   const max = Math.max(1, ...points.map((p) => p.y));
-  const step = points.length > 1 ? W / (points.length - 1) : 0;
-  const xy = points.map(
-    (p, i) => [points.length > 1 ? i * step : W / 2, H - (p.y / max) * (H - 10)] as const,
+  const days = points.map((p) => dayNumber(p.x));
+  const first = days[0] ?? 0;
+  const span = (days[days.length - 1] ?? first) - first;
+  const xAt = (day: number): number => (span > 0 ? ((day - first) / span) * W : W / 2);
+  const xy = points.map((p, i) => [xAt(days[i]), H - (p.y / max) * (H - 10)] as const);
+  // The total stays flat over days without labels and rises during the next day that has some.
+  const line = xy.flatMap(([x, y], i) =>
+    i > 0 && days[i] - days[i - 1] > 1
+      ? [[xAt(days[i] - 1), xy[i - 1][1]] as const, [x, y] as const]
+      : [[x, y] as const],
   );
-  const path = xy.map(([x, y], i) => `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+  const path = line.map(([x, y], i) => `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
@@ -87,11 +103,17 @@ export function LineChart({ title, points, testId, note }: LineChartProps) {
           {note ?? 'No labels yet.'}
         </p>
       ) : (
-        <svg width={W + 60} height={H + 24} viewBox={`0 0 ${W + 60} ${H + 24}`} role="img" aria-label={title}>
+        <svg
+          width={W + 60}
+          height={H + 24}
+          viewBox={`0 0 ${W + 60} ${H + 24}`}
+          role="img"
+          aria-label={`${title}: ${points[0].y.toLocaleString()} on ${points[0].x}, ${points[points.length - 1].y.toLocaleString()} by ${points[points.length - 1].x}`}
+        >
           <path d={`${path} L${xy[xy.length - 1][0]},${H} L${xy[0][0]},${H} Z`} className="chart-area" />
           <path d={path} className="chart-line" />
           {xy.map(([x, y], i) => (
-            <circle key={points[i].x} cx={x} cy={y} r={3} className="chart-dot">
+            <circle key={points[i].x} cx={x} cy={y} r={3} className="chart-dot" data-day={points[i].x}>
               <title>{`${points[i].x}: ${points[i].y.toLocaleString()}`}</title>
             </circle>
           ))}
