@@ -145,12 +145,10 @@ function labelShares(report: AgreementReport): LabelShares {
 /** Labels made per day (by the time of each annotator's current line), with a running total. */
 function timeline(state: AnnotationState): TimelinePoint[] {
   const perDay = new Map<string, number>();
-  for (const [, slots] of state.entries())
-    for (const s of slots) {
-      if (!s || s.ev.hate === null) continue;
-      const day = s.ev.at.slice(0, 10);
-      perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    }
+  state.forEachVote((ev) => {
+    const day = ev.at.slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  });
   let cumulative = 0;
   return [...perDay.keys()].sort().map((day) => {
     const labels = perDay.get(day) as number;

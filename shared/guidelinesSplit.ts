@@ -29,14 +29,12 @@ export function votesByVersion(
   known: readonly string[] = [],
 ): Map<string | null, AnnotationEvent[]> {
   const groups = new Map<string | null, AnnotationEvent[]>();
-  for (const [, slots] of state.entries())
-    for (const s of slots) {
-      if (!s || s.ev.hate === null) continue;
-      const v = resolve(s.ev.gv, known);
-      let g = groups.get(v);
-      if (!g) groups.set(v, (g = []));
-      g.push(s.ev);
-    }
+  state.forEachVote((ev) => {
+    const v = resolve(ev.gv, known);
+    let g = groups.get(v);
+    if (!g) groups.set(v, (g = []));
+    g.push(ev);
+  });
   return groups;
 }
 

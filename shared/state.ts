@@ -20,11 +20,30 @@ interface Node<T> {
   prev: Node<T> | null;
 }
 
+/**
+ * An annotator's line for an item that replaced earlier ones (kept for undo). Most slots hold
+ * one line, stored as the bare event: a replay of 100k items × 3 annotators then allocates no
+ * wrapper per line, which the heap (and the garbage collector's marking) would carry for good.
+ */
+class Relabel {
+  constructor(
+    readonly ev: AnnotationEvent,
+    readonly prev: Slot,
+  ) {}
+}
+
+type Slot = AnnotationEvent | Relabel | undefined;
+
+/** The current line a slot holds. */
+function lineOf(s: Slot): AnnotationEvent | undefined {
+  return s instanceof Relabel ? s.ev : s;
+}
+
 export class AnnotationState {
   /** Annotator ids in the project's stable order; column index of every per-item slot array. */
   readonly annotators: string[] = [];
   private readonly annotatorIndex = new Map<string, number>();
-  private readonly byItem = new Map<ItemKey, (Node<AnnotationEvent> | undefined)[]>();
+  private readonly byItem = new Map<ItemKey, Slot[]>();
   private readonly adjudications = new Map<ItemKey, Node<Adjudication>>();
   /** Known-answer items (known.jsonl): their gold is the known answer, never the votes. */
   private readonly knownAnswers = new Map<ItemKey, KnownLine>();
@@ -54,12 +73,12 @@ export class AnnotationState {
     if (!slots) {
       // Sized for every annotator known so far: one allocation per item instead of a growing
       // array (a replay of 100k items × 3 annotators makes 100k of them).
-      slots = new Array<Node<AnnotationEvent> | undefined>(this.annotators.length);
+      slots = new Array<Slot>(this.annotators.length);
       this.byItem.set(key, slots);
     }
     const cur = slots[col];
-    if (ev.undo) slots[col] = cur?.prev ?? undefined;
-    else slots[col] = { ev, prev: cur ?? null };
+    if (ev.undo) slots[col] = cur instanceof Relabel ? cur.prev : undefined;
+    else slots[col] = cur === undefined ? ev : new Relabel(ev, cur);
     this.version++;
   }
 
@@ -92,7 +111,7 @@ export class AnnotationState {
   current(annotator: string, id: ItemId): AnnotationEvent | undefined {
     const col = this.annotatorIndex.get(annotator);
     if (col === undefined) return undefined;
-    return this.byItem.get(itemKey(id))?.[col]?.ev;
+    return lineOf(this.byItem.get(itemKey(id))?.[col]);
   }
 
   /** Current lines of every annotator for an item, in annotator order. */
@@ -100,7 +119,10 @@ export class AnnotationState {
     const slots = this.byItem.get(itemKey(id));
     const out: AnnotationEvent[] = [];
     if (!slots) return out;
-    for (const s of slots) if (s) out.push(s.ev);
+    for (const s of slots) {
+      const ev = lineOf(s);
+      if (ev) out.push(ev);
+    }
     return out;
   }
 
@@ -110,9 +132,9 @@ export class AnnotationState {
     const out: Vote[] = [];
     if (!slots) return out;
     for (let i = 0; i < slots.length; i++) {
-      const s = slots[i];
+      const ev = lineOf(slots[i]);
       // A line with a hate label has exactly the shape of a vote: no copy needed.
-      if (s && s.ev.hate !== null) out.push(s.ev as Vote);
+      if (ev && ev.hate !== null) out.push(ev as Vote);
     }
     return out;
   }
@@ -127,9 +149,9 @@ export class AnnotationState {
     let n = 0;
     if (slots)
       for (let i = 0; i < slots.length; i++) {
-        const s = slots[i];
-        if (s && s.ev.hate !== null) {
-          votes[n] = s.ev as Vote;
+        const ev = lineOf(slots[i]);
+        if (ev && ev.hate !== null) {
+          votes[n] = ev as Vote;
           cols[n++] = i;
         }
       }
@@ -169,9 +191,33 @@ export class AnnotationState {
     return this.adjudications.size;
   }
 
-  /** Every item key with at least one line, with its per-annotator slots. */
-  entries(): IterableIterator<[ItemKey, (Node<AnnotationEvent> | undefined)[]]> {
-    return this.byItem.entries();
+  /** Calls `fn` with every current line that is a vote (has a hate label), item by item. */
+  forEachVote(fn: (ev: AnnotationEvent) => void): void {
+    for (const slots of this.byItem.values())
+      for (let i = 0; i < slots.length; i++) {
+        const ev = lineOf(slots[i]);
+        if (ev && ev.hate !== null) fn(ev);
+      }
+  }
+
+  /** How many annotators have at least one current vote (a column holds one annotator's lines). */
+  voterCount(): number {
+    const A = this.annotators.length;
+    const seen = new Uint8Array(A);
+    let n = 0;
+    for (const slots of this.byItem.values()) {
+      for (let i = 0; i < slots.length; i++) {
+        if (seen[i]) continue;
+        const ev = lineOf(slots[i]);
+        if (ev && ev.hate !== null) {
+          seen[i] = 1;
+          n++;
+        }
+      }
+      // Every annotator found: the other items cannot add one.
+      if (n === A) break;
+    }
+    return n;
   }
 
   /** Drops everything recorded for an item (used when an item is forgotten). */

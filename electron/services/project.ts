@@ -340,9 +340,6 @@ export class Project extends ProjectLogs {
    * percent agreement): the target per item, or fewer while fewer annotators have voted at all.
    */
   fullOverlap(): number {
-    const voters = new Set<string>();
-    for (const [, slots] of this.state.entries())
-      for (const s of slots) if (s && s.ev.hate !== null) voters.add(s.ev.annotator);
-    return Math.max(2, Math.min(this.config.targetAnnotators, voters.size));
+    return Math.max(2, Math.min(this.config.targetAnnotators, this.state.voterCount()));
   }
 }

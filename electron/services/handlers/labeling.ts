@@ -138,8 +138,7 @@ class Labeling {
       return { counts: { ...c.counts }, items: p.items.length, annotations: c.annotations };
     const sel = selectQueue(this.queueOrderFor(p), p.items, p.state, annotator, p.queueRules(), 'todo');
     let annotations = 0;
-    for (const [, slots] of p.state.entries())
-      for (const s of slots) if (s && s.ev.hate !== null) annotations++;
+    p.state.forEachVote(() => annotations++);
     this.countsCache = { project: p, annotator, version: p.state.version, counts: sel.counts, annotations };
     return { counts: { ...sel.counts }, items: p.items.length, annotations };
   }
