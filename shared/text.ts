@@ -4,3 +4,8 @@
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
+
+/** The noun alone, in the number `n` asks for, for a count shown apart ("<strong>1</strong> meme"). */
+export function noun(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}

@@ -179,6 +179,7 @@ test('with more annotators on the roster than the target, each sees only their a
   await page.keyboard.press('Space');
   // Asked first; Enter on the focused answer confirms.
   await expect(page.getByTestId('team-confirm')).toContainText('Mark p2 as having left the team?');
+  await expect(page.getByTestId('team-confirm-ok')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('assigned-p2')).toHaveText('—');
   const after = await Promise.all(['p1', 'p3', 'p4', 'p5'].map(assigned));

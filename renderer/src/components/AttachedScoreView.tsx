@@ -1,5 +1,6 @@
 import type { AttachedScore } from '../../../shared/api';
 import { SCORE_TASKS } from '../../../shared/scorer';
+import { plural } from '../../../shared/text';
 
 type AttachedScoreViewProps = { data: AttachedScore };
 
@@ -18,8 +19,8 @@ export function AttachedScoreView({ data }: AttachedScoreViewProps) {
     <section className="card" data-testid="attached-score">
       <h2>Attached predictions, live</h2>
       <p className="muted">
-        {data.predictions.toLocaleString()} predictions, scored against the gold as it is now on the ready
-        memes (those a default export writes; memes still waiting for votes are left out).
+        {plural(data.predictions, 'prediction')}, scored against the gold as it is now on the ready memes
+        (those a default export writes; memes still waiting for votes are left out).
       </p>
       <table className="metrics">
         <thead>

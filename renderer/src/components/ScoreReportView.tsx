@@ -1,5 +1,6 @@
 import type { ScoreReport } from '../../../shared/scorer';
 import { SCORE_TASKS } from '../../../shared/scorer';
+import { plural } from '../../../shared/text';
 
 const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
 
@@ -8,7 +9,7 @@ export function ScoreReportView({ report }: { report: ScoreReport }) {
   return (
     <section className="card" data-testid="score-report">
       <p>
-        {report.items.toLocaleString()} predictions joined to gold; {report.unmatched} without gold
+        {plural(report.items, 'prediction')} joined to gold; {report.unmatched.toLocaleString()} without gold
         {report.duplicateIds.length
           ? `; ${report.duplicateIds.length} ids predicted more than once (each scored, as the official scorer does)`
           : ''}

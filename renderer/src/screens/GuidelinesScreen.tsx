@@ -8,6 +8,7 @@ import { GuideView } from '../components/guide/GuideView';
 import { Modal } from '../components/Modal';
 import { useGuidelines } from '../data/useGuidelines';
 import { useQuery } from '../data/useQuery';
+import { noun } from '../../../shared/text';
 
 type GuidelinesScreenProps = { project: ProjectSummary; onProject: (p: ProjectSummary) => void };
 
@@ -122,10 +123,10 @@ export function GuidelinesScreen({ project, onProject }: GuidelinesScreenProps) 
         {versions.data && (
           <>
             <p data-testid="guide-older-count">
-              <strong>{versions.data.older.toLocaleString()}</strong> current votes were made under an older
-              version
+              <strong>{versions.data.older.toLocaleString()}</strong> current{' '}
+              {versions.data.older === 1 ? 'vote was' : 'votes were'} made under an older version
               {versions.data.unrecorded > 0 &&
-                `; ${versions.data.unrecorded.toLocaleString()} record no version (imported, or made before versioning)`}
+                `; ${versions.data.unrecorded.toLocaleString()} ${noun(versions.data.unrecorded, 'records', 'record')} no version (imported, or made before versioning)`}
               . Review lists their memes under “made under older guidelines”.
             </p>
             <GuidelineVersionsTable

@@ -1,6 +1,7 @@
 import { FAST_LABEL_SECONDS } from '../../../shared/agreement';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useQuery } from '../data/useQuery';
+import { noun, plural } from '../../../shared/text';
 
 /**
  * An annotator's own figures, and nobody else's: annotators label blind, so colleagues' labels,
@@ -17,7 +18,8 @@ export function MyFiguresScreen() {
       {f && (
         <div className="cards">
           <div className="card small">
-            <strong data-testid="my-done">{f.items_done.toLocaleString()}</strong> memes labeled
+            <strong data-testid="my-done">{f.items_done.toLocaleString()}</strong>{' '}
+            {noun(f.items_done, 'meme')} labeled
           </div>
           <div className="card small">
             <strong>{f.items_done ? `${Math.round((100 * f.hateful) / f.items_done)}%` : '—'}</strong> of them
@@ -25,13 +27,14 @@ export function MyFiguresScreen() {
           </div>
           <div className="card small">
             <strong>{f.median_seconds === null ? '—' : `${f.median_seconds.toFixed(1)} s`}</strong> median
-            time per meme <span className="muted">(of {f.timed_labels.toLocaleString()} timed labels)</span>
+            time per meme <span className="muted">(of {plural(f.timed_labels, 'timed label')})</span>
           </div>
           <div
             className="card small"
             title={`Labels saved less than ${FAST_LABEL_SECONDS} s after the meme appeared`}
           >
-            <strong>{f.fast_labels.toLocaleString()}</strong> labels saved in under {FAST_LABEL_SECONDS} s
+            <strong>{f.fast_labels.toLocaleString()}</strong> {noun(f.fast_labels, 'label')} saved in under{' '}
+            {FAST_LABEL_SECONDS} s
           </div>
         </div>
       )}

@@ -7,6 +7,7 @@ import { ProfilesCard } from '../components/start/ProfilesCard';
 import { ProjectNotices } from '../components/start/ProjectNotices';
 import { RulesCard } from '../components/start/RulesCard';
 import { TeamCard } from '../components/start/TeamCard';
+import { plural } from '../../../shared/text';
 
 type StartScreenProps = {
   info: AppInfo;
@@ -65,9 +66,9 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
             <div>
               <strong>{project.name}</strong> <span className="muted">{project.dir}</span>
               <div className="muted">
-                {project.items.toLocaleString()} memes · {project.annotators.length} annotators · policy{' '}
+                {plural(project.items, 'meme')} · {plural(project.annotators.length, 'annotator')} · policy{' '}
                 {project.goldPolicy}
-                {project.missingImages > 0 && ` · ${project.missingImages} images missing`}
+                {project.missingImages > 0 && ` · ${plural(project.missingImages, 'image')} missing`}
               </div>
               <ProjectNotices project={project} />
             </div>

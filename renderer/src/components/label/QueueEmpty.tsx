@@ -1,5 +1,6 @@
 import type { QueueFilter } from '../../../../shared/queue';
 import { QUEUE_FILTER_TITLE } from '../../model';
+import { plural } from '../../../../shared/text';
 
 type QueueEmptyProps = {
   filter: QueueFilter;
@@ -19,7 +20,7 @@ export function QueueEmpty({ filter, projectName, projectItems, remaining, onChe
     <div className="empty-state" data-testid="queue-empty">
       <h2>
         {remaining > 0
-          ? `${remaining.toLocaleString()} skipped meme${remaining === 1 ? '' : 's'} still to do`
+          ? `${plural(remaining, 'skipped meme')} still to do`
           : filter === 'todo'
             ? 'Nothing left to label here'
             : `No ${QUEUE_FILTER_TITLE[filter].toLowerCase()} memes`}
@@ -27,7 +28,7 @@ export function QueueEmpty({ filter, projectName, projectItems, remaining, onChe
       <p>
         {remaining > 0
           ? 'You reached the end of this pass. Skipped memes wait for you; nobody else labels them for you.'
-          : `${projectItems.toLocaleString()} memes in ${projectName}. Labels synced from other annotators may add or remove work.`}
+          : `${plural(projectItems, 'meme')} in ${projectName}. Labels synced from other annotators may add or remove work.`}
       </p>
       <button
         type="button"

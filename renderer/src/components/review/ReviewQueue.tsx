@@ -1,5 +1,6 @@
 import type { ReviewList } from '../../../../shared/api';
-import type { ReviewFilter } from '../../../../shared/review';
+import type { ReviewFilter, ReviewReason } from '../../../../shared/review';
+import { plural } from '../../../../shared/text';
 import { ATTACK_LABELS, PC_LABELS, labelTitle } from '../../../../shared/taxonomy';
 import { VirtualList } from '../VirtualList';
 
@@ -14,16 +15,19 @@ type ReviewQueueProps = {
   onSelect: (index: number) => void;
 };
 
-const REASON_TITLE: Record<string, string> = {
-  hate_tie: 'hate tie',
-  pc_no_majority: 'categories split',
-  attack_no_majority: 'attacks split',
-  flagged: 'flagged',
-  disagreement: 'disagreement',
-  broken: 'image broken',
-  incomplete: 'waiting for votes',
-  older_guidelines: 'older guidelines',
+/** Why a meme is in the queue, in words (typed by the reasons the backend gives). */
+const REASON_TITLE: Record<ReviewReason, string> = {
+  hate_tie: 'Tie on hateful or not',
+  pc_no_majority: 'No majority on categories',
+  attack_no_majority: 'No majority on attacks',
+  flagged: 'Flagged by an annotator',
+  disagreement: 'Votes differ',
+  broken: 'Image reported broken',
+  incomplete: 'Waiting for votes',
+  older_guidelines: 'Votes under older guidelines',
 };
+const reasonText = (reasons: readonly ReviewReason[]): string =>
+  reasons.map((x) => REASON_TITLE[x]).join('; ');
 
 /** The lead's filters and the (virtualised) list of memes to review, most disputed first. */
 export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSelect }: ReviewQueueProps) {
@@ -64,7 +68,7 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
             onChange={(e) => onFilter({ ...filter, olderGuidelines: e.target.checked })}
             data-testid="filter-older-guidelines"
           />{' '}
-          made under older guidelines ({list?.olderGuidelines.toLocaleString() ?? 0} votes)
+          made under older guidelines ({plural(list?.olderGuidelines ?? 0, 'vote')})
         </label>
         <select
           value={filter.task ?? ''}
@@ -111,7 +115,7 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
             ? 'waiting for votes'
             : 'to review'}{' '}
         · {list?.autoAccepted.toLocaleString() ?? 0} accepted automatically ·{' '}
-        {list?.ready.toLocaleString() ?? 0} of {list?.labeled.toLocaleString() ?? 0} labeled memes ready
+        {list?.ready.toLocaleString() ?? 0} of {plural(list?.labeled ?? 0, 'labeled meme')} ready
       </p>
       <VirtualList
         rows={rows}
@@ -123,12 +127,14 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
             type="button"
             className={`review-row${i === selected ? ' on' : ''}`}
             aria-current={i === selected ? 'true' : undefined}
-            aria-label={`Show meme #${String(r.id)}: ${r.reasons.map((x) => REASON_TITLE[x]).join(', ')}`}
+            aria-label={`Show meme #${String(r.id)}: ${reasonText(r.reasons)}`}
             onClick={() => onSelect(i)}
             data-testid={`review-row-${String(r.id)}`}
           >
             <span className="rid">#{String(r.id)}</span>
-            <span className="reasons">{r.reasons.map((x) => REASON_TITLE[x]).join(', ')}</span>
+            <span className="reasons" title={reasonText(r.reasons)}>
+              {reasonText(r.reasons)}
+            </span>
             <span
               className="dis"
               style={{ width: `${Math.round(r.disagreement * 40)}px` }}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RightsSummary } from '../../../../shared/api';
 import { BarChart } from '../Charts';
+import { plural } from '../../../../shared/text';
 
 type ProvenanceSummaryProps = {
   summary: RightsSummary;
@@ -27,8 +28,8 @@ export function ProvenanceSummary({ summary, dialogs, disabled, onImport }: Prov
     <section className="card">
       <h2>Provenance</h2>
       <p className="muted">
-        {summary.withProvenance.toLocaleString()} of {summary.items.toLocaleString()} memes have provenance
-        recorded.
+        {summary.withProvenance.toLocaleString()} of {plural(summary.items, 'meme')}{' '}
+        {summary.withProvenance === 1 ? 'has' : 'have'} provenance recorded.
       </p>
       <div className="stats-grid">
         <BarChart title="Consent" bars={bars(summary.counts.consent)} testId="chart-consent" />

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/project';
 import { call, messageOf } from '../../api';
 import { ErrorBanner } from '../ErrorBanner';
+import { plural } from '../../../../shared/text';
 
 type RulesCardProps = { project: ProjectSummary; info: AppInfo; onProject: (p: ProjectSummary) => void };
 
@@ -109,8 +110,7 @@ export function RulesCard({ project, info, onProject }: RulesCardProps) {
         </label>
       </div>
       <p className="muted">
-        {project.predictions.toLocaleString()} predictions attached · {project.known.toLocaleString()}{' '}
-        known-answer memes
+        {plural(project.predictions, 'prediction')} attached · {plural(project.known, 'known-answer meme')}
       </p>
       <form
         className="inline-form"

@@ -7,6 +7,7 @@ import { AnnotatorTable } from './AnnotatorTable';
 import { LabelShareCharts } from './LabelShareCharts';
 import { InlineStat, MetricTable } from './MetricTable';
 import { PairHeatmap } from './PairHeatmap';
+import { noun, plural } from '../../../../shared/text';
 
 type DashboardViewProps = {
   d: Dashboard;
@@ -23,10 +24,10 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
     <div className="stats" data-testid="dashboard">
       <div className="cards">
         <div className="card small">
-          <strong>{r.items.toLocaleString()}</strong> memes
+          <strong>{r.items.toLocaleString()}</strong> {noun(r.items, 'meme')}
         </div>
         <div className="card small">
-          <strong>{r.annotators.length}</strong> annotators
+          <strong>{r.annotators.length}</strong> {noun(r.annotators.length, 'annotator')}
         </div>
         <div className="card small">
           <strong>{d.gold.hateful.toLocaleString()}</strong> hateful ·{' '}
@@ -34,7 +35,7 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
         </div>
         <div className="card small">
           <strong>{d.gold.unresolved.toLocaleString()}</strong> unresolved ·{' '}
-          <strong>{d.gold.adjudicated}</strong> decided
+          <strong>{d.gold.adjudicated.toLocaleString()}</strong> decided
         </div>
         <div className="card small">
           policy <strong>{d.policy}</strong>
@@ -44,7 +45,7 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
         <h2 id="hate-heading">
           Hateful or not{' '}
           <span className="muted" data-testid="hate-scope">
-            ({r.hate.items_two_or_more.toLocaleString()} memes with two or more counted votes)
+            ({plural(r.hate.items_two_or_more, 'meme')} with two or more counted votes)
           </span>
         </h2>
         {r.hate_excluded.length > 0 && (
@@ -69,7 +70,7 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
               <h2>
                 {t === 'pc' ? 'Protected categories' : 'Attack types'}{' '}
                 <span className="muted">
-                  ({r[t].items.toLocaleString()} memes with hateful gold) · α MASI{' '}
+                  ({plural(r[t].items, 'meme')} with hateful gold) · α MASI{' '}
                   <InlineStat
                     value={r[t].alpha_masi}
                     band={alphaBand(r[t].alpha_masi)}

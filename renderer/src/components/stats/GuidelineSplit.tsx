@@ -1,6 +1,7 @@
 import { useQuery } from '../../data/useQuery';
 import { GuidelineVersionsTable } from '../guide/GuidelineVersionsTable';
 import { QueryState } from '../QueryState';
+import { noun } from '../../../../shared/text';
 
 /** The dashboard's agreement by guidelines version: did the team agree better after a change? */
 export function GuidelineSplit() {
@@ -15,10 +16,10 @@ export function GuidelineSplit() {
         {(v) => (
           <>
             <p data-testid="split-older-count">
-              <strong>{v.older.toLocaleString()}</strong> current votes were made under an older version than
-              the current one (<code>{v.short}</code>)
+              <strong>{v.older.toLocaleString()}</strong> current {v.older === 1 ? 'vote was' : 'votes were'}{' '}
+              made under an older version than the current one (<code>{v.short}</code>)
               {v.unrecorded > 0 &&
-                `; ${v.unrecorded.toLocaleString()} record no version (imported, or made before versioning)`}
+                `; ${v.unrecorded.toLocaleString()} ${noun(v.unrecorded, 'records', 'record')} no version (imported, or made before versioning)`}
               .
             </p>
             <GuidelineVersionsTable versions={v} />

@@ -2,6 +2,7 @@ import type { AnnotatorFigures } from '../../../../shared/agreement';
 import { tooFew, type LabelShares } from '../../../../shared/dashboard';
 import { labelTitle } from '../../../../shared/taxonomy';
 import { BarChart } from '../Charts';
+import { plural } from '../../../../shared/text';
 
 type LabelShareChartsProps = { shares: LabelShares; annotators: AnnotatorFigures[] };
 
@@ -24,7 +25,7 @@ export function LabelShareCharts({ shares, annotators }: LabelShareChartsProps) 
         return (
           <BarChart
             key={a.id}
-            title={`${a.id} · ${a.items_done.toLocaleString()} memes${few ? ` (${few})` : ''}`}
+            title={`${a.id} · ${plural(a.items_done, 'meme')}${few ? ` (${few})` : ''}`}
             compareLabel="team share"
             max={shares.max}
             format={percent}

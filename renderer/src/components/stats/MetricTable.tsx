@@ -1,5 +1,6 @@
 import type { NominalAgreement } from '../../../../shared/agreement';
 import { alphaBand, bandOn, kappaBand, raterPhrase, tooFew, type Band } from '../../../../shared/dashboard';
+import { plural } from '../../../../shared/text';
 
 type StatProps = {
   value: number | null;
@@ -31,7 +32,7 @@ export function Stat({ value, band, items, flatKey, what, percent, showItems }: 
   const title =
     value === null
       ? `${what}: ${few ?? 'no value'}`
-      : `${what} = ${text} on ${items.toLocaleString()} items${shown ? `: ${shown.label}` : few ? `: ${few}` : ''}`;
+      : `${what} = ${text} on ${plural(items, 'meme')}${shown ? `: ${shown.label}` : few ? `: ${few}` : ''}`;
   return (
     <td
       className={`stat level-${level}`}
@@ -57,7 +58,7 @@ export function InlineStat({ value, band, items, flatKey, what }: Omit<StatProps
   return (
     <span
       className={`stat inline level-${level}`}
-      title={`${what} on ${items.toLocaleString()} memes${shown ? `: ${shown.label}` : few ? `: ${few}` : ''}`}
+      title={`${what} on ${plural(items, 'meme')}${shown ? `: ${shown.label}` : few ? `: ${few}` : ''}`}
       data-testid={`stat-${flatKey}`}
       data-value={value ?? ''}
       data-items={items}
