@@ -5,7 +5,7 @@ import type { Suggestion } from '../../shared/suggestions';
 import { normalizeLabels } from '../../shared/labels';
 import type { QueueFilter } from '../../shared/queue';
 import type { ItemId } from '../../shared/records';
-import { HATEFUL, TASK_EMPTY, type Hate, type Task } from '../../shared/taxonomy';
+import { HATEFUL, TASK_EMPTY, labelTitle, type Hate, type Task } from '../../shared/taxonomy';
 
 /** The answer being edited for one meme, before it is saved or decided. */
 export interface Draft {
@@ -21,6 +21,8 @@ export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving'; pending: number }
   | { state: 'saved'; item: ItemId; at: string }
+  /** An undo came back: which meme, and what was taken back ("hateful: race, mocking"). */
+  | { state: 'undone'; item: ItemId; what: string }
   | { state: 'error'; item: ItemId; message: string };
 
 export const emptyDraft = (): Draft => ({ hate: null, pc: [], attack: [], note: '', flag: false });
@@ -81,3 +83,13 @@ export const QUEUE_FILTER_TITLE: Record<QueueFilter, string> = {
   flagged: 'Flagged',
   all: 'All',
 };
+
+/** A saved label in a few words, for saying what an undo took back. */
+export function describeLabel(mine: MyLabel | null): string {
+  if (!mine) return 'label';
+  if (mine.skip) return `skip (${mine.skip.replace(/_/g, ' ')})`;
+  if (mine.hate === null) return mine.flag ? 'flag' : mine.note ? 'note' : 'label';
+  if (mine.hate !== HATEFUL) return 'not hateful';
+  const labels = [...mine.pc, ...mine.attack].map(labelTitle);
+  return labels.length ? `hateful: ${labels.join(', ')}` : 'hateful';
+}

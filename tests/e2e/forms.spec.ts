@@ -69,6 +69,15 @@ test.describe('a new user', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('item-id')).toBeVisible();
+    // An undo says what it took back, on which meme.
+    const first = (await page.getByTestId('item-id').textContent()) ?? '';
+    for (const k of ['h', '1', 'q', 'Enter']) await page.keyboard.press(k);
+    await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+    await page.keyboard.press('z');
+    await expect(page.getByTestId('saved-indicator')).toHaveText(
+      `Undone: “hateful: race, contempt” on meme ${first}`,
+    );
+    await expect(page.getByTestId('item-id')).toHaveText(first);
   });
 });
 

@@ -2,7 +2,10 @@ import type { SaveStatus } from '../model';
 
 type SaveIndicatorProps = { status: SaveStatus };
 
-/** "Saved" appears only once the backend confirms the line is fsynced. */
+/**
+ * "Saved" appears only once the backend confirms the line is fsynced; after an undo it says what
+ * was taken back, on which meme (announced, as the meme on display changes with it).
+ */
 export function SaveIndicator({ status }: SaveIndicatorProps) {
   const text =
     status.state === 'saving'
@@ -11,7 +14,9 @@ export function SaveIndicator({ status }: SaveIndicatorProps) {
         ? 'Saved ✓'
         : status.state === 'error'
           ? 'Not saved'
-          : '';
+          : status.state === 'undone'
+            ? `Undone: “${status.what}” on meme #${String(status.item)}`
+            : '';
   return (
     <span
       className={`save-indicator ${status.state}`}

@@ -184,7 +184,7 @@ describe('useLabelSession: undo', () => {
     expect(result.current.current?.id).toBe(11);
     expect(result.current.draft).toStrictEqual(emptyDraft());
     expect(result.current.progress?.counts.done).toBe(0);
-    expect(result.current.status).toStrictEqual({ state: 'idle' });
+    expect(result.current.status).toStrictEqual({ state: 'undone', item: 11, what: 'not hateful' });
     expect(result.current.canUndo).toBe(false);
   });
 

@@ -7,7 +7,15 @@ import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
 import { api, mediaUrl, messageOf, onEvent } from '../api';
 import { useQuery } from '../data/useQuery';
-import { draftOf, draftOfSuggestion, emptyDraft, labelsOf, type Draft, type SaveStatus } from '../model';
+import {
+  describeLabel,
+  draftOf,
+  draftOfSuggestion,
+  emptyDraft,
+  labelsOf,
+  type Draft,
+  type SaveStatus,
+} from '../model';
 
 interface View {
   pos: number;
@@ -251,11 +259,13 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     const id = saved.current.pop();
     setUndoable(saved.current.length);
     if (id === undefined) return;
+    // What is taken back, read before the undo replaces it: the status says it in words.
+    const undone = describeLabel(cache.current.get(keyOf(id))?.mine ?? null);
     const r = await runSerial(chain, () => api().annotation.undo({ item: id }));
     const cached = cache.current.get(keyOf(id));
     if (cached) cache.current.set(keyOf(id), { ...cached, mine: r.mine });
     setProgress(r.progress);
-    setStatus({ state: 'idle' });
+    setStatus({ state: 'undone', item: id, what: undone });
     setError(null);
     const at = idsRef.current.findIndex((x) => keyOf(x) === keyOf(id));
     if (at >= 0) goTo(at);
