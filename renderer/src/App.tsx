@@ -137,7 +137,7 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-header">
+      <header className={`app-header${views.length > 3 ? ' crowded' : ''}`}>
         <h1 className="brand">
           Meme Jury
           <span className="sr-only">
