@@ -157,6 +157,28 @@ test.describe('a lead', () => {
       .toBeTruthy();
   });
 
+  test('Enter in a report name saves the report; a new name clears the old message', async ({ page }) => {
+    await page.goto(demo.served.url);
+    await becomeLead(page);
+    await page.getByTestId('nav-stats').click();
+    await expect(page.getByTestId('dashboard')).toBeVisible();
+    const done = page.getByTestId('report-json-done');
+    await tabTo(page, 'report-json-name');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('agreement-one');
+    await page.keyboard.press('Enter');
+    const one = join(demo.project, 'exports', 'agreement-one.json');
+    await expect(done).toHaveText(`saved to ${one}`);
+    expect((await stat(one)).size).toBeGreaterThan(0);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('agreement-two');
+    await expect(done).toBeHidden();
+    await page.keyboard.press('Enter');
+    const two = join(demo.project, 'exports', 'agreement-two.json');
+    await expect(done).toHaveText(`saved to ${two}`);
+    expect((await stat(two)).size).toBeGreaterThan(0);
+  });
+
   test('the export message is new for each export and goes when the options change', async ({ page }) => {
     await page.goto(demo.served.url);
     await becomeLead(page);

@@ -23,7 +23,9 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const go = async (): Promise<void> => {
+    // The last message goes first: a second save to the same name shows (and announces) anew.
     setError(null);
+    setDone(null);
     try {
       let to: SaveTo = { name };
       if (dialogs) {
@@ -47,7 +49,10 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
       {!dialogs && (
         <input
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setDone(null);
+          }}
           aria-label={`${label}: file name (saved as ${extension} in the project's exports folder)`}
           data-testid={testId ? `${testId}-name` : undefined}
         />
@@ -56,7 +61,7 @@ export function PathAction({ label, dialogs, defaultName, extension, choose, run
         {dialogs ? `${label}…` : label}
       </button>
       {done && (
-        <span className="ok" data-testid={testId ? `${testId}-done` : undefined}>
+        <span className="ok" role="status" data-testid={testId ? `${testId}-done` : undefined}>
           saved to {done}
         </span>
       )}
