@@ -24,11 +24,21 @@ test('at 1024×640 the header, the screens, the thumbnails and the help fit', as
     expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
     expect(box!.height).toBeLessThan(40);
   }
-  for (const screen of ['start', 'browse', 'stats', 'export', 'rights']) {
+  for (const screen of ['start', 'review', 'browse', 'stats', 'export', 'rights']) {
     await page.getByTestId(`nav-${screen}`).click();
     await page.waitForLoadState('networkidle');
     expect(await overflows(page), screen).toBe(false);
   }
+
+  // The votes of three annotators fit the review column.
+  await page.getByTestId('nav-review').click();
+  const votes = page.getByTestId('votes');
+  await expect(votes).toBeVisible();
+  const inside = await votes.evaluate((t) => {
+    const column = t.parentElement!.getBoundingClientRect();
+    return t.getBoundingClientRect().right <= column.right + 0.5;
+  });
+  expect(inside).toBe(true);
 
   // A blurred thumbnail is clipped by its frame.
   await page.getByTestId('nav-browse').click();

@@ -370,7 +370,7 @@ test.describe('labeling by keyboard', () => {
       .toStrictEqual([['img/garbled', 'broken']]);
     await becomeLead(page);
     await page.getByTestId('nav-review').click();
-    await expect(page.getByTestId('review-row-img/garbled')).toContainText('Image reported broken');
+    await expect(page.getByTestId('review-row-img/garbled')).toContainText('Image broken');
   });
 
   test('stale errors disappear when the action succeeds', async ({ page }) => {

@@ -17,17 +17,17 @@ type ReviewQueueProps = {
 
 /** Why a meme is in the queue, in words (typed by the reasons the backend gives). */
 const REASON_TITLE: Record<ReviewReason, string> = {
-  hate_tie: 'Tie on hateful or not',
-  pc_no_majority: 'No majority on categories',
-  attack_no_majority: 'No majority on attacks',
-  flagged: 'Flagged by an annotator',
+  hate_tie: 'Tie on hateful',
+  pc_no_majority: 'Categories split',
+  attack_no_majority: 'Attacks split',
+  flagged: 'Flagged',
   disagreement: 'Votes differ',
-  broken: 'Image reported broken',
+  broken: 'Image broken',
   incomplete: 'Waiting for votes',
-  older_guidelines: 'Votes under older guidelines',
+  older_guidelines: 'Older guidelines',
 };
 const reasonText = (reasons: readonly ReviewReason[]): string =>
-  reasons.map((x) => REASON_TITLE[x]).join('; ');
+  reasons.map((x) => REASON_TITLE[x]).join(' · ');
 
 /** The lead's filters and the (virtualised) list of memes to review, most disputed first. */
 export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSelect }: ReviewQueueProps) {
