@@ -30,6 +30,10 @@ export function Modal({ title, children, onClose, wide, testId, initialFocus }: 
       initialFocus:
         first ?? (() => el.querySelector<HTMLElement>('[autofocus], input, textarea, select, button') ?? el),
       fallbackFocus: el,
+      // The focus moves in at once, not a tick later: an Enter pressed right after the dialog
+      // opened would otherwise land on the button behind it (the one that opened it) and the
+      // answer the dialog starts on would never be given.
+      delayInitialFocus: false,
       escapeDeactivates: false,
       allowOutsideClick: false,
       returnFocusOnDeactivate: true,
