@@ -15,12 +15,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { median, quantileSorted } from 'simple-statistics';
 import { buildLabelMatrix, computeAgreement, flattenAgreement } from '../../shared/agreement';
 import { goldForAll } from '../../shared/state';
 import { exportGold } from '../services/exporter';
+import { collectGarbage } from '../services/memory';
 import { Project } from '../services/project';
 import { syntheticFghm } from '../services/synthetic';
 import { out } from './args';
@@ -62,12 +61,6 @@ for (const file of process.argv.slice(2))
     }
 process.stdout.write(String(lines));
 `;
-
-/** Full collection between runs, so one run's garbage is not charged to the next. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 function findPythonWithNltk(): string | null {
   for (const py of PYTHON) {

@@ -12,6 +12,7 @@ import { AnnotatorLock } from './locks';
 import { LEAD_LOCK, projectPaths } from './paths';
 import { initProject, Project } from './project';
 import { ProjectWatcher, type SyncChange } from './watcher';
+import { collectGarbageSoon } from './memory';
 
 export interface OpenRequest {
   dir: string;
@@ -112,6 +113,8 @@ export class Session {
       throw err;
     }
     const old = this.project;
+    // The parse's garbage goes once the app is showing the project, not at its peak for hours.
+    collectGarbageSoon();
     this.watcher?.close();
     this.project = project;
     this.lead = req.lead;
