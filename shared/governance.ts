@@ -204,6 +204,16 @@ export class GovernanceState {
     this.history.set(key, h);
   }
 
+  /**
+   * An item's provenance as it stood at `at` (an ISO time, e.g. an export's `created`): its item
+   * list's own values (`base`) under the events recorded by then, merged as `apply` merges them.
+   */
+  provenanceAsOf(key: string, base: Provenance | undefined, at: string): Provenance | undefined {
+    let p = base;
+    for (const ev of this.history.get(key) ?? []) if (ev.at <= at) p = { ...p, ...ev.set };
+    return p;
+  }
+
   /** Forgets the provenance history of an item (its values are content too). */
   dropItem(key: string): void {
     this.provenance.delete(key);

@@ -55,7 +55,8 @@ export interface ForgetResult extends FinishResult {
 
 /** What the first run of a forget still knows about the item, which a later run cannot. */
 interface Known {
-  provenance: Map<string, Provenance | undefined>;
+  /** A forgotten item's provenance as it stood at a time (an export's), by its item hash. */
+  provenance: Map<string, (at: string) => Provenance | undefined>;
   images: string[];
 }
 
@@ -225,7 +226,8 @@ function decrement(m: Record<string, number>, key: string): boolean {
  * the records and its manifest made true again (sha256, bytes, records, provenance counts, a
  * note of the rewrite), the manifest first, so a run cut short in between is recognised; or,
  * when the manifest cannot be kept exact (a forgotten annotator's votes made its gold, or the
- * removed items' provenance is no longer known), removed together with its manifest.
+ * removed items' provenance at the export's time is no longer known: a forget finished on a
+ * later open), removed together with its manifest.
  */
 async function purgeExport(
   file: string,
@@ -256,9 +258,12 @@ async function purgeExport(
       let prov: Provenance | undefined;
       if (r.provenance !== undefined) prov = r.provenance ?? undefined;
       else {
-        const hash = itemHashSpellings(r.id).find((h) => known?.provenance.has(h));
-        if (hash === undefined) return remove();
-        prov = known?.provenance.get(hash);
+        const asOf = itemHashSpellings(r.id)
+          .map((h) => known?.provenance.get(h))
+          .find((f) => f !== undefined);
+        if (asOf === undefined) return remove();
+        // What the manifest counted: the provenance when the export was made, not today's.
+        prov = asOf(m.manifest.created);
       }
       const ok =
         decrement(manifest.counts.licence, prov?.licence ?? 'unknown') &&
@@ -452,7 +457,7 @@ export async function forgetItem(project: Project, id: ItemId, req: ForgetReques
     existing ??
     makeTombstone('item', itemHash(item ? item.id : id), imgFile ? await fileHash(imgFile) : null, req);
   const known: Known = { provenance: new Map(), images: imgFile ? [imgFile] : [] };
-  if (item) known.provenance.set(tombstone.hash, item.provenance ? { ...item.provenance } : undefined);
+  if (item) known.provenance.set(tombstone.hash, (at) => project.provenanceAsOf(item.id, at));
   if (!existing) await project.appendGovernance(tombstone);
   const r = await finishForgetting(project, { tombstones: [tombstone], known, asLead: true });
   if (item) {

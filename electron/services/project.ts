@@ -8,7 +8,7 @@ import type { Gold, GoldPolicy } from '../../shared/gold';
 import { projectConfigSchema, zodMessage, type ProjectConfig, type RosterEntry } from '../../shared/project';
 import { isAnnotatorId } from '../../shared/ids';
 import { jsonParseMessage } from '../../shared/jsonl';
-import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
+import { itemKey, type Item, type ItemId, type ItemKey, type Provenance } from '../../shared/records';
 import type { QueueRules } from '../../shared/queue';
 import type { ReadinessRule } from '../../shared/readiness';
 import { goldForAll, goldOf } from '../../shared/state';
@@ -89,6 +89,8 @@ export class Project extends ProjectLogs {
   missingImages: string[] = [];
   itemListFiles: string[] = [];
   private goldCache: { version: number; policy: GoldPolicy; golds: Gold[] } | null = null;
+  /** The item lists' own provenance of the items governance.jsonl overlays (key → values). */
+  private readonly listProvenance = new Map<string, Provenance | undefined>();
   /** The annotation guidelines this app shows, and their versions (guidelines.ts). */
   readonly guidelines: GuidelinesStore;
 
@@ -223,9 +225,21 @@ export class Project extends ProjectLogs {
     for (const a of [...this.state.annotators]) if (this.isForgottenAnnotator(a)) this.state.dropAnnotator(a);
     for (const [key, p] of g.provenance) {
       const it = this.item(key);
-      if (it) it.provenance = { ...it.provenance, ...p };
+      if (!it) continue;
+      if (!this.listProvenance.has(key)) this.listProvenance.set(key, it.provenance);
+      it.provenance = { ...this.listProvenance.get(key), ...p };
     }
     this.goldCache = null;
+  }
+
+  /**
+   * An item's provenance as it stood at `at` (an ISO time): what an export made then counted in
+   * its manifest, whatever the lead recorded since.
+   */
+  provenanceAsOf(id: ItemId, at: string): Provenance | undefined {
+    const key = String(id);
+    const base = this.listProvenance.has(key) ? this.listProvenance.get(key) : this.item(id)?.provenance;
+    return this.governance.provenanceAsOf(key, base, at);
   }
 
   /**

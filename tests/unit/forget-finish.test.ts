@@ -266,6 +266,33 @@ describe('manifests stay true', () => {
   });
 });
 
+describe('an export made before provenance was recorded', () => {
+  it('is rewritten with the counts it made then, not removed (provenance set after the export)', async () => {
+    const dir = await project();
+    const p = await Project.open(dir, { lead: true });
+    const run = await exportGold(p, join(dir, 'exports/gold.jsonl'), { format: 'fghm', policy: 'fghm' });
+    const before = JSON.parse(await readFile(run.manifest as string, 'utf8'));
+    // Recorded after the export: the manifest counted the item's licence as unknown.
+    await new Promise((r) => setTimeout(r, 5));
+    const sidecar = join(dir, 'prov.csv');
+    await writeFile(sidecar, `id,source,licence,consent\n${ITEM},forum,CC0,yes\n`);
+    const { importProvenance } = await import('../../electron/services/provenance');
+    await importProvenance(p, sidecar, 'lead');
+    const r = await forgetItem(p, ITEM, { reason: 'request', requestedBy: 'x', by: 'lead' });
+    await p.close();
+    expect(r.deleted).not.toContain('exports/gold.jsonl');
+    expect(r.rewritten).toContain('exports/gold.jsonl');
+    const text = await readFile(run.out, 'utf8');
+    expect(text).not.toContain(`"id":${ITEM},`);
+    const m = JSON.parse(await readFile(run.manifest as string, 'utf8'));
+    expect(m.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(m.records).toBe(before.records - 1);
+    expect(m.counts.licence.unknown).toBe(before.counts.licence.unknown - 1);
+    expect(m.counts.licence.CC0).toBeUndefined();
+    expect(m.counts.source.forum).toBeUndefined();
+  });
+});
+
 describe('forgetting annotators', () => {
   it('a forgotten annotator is never re-created by a later import', async () => {
     const dir = await project();
