@@ -247,7 +247,15 @@ export const REVIEW_DESCRIPTIONS: Partial<Record<Action, string>> = {
   undo: 'Undo the decision on this meme',
   note: 'Write a note for the decision',
   search: 'Go to any meme by id, or search the text of all memes',
+  accept: 'Accept the policy gold for the meme on display (with the page or the meme focused)',
+  nextItem:
+    'Show the next meme of the list; with a list row focused, move the focus to the next row (Enter shows its meme)',
+  prevItem: 'Show the previous meme of the list; with a list row focused, move the focus to the previous row',
 };
+
+/** How the keys meet the review list: a focused row moves and opens, it never decides. */
+export const REVIEW_NOTE =
+  'In the list of memes, a focused row takes ↓ / ↑ (or J / K) to move the focus to the next or previous row, and Enter or Space to show its meme. A, N, H, Enter and the other decision keys act only with the focus on the page or the meme, never on a focused row: press Esc to give the focus back to the page.';
 
 /** Screens without keys of their own still have help. */
 export const SCREEN_ACTIONS = {

@@ -133,6 +133,54 @@ test.describe('a lead', () => {
     expect(lead.filter((l) => l.close === true)).toHaveLength(1);
   });
 
+  test('a focused review row moves along the list with ↓/↑ and J/K, Enter shows it, A never decides it', async ({
+    page,
+  }) => {
+    await page.goto(demo.served.url);
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await expect(page.getByTestId('review-count')).toContainText('4 to review');
+    const adjudications = join(demo.project, '.memejury/adjudications.jsonl');
+    const rows = page.locator('[data-testid^="review-row-"]');
+    const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).map((t) =>
+      (t ?? '').replace('review-row-', ''),
+    );
+    expect(ids).toHaveLength(4);
+    const focusedRow = (): Promise<string | null> =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await tabTo(page, `review-row-${ids[0]}`);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(`review-row-${ids[1]}`);
+    await page.keyboard.press('j');
+    expect(await focusedRow()).toBe(`review-row-${ids[2]}`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // past the last row: stays there
+    expect(await focusedRow()).toBe(`review-row-${ids[3]}`);
+    await page.keyboard.press('k');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedRow()).toBe(`review-row-${ids[1]}`);
+    // Moving the focus shows nothing new; Enter shows the focused row's meme.
+    await expect(page.getByTestId('review-item-id')).toHaveText(`#${ids[0]}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('review-item-id')).toHaveText(`#${ids[1]}`);
+    await expect(page.getByTestId(`review-row-${ids[1]}`)).toHaveAttribute('aria-current', 'true');
+    // A on a focused row decides nothing; from the page it decides the meme on display.
+    await page.keyboard.press('a');
+    await page.waitForTimeout(300);
+    expect(await jsonl(adjudications)).toStrictEqual([]);
+    // Help says so.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Slash');
+    await expect(page.getByTestId('help-screen-note')).toContainText('↓ / ↑ (or J / K) to move the focus');
+    await expect(page.getByTestId('help-screen-note')).toContainText('never on a focused row');
+    await expect(page.getByTestId('help-accept')).toContainText('meme on display');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+    await expect
+      .poll(async () => (await jsonl<{ item: number }>(adjudications)).map((a) => String(a.item)))
+      .toStrictEqual([ids[1]]);
+  });
+
   test('export leaves incomplete memes out and its manifest says how many and why', async ({ page }) => {
     await page.goto(demo.served.url);
     await becomeLead(page);

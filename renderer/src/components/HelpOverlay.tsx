@@ -27,12 +27,14 @@ type HelpOverlayProps = {
   actions: readonly Action[];
   /** What keys do differently on this screen. */
   descriptions?: Partial<Record<Action, string>>;
+  /** What else the keys do on this screen (in a list, say), under the general rule. */
+  note?: string;
 };
 
 const GROUPS: Binding['group'][] = ['Label', 'Review', 'Move', 'View'];
 
 /** The shortcuts of one screen, straight from the keymap. */
-export function HelpOverlay({ onClose, actions, descriptions = {} }: HelpOverlayProps) {
+export function HelpOverlay({ onClose, actions, descriptions = {}, note }: HelpOverlayProps) {
   const has = (a: string): boolean => actions.includes(a as Action);
   const groups = GROUPS.filter((g) => actions.some((a) => KEYMAP[a].group === g));
   return (
@@ -50,6 +52,11 @@ export function HelpOverlay({ onClose, actions, descriptions = {} }: HelpOverlay
           Keys act while the page or the meme has the focus; a focused button or field takes its own keys (
           <kbd>Tab</kbd> moves between them, <kbd>Esc</kbd> leaves a field).
         </p>
+        {note && (
+          <p className="muted" data-testid="help-screen-note">
+            {note}
+          </p>
+        )}
         <div className="help-grid">
           {groups.map((g) => (
             <section key={g}>

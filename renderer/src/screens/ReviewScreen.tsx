@@ -17,7 +17,7 @@ import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
 import { ReviewQueue } from '../components/review/ReviewQueue';
 import { SearchDialog } from '../components/SearchDialog';
 import { useQuery } from '../data/useQuery';
-import { REVIEW_ACTIONS, REVIEW_DESCRIPTIONS, useActions, type Handlers } from '../hotkeys';
+import { REVIEW_ACTIONS, REVIEW_DESCRIPTIONS, REVIEW_NOTE, useActions, type Handlers } from '../hotkeys';
 import { draftOfReview, isIncomplete, toggleLabel, withHate, type Draft } from '../model';
 
 type ReviewScreenProps = {
@@ -238,6 +238,7 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
         <HelpOverlay
           actions={REVIEW_ACTIONS}
           descriptions={REVIEW_DESCRIPTIONS}
+          note={REVIEW_NOTE}
           onClose={() => setDialog(null)}
         />
       )}

@@ -122,6 +122,9 @@ export function ReviewQueue({ filter, onFilter, annotators, list, selected, onSe
         rowHeight={34}
         height={560}
         testId="review-rows"
+        // A focused row takes ↓/↑ (and J/K) to move the focus along the list, Enter to show its
+        // meme; decision keys stay off there (they act on the meme on display, from the page).
+        arrowKeys
         render={(r, i) => (
           <button
             type="button"
