@@ -324,6 +324,23 @@ describe('useLabelSession: back and relabel', () => {
     expect(result.current.current?.id).toBe(101);
   });
 
+  it('after a jump back to a skipped meme, Save & next passes over memes answered since', async () => {
+    const { result } = await startSession();
+    act(() => result.current.next()); // skip 11
+    act(() => result.current.save(notHateful)); // 12
+    act(() => result.current.save(notHateful)); // 13
+    expect(result.current.current?.id).toBe(14);
+    act(() => void result.current.jumpTo(11));
+    act(() => result.current.save(notHateful));
+    expect(result.current.current?.id).toBe(14);
+    // Back still shows an earlier answer, to look at or change.
+    act(() => result.current.back());
+    expect(result.current.current?.id).toBe(13);
+    expect(result.current.current?.mine).toMatchObject({ hate: 'not_hateful' });
+    await waitFor(() => expect(backend.callsOf('annotation:save')).toHaveLength(3));
+    expect(backend.callsOf('annotation:save').map((c) => c.args.item)).toStrictEqual([12, 13, 11]);
+  });
+
   it('skipping moves on without saving; back from the first meme stays there', async () => {
     const { result } = await startSession();
     act(() => result.current.back());

@@ -149,6 +149,23 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     [prefetch, setView],
   );
 
+  /**
+   * The position a forward move from `pos` lands on. In To do, memes answered since the queue was
+   * taken (this session's saves, held in the cache) are passed over: after a jump back to a
+   * skipped meme, Save & next must not walk into answers already given, where fast keys would
+   * overwrite them.
+   */
+  const forwardFrom = useCallback(
+    (pos: number): number => {
+      const list = idsRef.current;
+      let k = pos + 1;
+      if (filter === 'todo')
+        while (k < list.length && (cache.current.get(keyOf(list[k]))?.mine ?? null) !== null) k++;
+      return k;
+    },
+    [filter],
+  );
+
   /** Where the next queue should open: a meme asked for by id (a jump), or the start. */
   const openAt = useRef<ItemId | null>(null);
   const applyQueue = useCallback(
@@ -229,7 +246,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
       setUndoable(saved.current.length);
       pending.current++;
       setStatus({ state: 'saving', pending: pending.current });
-      goTo(pos + 1, opts.startedAt ?? performance.now());
+      goTo(forwardFrom(pos), opts.startedAt ?? performance.now());
       // The request goes out once the next meme is painted: its cost is not the annotator's wait.
       runSerial(chain, () => afterPaint().then(() => api().annotation.save(payload)))
         .then((r) => {
@@ -251,7 +268,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
           setStatus({ state: 'error', item: item.id, message: messageOf(e) });
         });
     },
-    [goTo, setProgress],
+    [goTo, forwardFrom, setProgress],
   );
 
   /** Takes back the newest save of this session, after any save still in flight. */
@@ -304,7 +321,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
     canUndo: undoable > 0,
     /** The meme and draft the last key left, before React has rendered them. */
     now: () => viewRef.current,
-    next: (startedAt?: number) => goTo(viewRef.current.pos + 1, startedAt ?? performance.now()),
+    next: (startedAt?: number) => goTo(forwardFrom(viewRef.current.pos), startedAt ?? performance.now()),
     back: () => goTo(viewRef.current.pos - 1),
     jumpTo,
     reload,
