@@ -340,6 +340,34 @@ test.describe('labeling by keyboard', () => {
     await expect.poll(async () => (await mine()).length).toBe(1);
   });
 
+  test('the end of the Flagged tab says it is the end of that list, not that there are none', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const flaggedId = await itemId(page);
+    await page.keyboard.press('f');
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await mine()).filter((l) => l.flag).length).toBe(1);
+    await tabTo(page, 'filter-flagged');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('filter-flagged')).toContainText('1');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${flaggedId}`);
+    // Answering it again (still flagged) reaches the end of the list: it is still there.
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('queue-empty')).toContainText('End of the flagged list: 1 flagged meme');
+    await expect(page.getByTestId('queue-empty')).not.toContainText('No flagged');
+    await expect(page.getByTestId('filter-flagged')).toContainText('1');
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    // ← goes back to it; at the end again, Enter (Check again) shows it from the start.
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${flaggedId}`);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${flaggedId}`);
+  });
+
   test('breaks and the session cap count real saves only; undo keeps the note and flag it restores', async ({
     page,
   }) => {

@@ -126,6 +126,8 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
           projectItems={project.items}
           // The counts are the project's truth: memes skipped in this pass are still to do.
           remaining={filter === 'todo' ? (counts?.todo ?? 0) : 0}
+          listed={counts?.[filter] ?? 0}
+          onBack={() => s.back()}
           onCheckAgain={() => void s.reload()}
         />
       )}

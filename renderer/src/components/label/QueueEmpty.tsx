@@ -8,14 +8,63 @@ type QueueEmptyProps = {
   projectItems: number;
   /** Memes still to do for me that this pass went past (skipped): the counters' "To do". */
   remaining: number;
+  /** Memes the counters put in this tab (Done, Flagged, All): they are still there at its end. */
+  listed: number;
   onCheckAgain: () => void;
+  /** Back to the last meme of the list (← on the focused button too: the page's key). */
+  onBack: () => void;
+};
+
+/** How the end of a tab other than To do names its list and its memes. */
+const LIST_OF: Record<Exclude<QueueFilter, 'todo'>, { list: string; meme: string }> = {
+  done: { list: 'the done list', meme: 'meme you answered' },
+  flagged: { list: 'the flagged list', meme: 'flagged meme' },
+  all: { list: 'the list of all memes', meme: 'meme' },
 };
 
 /**
  * The end of this pass through the queue. When memes were skipped, it says how many are still
  * to do and takes the annotator back to them with one key (the button has the focus).
  */
-export function QueueEmpty({ filter, projectName, projectItems, remaining, onCheckAgain }: QueueEmptyProps) {
+export function QueueEmpty({
+  filter,
+  projectName,
+  projectItems,
+  remaining,
+  listed,
+  onCheckAgain,
+  onBack,
+}: QueueEmptyProps) {
+  // Done, Flagged and All keep their memes after an answer: their end is the end of the list,
+  // never "none" while the tab's count says otherwise.
+  if (filter !== 'todo' && listed > 0) {
+    const { list, meme } = LIST_OF[filter];
+    return (
+      <div className="empty-state" data-testid="queue-empty">
+        <h2>
+          End of {list}: {plural(listed, meme)}
+        </h2>
+        <p>
+          You went through every one. Check again shows {listed === 1 ? 'it' : 'them'} again from the start;{' '}
+          <kbd>←</kbd> goes back to the last one.
+        </p>
+        <button
+          type="button"
+          className="primary"
+          onClick={onCheckAgain}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowLeft' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+            e.preventDefault();
+            onBack();
+          }}
+          autoFocus
+          data-testid="queue-again"
+        >
+          Check again <kbd>Enter</kbd>
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="empty-state" data-testid="queue-empty">
       <h2>
