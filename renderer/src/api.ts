@@ -114,7 +114,19 @@ export function mediaUrl(rel: string): string {
   return api().mediaUrl(rel);
 }
 
+/**
+ * What a call that never reached the server says (browser mode): `fetch` rejects with a bare
+ * TypeError whose words differ by browser ("Failed to fetch" in Chromium, "NetworkError when
+ * attempting to fetch resource." in Firefox, "Load failed" in Safari). A restarted server prints
+ * a new address (a new token), so the page cannot simply try again.
+ */
+export const SERVER_GONE =
+  'The Meme Jury server is not answering: it may have stopped. Start it again (memejury serve) and open the address it prints; what was saved before is on disk.';
+
+const NETWORK_FAILURE = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+
 /** The user-facing message of anything a call rejected with. */
 export function messageOf(e: unknown): string {
+  if (e instanceof TypeError && NETWORK_FAILURE.test(e.message)) return SERVER_GONE;
   return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,7 @@ import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
 import type { Preferences } from '../../../shared/settings';
 import { HATEFUL } from '../../../shared/taxonomy';
+import { messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ImagePane } from '../components/ImagePane';
@@ -93,7 +94,7 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
   const jump = (id: ItemId): void => {
     setDialogState(null);
     if (s.jumpTo(id)) return;
-    if (filter === 'all') void s.reload();
+    if (filter === 'all') s.reload().catch((e: unknown) => s.setError(messageOf(e)));
     else setFilter('all');
   };
 
@@ -128,7 +129,7 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
           remaining={filter === 'todo' ? (counts?.todo ?? 0) : 0}
           listed={counts?.[filter] ?? 0}
           onBack={() => s.back()}
-          onCheckAgain={() => void s.reload()}
+          onCheckAgain={() => s.reload().catch((e: unknown) => s.setError(messageOf(e)))}
         />
       )}
       {current && (
