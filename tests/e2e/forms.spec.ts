@@ -4,8 +4,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { WindowApi } from '../../shared/api';
 import { tabTo } from './leadSession';
 import { ROOT, becomeLead, serveDemoPerTest } from './serve';
+
+declare global {
+  interface Window {
+    api?: WindowApi;
+  }
+}
 
 interface Roster {
   roster: { id: string; role: string; left?: string }[];
@@ -105,6 +112,42 @@ test.describe('a lead', () => {
     await page.keyboard.type('no-such-predictions.jsonl');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('score-error')).toContainText('no-such-predictions.jsonl');
+  });
+
+  test('Go to says where it looked: the whole project for a lead, the queue for an annotator', async ({
+    page,
+  }) => {
+    // As an annotator (lead mode off), a meme the three votes already settled is not in the queue.
+    await page.goto(demo.served.url);
+    await page.getByTestId('nav-label').click();
+    await page.getByTestId('content-warning').waitFor();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-id')).toBeVisible();
+    const queue = await page.evaluate(() => window.api!.queue.list({ filter: 'all' }));
+    const inQueue = new Set(queue.ids.map(String));
+    const memes = (await readFile(join(ROOT, 'electron/resources/demo/demo.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: number; text: string });
+    const outside = memes.find((m) => !inQueue.has(String(m.id)));
+    expect(outside).toBeDefined();
+    const text = outside!.text;
+    await page.keyboard.press('/');
+    await page.keyboard.type(text);
+    await expect(page.getByTestId('search-count')).toHaveText(`No meme in your queue matches “${text}”.`);
+    await page.keyboard.press('Escape');
+    // A lead searches the project: the same meme is found, a text nowhere is "not in this project".
+    await becomeLead(page);
+    await page.getByTestId('nav-review').click();
+    await page.keyboard.press('/');
+    await page.keyboard.type(text);
+    await expect(page.getByTestId('search-count')).toContainText('1 match in the project');
+    await expect(page.getByTestId('search-results')).toContainText(`#${String(outside!.id)}`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('zebra quantum');
+    await expect(page.getByTestId('search-count')).toHaveText(
+      'No meme in this project matches “zebra quantum”.',
+    );
   });
 
   test('a role change and a member leaving are confirmed first, by keyboard', async ({ page }) => {

@@ -93,7 +93,9 @@ export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
       {shown && (
         <p className="muted" data-testid="search-count" aria-live="polite">
           {shown.total === 0
-            ? 'No meme matches.'
+            ? // An annotator searches only their queue: a meme of the project outside it is not
+              // "no meme", and the message says where it looked.
+              `No meme in ${shown.scope === 'project' ? 'this project' : 'your queue'} matches “${result?.query.trim() ?? ''}”.`
             : `${shown.total.toLocaleString()} match${shown.total === 1 ? '' : 'es'} in ${shown.scope === 'project' ? 'the project' : 'your queue'}${shown.total > shown.results.length ? `; the first ${shown.results.length} are shown` : ''}.`}
         </p>
       )}
