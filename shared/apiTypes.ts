@@ -22,7 +22,13 @@ export interface ProjectSummary {
   dir: string;
   name: string;
   items: number;
+  /** Everyone in the project: the roster (a lead with no label too), then anyone else with a file. */
   annotators: string[];
+  /**
+   * How many of them have at least one vote: the figure the dashboard and `memejury stats` call
+   * "annotators with votes".
+   */
+  voters: number;
   targetAnnotators: number;
   goldPolicy: GoldPolicy;
   missingImages: number;

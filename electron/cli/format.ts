@@ -2,6 +2,7 @@
 import type { AgreementReport, NominalAgreement } from '../../shared/agreement';
 import { tooFew } from '../../shared/dashboard';
 import { TASKS } from '../../shared/taxonomy';
+import { plural } from '../../shared/text';
 
 function fmt(x: number | null, digits = 3): string {
   return x === null ? '—' : x.toFixed(digits);
@@ -22,7 +23,7 @@ function fewNote(a: NominalAgreement | undefined): string {
 export function formatStats(r: AgreementReport): string {
   const head = `  ${''.padEnd(20)} ${'fleiss'.padStart(7)} ${'alpha'.padStart(7)} ${'cohen'.padStart(7)} ${'agree'.padStart(7)}`;
   const lines = [
-    `${r.items} items, ${r.annotators.length} annotators (${r.annotators.join(', ')})`,
+    `${plural(r.items, 'item')}, ${plural(r.voters.length, 'annotator')} with votes (${r.voters.join(', ')})`,
     '',
     `hate (${r.hate.items_two_or_more} items with two or more counted votes, ${r.hate.items_full_overlap} rated by all ${r.hate_full_overlap_raters})`,
   ];

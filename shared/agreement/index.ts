@@ -58,7 +58,16 @@ export interface AnnotatorFigures {
 }
 
 export interface AgreementReport {
+  /**
+   * Every annotator with a line in the project, votes or not (one with only skips too): the
+   * columns the figures are computed over. Not "the annotators" of a sentence: see `voters`.
+   */
   annotators: string[];
+  /**
+   * The annotators with at least one vote on these items (those of `per_annotator`): what the
+   * dashboard, `memejury stats` and the flat figure "annotators" count as "annotators with votes".
+   */
+  voters: string[];
   items: number;
   full_overlap_raters: number;
   /**
@@ -260,8 +269,12 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
   const excluded = hateSelected(m);
   const hate = countedHate(m, excluded);
   const hateFullN = hateFullOverlap(hate, A, fullOverlap, excluded);
+  // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
+  // a skip never counts for or against anyone.
+  const perAnnotator = annotatorFigures(m, excluded).filter((a) => a.items_done > 0);
   return {
     annotators: m.annotators,
+    voters: perAnnotator.map((a) => a.id),
     items: m.items,
     full_overlap_raters: fullOverlap,
     hate_excluded: m.annotators.filter((_, a) => excluded[a]),
@@ -269,10 +282,8 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
     hate: nominalAgreement({ values: hate, items: m.items, raters: A, categories: 2 }, hateFullN),
     pc: taskAgreement(m, 'pc', fullOverlap),
     attack: taskAgreement(m, 'attack', fullOverlap),
-    // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
-    // a skip never counts for or against anyone.
     pairs: pairFigures(m, hate).filter((p) => p.items > 0),
-    per_annotator: annotatorFigures(m, excluded).filter((a) => a.items_done > 0),
+    per_annotator: perAnnotator,
   };
 }
 
@@ -285,9 +296,12 @@ export const METRICS = [
   'percent_agreement',
 ] as const;
 
-/** One flat object, keys like "pc.alpha_masi" or "attack.slurs.krippendorff_alpha". */
+/**
+ * One flat object, keys like "pc.alpha_masi" or "attack.slurs.krippendorff_alpha"; "annotators"
+ * is the number of annotators with votes (`voters`), as the dashboard and `memejury stats` say.
+ */
 export function flattenAgreement(r: AgreementReport): FlatStats {
-  const out: FlatStats = { items: r.items, annotators: r.annotators.length };
+  const out: FlatStats = { items: r.items, annotators: r.voters.length };
   for (const k of METRICS) out[`hate.${k}`] = r.hate[k];
   out['hate.items_full_overlap'] = r.hate.items_full_overlap;
   out['hate.items_two_or_more'] = r.hate.items_two_or_more;

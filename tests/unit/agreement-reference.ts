@@ -53,6 +53,7 @@ interface AnnotatorFigures {
 
 interface AgreementReport {
   annotators: string[];
+  voters: string[];
   items: number;
   full_overlap_raters: number;
   /**
@@ -225,8 +226,10 @@ export function referenceAgreement(m: LabelMatrix, fullOverlap: number): Agreeme
   const excluded = hateSelected(m);
   const hate = countedHate(m, excluded);
   const hateFullN = hateFullOverlap(hate, A, fullOverlap, excluded);
+  const perAnnotator = annotatorFigures(m, excluded).filter((a) => a.items_done > 0);
   return {
     annotators: m.annotators,
+    voters: perAnnotator.map((a) => a.id),
     items: m.items,
     full_overlap_raters: fullOverlap,
     hate_excluded: m.annotators.filter((_, a) => excluded[a]),
@@ -237,6 +240,6 @@ export function referenceAgreement(m: LabelMatrix, fullOverlap: number): Agreeme
     // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
     // a skip never counts for or against anyone.
     pairs: pairFigures(m, hate).filter((p) => p.items > 0),
-    per_annotator: annotatorFigures(m, excluded).filter((a) => a.items_done > 0),
+    per_annotator: perAnnotator,
   };
 }

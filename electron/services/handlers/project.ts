@@ -30,6 +30,7 @@ function summary(ctx: Context): ProjectSummary {
     name: p.config.name,
     items: p.items.length,
     annotators: p.stableOrder(),
+    voters: p.state.voterCount(),
     targetAnnotators: p.config.targetAnnotators,
     goldPolicy: p.config.goldPolicy,
     missingImages: p.missingImages.length,

@@ -66,8 +66,8 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
             <div>
               <strong>{project.name}</strong> <span className="muted">{project.dir}</span>
               <div className="muted">
-                {plural(project.items, 'meme')} · {plural(project.annotators.length, 'annotator')} · policy{' '}
-                {project.goldPolicy}
+                {plural(project.items, 'meme')} · {plural(project.annotators.length, 'annotator')} (
+                {project.voters} with votes) · policy {project.goldPolicy}
                 {project.missingImages > 0 && ` · ${plural(project.missingImages, 'image')} missing`}
               </div>
               <ProjectNotices project={project} />

@@ -27,7 +27,7 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
           <strong>{r.items.toLocaleString()}</strong> {noun(r.items, 'meme')}
         </div>
         <div className="card small">
-          <strong>{r.annotators.length}</strong> {noun(r.annotators.length, 'annotator')}
+          <strong>{r.voters.length}</strong> {noun(r.voters.length, 'annotator')} with votes
         </div>
         <div className="card small">
           <strong>{d.gold.hateful.toLocaleString()}</strong> hateful ·{' '}

@@ -1,0 +1,98 @@
+// Figures the walk-through found told two ways: the number of annotators (roster vs with votes),
+// the pair keys of `memejury stats --json` and the dashboard, the unresolved count.
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initProject } from '../../electron/services/project';
+import { CLI, ROOT, tempDir, testBackend } from './helpers';
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const line = (annotator: string, item: number, hate: 'hateful' | 'not_hateful' | null, extra = {}) =>
+  JSON.stringify({
+    v: 1,
+    item,
+    annotator,
+    hate,
+    pc: hate === 'hateful' ? ['race'] : [],
+    attack: hate === 'hateful' ? ['mocking'] : [],
+    at: '2026-11-02T10:00:00.000Z',
+    ms: 3000,
+    note: '',
+    flag: false,
+    ...extra,
+  });
+
+/** Six memes, five annotators with votes, a lead on the roster with only a skip. */
+async function team(): Promise<string> {
+  const dir = await tempDir();
+  await initProject(dir, { name: 'team', targetAnnotators: 3 });
+  await writeFile(
+    join(dir, 'items.jsonl'),
+    [1, 2, 3, 4, 5, 6].map((id) => JSON.stringify({ id, img: `img/${id}.png`, text: `m${id}` })).join('\n') +
+      '\n',
+  );
+  const ann = join(dir, '.memejury', 'annotations');
+  await mkdir(ann, { recursive: true });
+  const votes: Record<string, [number, 'hateful' | 'not_hateful'][]> = {
+    // Written so that ann-new's file comes first in the folder and in the state.
+    'ann-new': [
+      [1, 'hateful'],
+      [2, 'not_hateful'],
+      [3, 'hateful'],
+    ],
+    'ann-b': [
+      [1, 'hateful'],
+      [2, 'hateful'],
+      [3, 'not_hateful'],
+      [4, 'hateful'],
+    ],
+    'ann-a': [
+      [1, 'not_hateful'],
+      [2, 'not_hateful'],
+      [3, 'hateful'],
+      [5, 'hateful'],
+    ],
+    'ann-c': [
+      [4, 'not_hateful'],
+      [6, 'hateful'],
+    ],
+    'ann-d': [[5, 'not_hateful']],
+  };
+  for (const [a, vs] of Object.entries(votes))
+    await writeFile(join(ann, `${a}.jsonl`), vs.map(([i, h]) => line(a, i, h)).join('\n') + '\n');
+  await writeFile(join(ann, 'lead-l.jsonl'), line('lead-l', 6, null, { skip: 'skip' }) + '\n');
+  const lead = await testBackend(await tempDir(), 'lead-l');
+  await lead.call('project:open', { dir });
+  await lead.call('lead:set', { on: true });
+  await lead.dispose();
+  return dir;
+}
+
+describe('figures the app and the CLI tell alike', () => {
+  it('"annotators" is one count everywhere: those with votes; the project line adds the roster', async () => {
+    const dir = await team();
+    const b = await testBackend(await tempDir(), 'lead-l');
+    const summary = await b.call('project:open', { dir });
+    await b.call('lead:set', { on: true });
+    const d = await b.call('stats:dashboard', {});
+    await b.dispose();
+    // The project line: everyone (the lead with only a skip too), and how many of them voted.
+    expect(summary.annotators).toHaveLength(6);
+    expect(summary.voters).toBe(5);
+    // The dashboard, the report and the CLI: the five with votes, never the six.
+    expect(d.report.voters).toStrictEqual(['ann-a', 'ann-b', 'ann-c', 'ann-d', 'ann-new']);
+    expect(d.flat.annotators).toBe(5);
+    const text = cli('stats', '--project', dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe(
+      '6 items, 5 annotators with votes (ann-a, ann-b, ann-c, ann-d, ann-new)',
+    );
+    const flat = JSON.parse(cli('stats', '--project', dir, '--json').stdout) as Record<string, number>;
+    expect(flat.annotators).toBe(5);
+  });
+});
