@@ -146,6 +146,21 @@ function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement
   return { alpha_masi: alpha, items: rows, items_two_or_more: two, labels };
 }
 
+/**
+ * The one ordering rule for a pair of annotators: by id (code units), so a pair is named alike
+ * (`a` before `b`, the flat keys "pair.<a>.<b>.…") whatever order the annotators' files were read
+ * in: `memejury stats --json` and a running app that saw a new annotator arrive live agree.
+ */
+export function pairOrder(x: string, y: string): [string, string] {
+  return x < y ? [x, y] : [y, x];
+}
+
+/** The flat key prefix of a pair's figures: "pair.<first>.<second>" in `pairOrder`. */
+export function pairKey(x: string, y: string): string {
+  const [a, b] = pairOrder(x, y);
+  return `pair.${a}.${b}`;
+}
+
 function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
   const A = m.annotators.length;
   const out: PairAgreement[] = [];
@@ -161,15 +176,12 @@ function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
           vb.push(y);
         }
       }
-      out.push({
-        a: m.annotators[a],
-        b: m.annotators[b],
-        items: va.length,
-        hate_cohen_kappa: cohenKappa(va, vb, 2),
-      });
+      // Cohen's kappa is symmetric: naming the pair in `pairOrder` changes no figure.
+      const [first, second] = pairOrder(m.annotators[a], m.annotators[b]);
+      out.push({ a: first, b: second, items: va.length, hate_cohen_kappa: cohenKappa(va, vb, 2) });
     }
   }
-  return out;
+  return out.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }
 
 /**
@@ -316,8 +328,9 @@ export function flattenAgreement(r: AgreementReport): FlatStats {
       for (const k of METRICS) out[`${task}.${label}.${k}`] = a[k];
   }
   for (const p of r.pairs) {
-    out[`pair.${p.a}.${p.b}.hate_cohen_kappa`] = p.hate_cohen_kappa;
-    out[`pair.${p.a}.${p.b}.items`] = p.items;
+    const key = pairKey(p.a, p.b);
+    out[`${key}.hate_cohen_kappa`] = p.hate_cohen_kappa;
+    out[`${key}.items`] = p.items;
   }
   for (const a of r.per_annotator) {
     out[`annotator.${a.id}.items_done`] = a.items_done;

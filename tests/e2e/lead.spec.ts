@@ -101,6 +101,12 @@ test('the dashboard shows the figures that memejury stats --json prints', async 
   }
   // hate (4) + per label 4 × 12 + alpha MASI × 2.
   expect(compared).toBeGreaterThanOrEqual(54);
+  // Every pair's κ that stats prints is on the heat map under the same key (pairs named in one
+  // order, shared/agreement pairKey), whatever order the app and the CLI read the files in.
+  const pairKeys = Object.keys(flat).filter((k) => k.startsWith('pair.') && k.endsWith('.hate_cohen_kappa'));
+  expect(pairKeys.length).toBeGreaterThan(0);
+  const shownKeys = new Set(shown.map(([key]) => key));
+  for (const key of pairKeys) expect(shownKeys.has(key), key).toBe(true);
 });
 
 test('a line appended by another process shows up live in progress, review and statistics', async ({

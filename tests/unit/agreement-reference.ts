@@ -141,15 +141,17 @@ function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
           vb.push(y);
         }
       }
+      // Each pair named by its ids in sorted order, the list sorted by those names.
+      const [first, second] = [m.annotators[a], m.annotators[b]].sort();
       out.push({
-        a: m.annotators[a],
-        b: m.annotators[b],
+        a: first,
+        b: second,
         items: va.length,
         hate_cohen_kappa: cohenKappa(va, vb, 2),
       });
     }
   }
-  return out;
+  return out.sort((p, q) => (`${p.a}\u0000${p.b}` < `${q.a}\u0000${q.b}` ? -1 : 1));
 }
 
 function annotatorFigures(m: LabelMatrix, excluded: readonly boolean[]): AnnotatorFigures[] {

@@ -5,6 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initProject } from '../../electron/services/project';
+import { buildLabelMatrix, computeAgreement, flattenAgreement, pairKey } from '../../shared/agreement';
+import type { AnnotationEvent, Item } from '../../shared/records';
+import { AnnotationState, goldForAll } from '../../shared/state';
 import { CLI, ROOT, tempDir, testBackend } from './helpers';
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
@@ -94,5 +97,40 @@ describe('figures the app and the CLI tell alike', () => {
     );
     const flat = JSON.parse(cli('stats', '--project', dir, '--json').stdout) as Record<string, number>;
     expect(flat.annotators).toBe(5);
+  });
+});
+
+describe('pairs: one name whatever order the annotators were read in', () => {
+  const items: Item[] = [1, 2, 3, 4].map((id) => ({ id, img: `img/${id}.png`, text: '' }));
+  const ev = (annotator: string, item: number, hate: 'hateful' | 'not_hateful') =>
+    JSON.parse(line(annotator, item, hate)) as AnnotationEvent;
+  const votes = {
+    'ann-new': [ev('ann-new', 1, 'hateful'), ev('ann-new', 2, 'not_hateful'), ev('ann-new', 3, 'hateful')],
+    'ann-b': [ev('ann-b', 1, 'hateful'), ev('ann-b', 2, 'hateful'), ev('ann-b', 3, 'hateful')],
+    'ann-a': [ev('ann-a', 1, 'not_hateful'), ev('ann-a', 2, 'not_hateful'), ev('ann-a', 4, 'hateful')],
+  };
+  function flat(order: (keyof typeof votes)[]) {
+    const state = new AnnotationState();
+    for (const a of order) for (const v of votes[a]) state.apply(v);
+    const golds = goldForAll(state, items, 'fghm');
+    return flattenAgreement(computeAgreement(buildLabelMatrix(state, items, golds, 'fghm'), 3));
+  }
+
+  it('a newcomer read last (a live app) and read first (the CLI) give the same keys and figures', () => {
+    const app = flat(['ann-a', 'ann-b', 'ann-new']);
+    const cliOrder = flat(['ann-new', 'ann-b', 'ann-a']);
+    expect(Object.keys(cliOrder).sort()).toStrictEqual(Object.keys(app).sort());
+    expect(cliOrder).toStrictEqual(app);
+    const pairs = Object.keys(app).filter((k) => k.startsWith('pair.'));
+    expect(pairs).toStrictEqual([
+      'pair.ann-a.ann-b.hate_cohen_kappa',
+      'pair.ann-a.ann-b.items',
+      'pair.ann-a.ann-new.hate_cohen_kappa',
+      'pair.ann-a.ann-new.items',
+      'pair.ann-b.ann-new.hate_cohen_kappa',
+      'pair.ann-b.ann-new.items',
+    ]);
+    expect(app['pair.ann-b.ann-new.items']).toBe(3);
+    expect(pairKey('ann-new', 'ann-b')).toBe('pair.ann-b.ann-new');
   });
 });
