@@ -17,6 +17,7 @@ import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
 import { ReviewQueue } from '../components/review/ReviewQueue';
 import { SearchDialog } from '../components/SearchDialog';
 import { useQuery } from '../data/useQuery';
+import { byTestId, focusAfterward } from '../focus';
 import { REVIEW_ACTIONS, REVIEW_DESCRIPTIONS, REVIEW_NOTE, useActions, type Handlers } from '../hotkeys';
 import { draftOfReview, isIncomplete, toggleLabel, withHate, type Draft } from '../model';
 
@@ -215,7 +216,27 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
             onAccept={() => handlers.accept?.()}
             onSave={() => handlers.submit?.()}
             onUndo={() => handlers.undo?.()}
-            onClose={(close) => run(api().review.close({ item: data.item.id, close }).then(refresh))}
+            onClose={(close) => {
+              const id = data.item.id;
+              const refocus = focusAfterward();
+              run(
+                api()
+                  .review.close({ item: id, close })
+                  .then(() => {
+                    // It leaves (or joins) the list: it stays on display, by id, to be decided
+                    // now, and the focus goes to the button that undoes what was just done.
+                    setFocusId(id);
+                    setNotice({
+                      id,
+                      text: close
+                        ? `Meme #${String(id)} is closed early: decide it with the votes it has`
+                        : `Meme #${String(id)} is open for more votes again`,
+                    });
+                    refresh();
+                    refocus(() => byTestId(close ? 'reopen' : 'close-early'));
+                  }),
+              );
+            }}
             onKnown={(known) =>
               known
                 ? draft.hate && setDialog({ known: { id: data.item.id, draft } })

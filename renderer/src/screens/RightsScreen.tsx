@@ -3,6 +3,7 @@ import type { AppInfo, AuditSummary, ForgetSummary, ProjectSummary } from '../..
 import type { ItemId } from '../../../shared/records';
 import { plural } from '../../../shared/text';
 import { api, messageOf } from '../api';
+import { byTestId, focusAfterward } from '../focus';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { AuditResult } from '../components/rights/AuditResult';
 import { ForgetResult } from '../components/rights/ForgetResult';
@@ -24,6 +25,8 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
   const [audit, setAudit] = useState<AuditSummary | null>(null);
   const [forgot, setForgot] = useState<ForgetSummary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // What the last provenance save did, for the meme it was saved on.
+  const [provSaved, setProvSaved] = useState<{ id: ItemId; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown): void => setError(messageOf(e));
 
@@ -97,24 +100,36 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
           <RightsItemView
             item={shownItem}
             disabled={leadOff}
-            onSetProvenance={(set) =>
+            saved={provSaved && String(provSaved.id) === String(shownItem.item.id) ? provSaved.text : null}
+            onSetProvenance={(set) => {
+              // The form starts afresh and Save turns off: the focus goes to what the save did.
+              const refocus = focusAfterward();
+              const id = shownItem.item.id;
               void api()
-                .rights.setProvenance({ id: shownItem.item.id, set })
+                .rights.setProvenance({ id, set })
                 .then((r) => {
                   item.setData(r);
                   summary.refresh();
+                  setProvSaved({
+                    id,
+                    text: `Provenance of meme #${String(id)} saved (${Object.keys(set).join(', ')}).`,
+                  });
+                  refocus(() => byTestId('prov-saved'));
                 })
-                .catch(fail)
-            }
-            onForget={(reason, requestedBy) =>
-              api()
+                .catch(fail);
+            }}
+            onForget={(reason, requestedBy) => {
+              // The meme and its form go: the focus goes to what forgetting did.
+              const refocus = focusAfterward();
+              return api()
                 .rights.forget({ id: shownItem.item.id, reason, requestedBy })
                 .then((r) => {
                   setForgot(r);
                   setShown(null);
                   summary.refresh();
-                })
-            }
+                  refocus(() => byTestId('forget-result'));
+                });
+            }}
           />
         )}
         {forgot && <ForgetResult forgot={forgot} />}

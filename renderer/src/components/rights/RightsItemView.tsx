@@ -9,12 +9,14 @@ type RightsItemViewProps = {
   disabled: boolean;
   onSetProvenance: (set: Provenance) => void;
   onForget: (reason: string, requestedBy: string) => Promise<unknown>;
+  /** What the last provenance save of this meme did (it takes the focus: Save turns off). */
+  saved?: string | null;
 };
 
 const when = (at: string): string => at.replace('T', ' ').slice(0, 19);
 
 /** One meme's provenance, its history, and forgetting it. */
-export function RightsItemView({ item, disabled, onSetProvenance, onForget }: RightsItemViewProps) {
+export function RightsItemView({ item, disabled, onSetProvenance, onForget, saved }: RightsItemViewProps) {
   return (
     <div className="rights-item">
       <p>
@@ -27,6 +29,11 @@ export function RightsItemView({ item, disabled, onSetProvenance, onForget }: Ri
         disabled={disabled}
         onSave={onSetProvenance}
       />
+      {saved && (
+        <p className="banner ok" role="status" tabIndex={-1} data-testid="prov-saved">
+          {saved}
+        </p>
+      )}
       {item.history.length > 0 && (
         <details>
           <summary>History ({item.history.length})</summary>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ANNOTATOR_ID_HELP, isAnnotatorId } from '../../../../shared/ids';
 import type { Settings } from '../../../../shared/settings';
+import { byTestId, focusAfterward } from '../../focus';
 
 type ProfilesCardProps = {
   annotators: Settings['annotators'];
@@ -45,10 +46,13 @@ export function ProfilesCard({ annotators, current, onSelect, onCreate }: Profil
             return;
           }
           setRefused(null);
+          const refocus = focusAfterward();
           void onCreate(id, newName.trim()).then((made) => {
             if (!made) return;
             setNewId('');
             setNewName('');
+            // The form empties and Add profile turns off: the keyboard goes on from the new profile.
+            refocus(() => byTestId(`profile-${id}`));
           });
         }}
       >

@@ -3,6 +3,7 @@ import type { ProjectSummary } from '../../../../shared/api';
 import type { Role } from '../../../../shared/project';
 import { api, call, messageOf } from '../../api';
 import { useQuery } from '../../data/useQuery';
+import { byTestId, focusAfterward } from '../../focus';
 import { ErrorBanner } from '../ErrorBanner';
 import { ConfirmDialog } from '../Modal';
 
@@ -48,7 +49,16 @@ export function TeamCard({ project, onProject }: TeamCardProps) {
   const roster = useQuery('roster:list', undefined, { enabled: isLead, refreshOn: ['project:changed'] });
   const run = (p: Promise<unknown>): void =>
     void p.then(() => setError(null)).catch((e: unknown) => setError(messageOf(e)));
-  const lead = (on: boolean): void => run(api().lead.set({ on }).then(onProject));
+  const lead = (on: boolean): void => {
+    // "Become this project's lead" gives way to the lead-mode switch: the focus goes there.
+    const refocus = focusAfterward();
+    run(
+      api()
+        .lead.set({ on })
+        .then(onProject)
+        .then(() => refocus(() => byTestId('lead-toggle'))),
+    );
+  };
   const setRole = (annotator: string, role: Role, left?: boolean): void =>
     run(
       call('roster:setRole', { annotator, role, ...(left !== undefined ? { left } : {}) }).then((r) =>
