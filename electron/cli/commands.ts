@@ -13,7 +13,8 @@ import type { Project } from '../services/project';
 import { FORMAT_TITLE } from '../../shared/interchange/model';
 import { importProvenance } from '../services/provenance';
 import { initProject } from '../services/project';
-import { readRecords, validateFile } from '../services/validate';
+import { FILE_TYPE_TITLE, readRecords, validateFile } from '../services/validate';
+import { plural } from '../../shared/text';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
 import { runBench } from './bench';
 import { guidelinesCommand } from './guidelinesCommand';
@@ -303,7 +304,8 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   validate: {
-    usage: '<file> [--type annotations|adjudications|items|predictions|gold]   check a JSONL file',
+    usage:
+      '<file> [--type annotations|adjudications|governance|items|predictions|gold|csv]   check a JSONL, JSON or Meme Jury CSV file',
     options: { type: { type: 'string' } },
     async run(v, pos) {
       const file = positional(pos, 0, 'file to validate');
@@ -312,11 +314,11 @@ export const COMMANDS: Record<string, Command> = {
       for (const e of r.errors) out(formatLineError(e));
       if (r.errors.length > 0) {
         process.stderr.write(
-          `memejury validate: ${file}: ${r.errors.length} bad line(s) of ${r.lines} (${r.type})\n`,
+          `memejury validate: ${file}: ${plural(r.errors.length, 'bad line')} of ${r.lines} (${FILE_TYPE_TITLE[r.type]})\n`,
         );
         return 1;
       }
-      out(`${file}: ${r.records} record${r.records === 1 ? '' : 's'} of ${r.type}, all valid`);
+      out(`${file}: ${plural(r.records, 'record')} of ${FILE_TYPE_TITLE[r.type]}, all valid`);
       return 0;
     },
   },

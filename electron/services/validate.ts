@@ -5,24 +5,56 @@
 import { basename } from 'node:path';
 import { fromFghm } from '../../shared/fghm';
 import { parseJsonOrJsonl, type LineError, type ParseResult } from '../../shared/jsonl';
+import { checkGovernanceEvent } from '../../shared/governance';
+import { detectFormat } from '../../shared/interchange/detect';
+import { readCsv } from '../../shared/interchange/csv';
 import { checkAnnotationEvent, checkLeadLine, type Check } from '../../shared/records';
 import { checkGoldRow, checkPrediction } from '../../shared/scorer';
 import { isKnownLabel, TASK_EMPTY, TASKS, type Task } from '../../shared/taxonomy';
 import { UserError } from './errors';
 import { readTextFile } from './fsx';
 
-const FILE_TYPES = ['annotations', 'adjudications', 'items', 'predictions', 'gold'] as const;
+const FILE_TYPES = [
+  'annotations',
+  'adjudications',
+  'governance',
+  'items',
+  'predictions',
+  'gold',
+  'csv',
+] as const;
 export type FileType = (typeof FILE_TYPES)[number];
+type JsonFileType = Exclude<FileType, 'csv'>;
 
-const CHECKS: Record<FileType, (raw: unknown) => Check<unknown>> = {
+/** Each kind as the verdict line names it ("19 records of gold, all valid"). */
+export const FILE_TYPE_TITLE: Record<FileType, string> = {
+  annotations: 'annotations',
+  adjudications: 'adjudications',
+  governance: 'governance',
+  items: 'items',
+  predictions: 'predictions',
+  gold: 'gold',
+  csv: 'Meme Jury CSV',
+};
+
+const checkItem = (raw: unknown): Check<unknown> => {
+  const r = fromFghm(raw);
+  return r.ok ? { ok: true, value: r.value } : r;
+};
+
+const CHECKS: Record<JsonFileType, (raw: unknown) => Check<unknown>> = {
   annotations: checkAnnotationEvent,
   adjudications: checkLeadLine,
-  items: (raw) => {
-    const r = fromFghm(raw);
-    return r.ok ? { ok: true, value: r.value } : r;
-  },
+  governance: checkGovernanceEvent,
+  items: checkItem,
   predictions: checkPrediction,
-  gold: checkGoldRow,
+  // Gold labels for `score`; a record that is also an item (an FGHM export, the release) is
+  // checked as one too.
+  gold: (raw) => {
+    const g = checkGoldRow(raw);
+    if (!g.ok || typeof raw !== 'object' || raw === null || !('img' in raw)) return g;
+    return checkItem(raw);
+  },
 };
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -36,7 +68,7 @@ function unknownLabel(task: Task, list: unknown, empty: boolean): string | null 
 }
 
 /** A label outside the taxonomy in a record of `kind`, as a field-named message, or null. */
-function taxonomyError(kind: FileType, raw: unknown): string | null {
+function taxonomyError(kind: JsonFileType, raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const bad = (field: string, label: string): string =>
@@ -46,7 +78,7 @@ function taxonomyError(kind: FileType, raw: unknown): string | null {
       const l = unknownLabel(task, r[task], false);
       if (l !== null) return bad(task, l);
     }
-    if (kind === 'items' && Array.isArray(r[task]))
+    if ((kind === 'items' || (kind === 'gold' && 'img' in r)) && Array.isArray(r[task]))
       for (const slot of r[task] as unknown[]) {
         const l = unknownLabel(task, slot, false);
         if (l !== null) return bad(task, l);
@@ -66,14 +98,22 @@ function taxonomyError(kind: FileType, raw: unknown): string | null {
   return null;
 }
 
-/** Guesses the kind from the first record's fields. */
-function detectType(first: unknown): FileType | null {
+const GOVERNANCE_TYPES: unknown[] = ['provenance', 'forget', 'role'];
+
+/**
+ * The one place `validate` tells kinds apart, from the first record's fields (a .csv file by its
+ * name, as import does: shared/interchange/detect.ts). Governance before annotations (a role
+ * event names an annotator); gold labels before items (a gold export is an FGHM item list).
+ */
+export function detectFileType(file: string, first: unknown): FileType | null {
+  if (detectFormat(file, '') === 'csv') return 'csv';
   if (typeof first !== 'object' || first === null) return null;
+  if ('type' in first && GOVERNANCE_TYPES.includes(first.type)) return 'governance';
   if ('annotator' in first) return 'annotations';
   if ('lead' in first) return 'adjudications';
   if ('pred_hate' in first) return 'predictions';
-  if ('img' in first) return 'items';
   if ('gold_hate' in first) return 'gold';
+  if ('img' in first) return 'items';
   return null;
 }
 
@@ -106,9 +146,20 @@ export interface ValidateResult {
 export async function validateFile(file: string, type?: string): Promise<ValidateResult> {
   if (type !== undefined && !FILE_TYPES.includes(type as FileType))
     throw new UserError(`--type must be one of ${FILE_TYPES.join(', ')}`);
-  const parsed = parseJsonOrJsonl(await readTextFile(file), file);
-  const kind = (type as FileType | undefined) ?? detectType(parsed.records[0]?.value);
-  if (!kind)
+  const text = await readTextFile(file);
+  if (type === 'csv' || (type === undefined && detectFileType(file, undefined) === 'csv')) {
+    // The CSV interchange format, read as `memejury import` reads it.
+    const r = readCsv(text, file);
+    return {
+      type: 'csv',
+      lines: r.items.length + r.errors.length,
+      records: r.items.length,
+      errors: r.errors,
+    };
+  }
+  const parsed = parseJsonOrJsonl(text, file);
+  const kind = (type as JsonFileType | undefined) ?? detectFileType(file, parsed.records[0]?.value);
+  if (!kind || kind === 'csv')
     throw new UserError(
       `${basename(file)}: cannot tell what kind of file this is; pass --type ${FILE_TYPES.join('|')}`,
     );

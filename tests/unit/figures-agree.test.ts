@@ -1,14 +1,14 @@
 // Figures the walk-through found told two ways: the number of annotators (roster vs with votes),
 // the pair keys of `memejury stats --json` and the dashboard, the unresolved count.
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initProject } from '../../electron/services/project';
 import { buildLabelMatrix, computeAgreement, flattenAgreement, pairKey } from '../../shared/agreement';
 import type { AnnotationEvent, Item } from '../../shared/records';
 import { AnnotationState, goldForAll } from '../../shared/state';
-import { CLI, ROOT, tempDir, testBackend } from './helpers';
+import { CLI, ROOT, fixture, tempDir, testBackend } from './helpers';
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
@@ -132,5 +132,40 @@ describe('pairs: one name whatever order the annotators were read in', () => {
     ]);
     expect(app['pair.ann-b.ann-new.items']).toBe(3);
     expect(pairKey('ann-new', 'ann-b')).toBe('pair.ann-b.ann-new');
+  });
+});
+
+describe("memejury validate checks the tool's own files", () => {
+  it('a gold export is gold, a CSV export is Meme Jury CSV, governance.jsonl is governance', async () => {
+    const dir = await tempDir();
+    expect(cli('init', dir).code).toBe(0);
+    expect(cli('import', fixture('dev_seen.json'), '--project', dir).code).toBe(0);
+    const gold = join(dir, 'exports', 'gold-fghm.jsonl');
+    const csv = join(dir, 'exports', 'gold-csv.csv');
+    expect(cli('export', '--project', dir, '--out', gold).code).toBe(0);
+    expect(cli('export', '--project', dir, '--out', csv, '--format', 'csv').code).toBe(0);
+    expect(cli('validate', gold).stdout.trim()).toBe(`${gold}: 500 records of gold, all valid`);
+    expect(cli('validate', csv).stdout.trim()).toBe(`${csv}: 500 records of Meme Jury CSV, all valid`);
+    // A tombstone, then a role event (which names an annotator, yet is no annotation).
+    expect(cli('forget', '--project', dir, '--item', '5349', '--reason', 'test').code).toBe(0);
+    const governance = join(dir, '.memejury', 'governance.jsonl');
+    const role = {
+      v: 1,
+      type: 'role',
+      annotator: 'ann-a',
+      role: 'lead',
+      by: 'ann-a',
+      at: '2026-11-02T10:00:00.000Z',
+    };
+    await writeFile(governance, (await readFile(governance, 'utf8')) + JSON.stringify(role) + '\n');
+    const v = cli('validate', governance);
+    expect(v.stderr).toBe('');
+    expect(v.stdout.trim()).toBe(`${governance}: 2 records of governance, all valid`);
+    // A bad governance line is named as one.
+    await writeFile(governance, JSON.stringify({ ...role, role: 'boss' }) + '\n');
+    const bad = cli('validate', governance);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.trim()).toBe(`${governance}:1: field "role": expected "annotator" or "lead"`);
+    expect(bad.stderr).toMatch(/1 bad line of 1 \(governance\)/);
   });
 });
