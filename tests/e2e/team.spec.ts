@@ -368,6 +368,36 @@ test.describe('labeling by keyboard', () => {
     await expect(page.getByTestId('item-id')).toHaveText(`#${flaggedId}`);
   });
 
+  test('the position beside the meme agrees with Mine: a distressing skip leaves both totals', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const pos = page.getByTestId('item-pos');
+    const mineBar = page.getByTestId('progress-mine');
+    await expect(pos).toHaveText('1 / 24');
+    await expect(mineBar).toContainText('Mine 0 / 24');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('n');
+    await expect(mineBar).toContainText('Mine 10 / 24');
+    await expect(pos).toHaveText('11 / 24');
+    // D: the meme leaves my work, in both counters.
+    await page.keyboard.press('d');
+    await expect(mineBar).toContainText('Mine 10 / 23');
+    await expect(pos).toHaveText('11 / 23');
+    // S passes one over: it is still to do, so the next meme is my 12th of 23.
+    await page.keyboard.press('s');
+    await expect(pos).toHaveText('12 / 23');
+    await page.keyboard.press('n');
+    await expect(mineBar).toContainText('Mine 11 / 23');
+    await expect(pos).toHaveText('13 / 23');
+    // Back to the answered one: no number of its own (Mine counts it among the answered).
+    await page.keyboard.press('ArrowLeft');
+    await expect(pos).toHaveText('answered / 23');
+    // Undo of the last answer puts it back to do.
+    await page.keyboard.press('z');
+    await expect(mineBar).toContainText('Mine 10 / 23');
+    await expect(pos).toHaveText('12 / 23');
+  });
+
   test('breaks and the session cap count real saves only; undo keeps the note and flag it restores', async ({
     page,
   }) => {

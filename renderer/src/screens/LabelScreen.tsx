@@ -22,8 +22,11 @@ import { useQuery } from '../data/useQuery';
 import { LABEL_ACTIONS, useActions } from '../hotkeys';
 import { useLabelKeys, type LabelDialog } from '../labeling/useLabelKeys';
 import { useLabelSession } from '../labeling/useLabelSession';
+import { placeOf } from '../labeling/place';
 import type { Wellbeing } from '../labeling/useWellbeing';
 import type { Draft } from '../model';
+
+const NONE: ReadonlySet<string> = new Set();
 
 type LabelScreenProps = {
   project: ProjectSummary;
@@ -41,8 +44,19 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
   // Breaks and the session cap count real saves only: a label the backend has on disk, once per
   // meme in a session (a relabel is the same work; useWellbeing counts each meme once), never a skip.
   const [feedback, setFeedback] = useState<KnownFeedback | null>(null);
+  // Memes of this pass (its list: `of`) that left my to-do since it began: every save, a skip
+  // for good too, takes one out; an undo puts it back. The position reads Mine's terms with them.
+  const passIds = useRef<ItemId[] | null>(null);
+  const [passLeft, setPassLeft] = useState<{ of: ItemId[] | null; ids: ReadonlySet<string> }>({
+    of: null,
+    ids: new Set(),
+  });
   const onSaved = useCallback(
     (item: ItemView, d: Draft, result: SaveResult, skip?: SkipReason) => {
+      setPassLeft((p) => ({
+        of: passIds.current,
+        ids: new Set(p.of === passIds.current ? p.ids : []).add(String(item.id)),
+      }));
       if (result.feedback) setFeedback(result.feedback);
       if (skip || d.hate === null) return;
       record(String(item.id), d.hate === HATEFUL);
@@ -51,6 +65,21 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
   );
   const mode = project.rules.suggestions;
   const session = useLabelSession(filter, { onSaved, preselect: mode === 'preselect' });
+  useEffect(() => {
+    passIds.current = session.ids;
+  }, [session.ids]);
+  // An undo (a new 'undone' status) puts its meme back into the pass's to-do.
+  const undone = session.status.state === 'undone' ? session.status : null;
+  const [seenUndo, setSeenUndo] = useState(undone);
+  if (undone !== seenUndo) {
+    setSeenUndo(undone);
+    if (undone)
+      setPassLeft((p) => {
+        const ids = new Set(p.ids);
+        ids.delete(String(undone.item));
+        return { ...p, ids };
+      });
+  }
   // The suggestion is on screen when pre-selected, or (shown "after") once the annotator has
   // answered the hate question; a save says whether it was, and the line records it.
   const suggestionShown =
@@ -149,7 +178,14 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
           <LabelSidebar
             item={current}
             pos={s.pos}
-            total={s.ids?.length ?? 0}
+            place={placeOf({
+              filter,
+              ids: s.ids ?? [],
+              pos: s.pos,
+              counts,
+              left: passLeft.of === s.ids ? passLeft.ids : NONE,
+              answered: current.mine !== null,
+            })}
             draft={s.draft}
             disabled={broken || current.missing}
             hint={hintOf?.key === itemKey ? hintOf.text : null}

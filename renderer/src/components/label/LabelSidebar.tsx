@@ -8,7 +8,8 @@ type LabelSidebarProps = {
   item: ItemView;
   /** Position in the queue (0-based) and the queue's length. */
   pos: number;
-  total: number;
+  /** What the position reads: the meme's number (null: answered already) of `total`. */
+  place: { n: number | null; total: number };
   draft: Draft;
   /** The image cannot be shown: nothing to label, only moving on. */
   disabled: boolean;
@@ -31,8 +32,8 @@ export function LabelSidebar(p: LabelSidebarProps) {
       <div className="item-meta" data-testid="item-meta">
         <span data-testid="item-id">#{String(item.id)}</span>
         {item.set_name && <span className="split">{item.set_name}</span>}
-        <span className="pos">
-          {p.pos + 1} / {formatCount(p.total)}
+        <span className="pos" data-testid="item-pos">
+          {p.place.n === null ? 'answered' : formatCount(p.place.n)} / {formatCount(p.place.total)}
         </span>
         {item.mine?.hate && <span className="badge">labeled</span>}
       </div>
