@@ -91,9 +91,9 @@ export const COMMANDS: Record<string, Command> = {
           if (v.json) out(JSON.stringify(r));
           else
             out(
-              `${file} (${FORMAT_TITLE[r.format]}): ${r.records} records, ${r.itemsAdded} new items${r.itemList ? ` (item list ${r.itemList})` : ''}, ` +
-                `${r.itemsExisting} already present, ${r.annotationsAdded} annotator labels added` +
-                (r.decisionsAdded ? `, ${r.decisionsAdded} lead decisions recorded` : ''),
+              `${file} (${FORMAT_TITLE[r.format]}): ${plural(r.records, 'record')}, ${plural(r.itemsAdded, 'new item')}${r.itemList ? ` (item list ${r.itemList})` : ''}, ` +
+                `${r.itemsExisting} already present, ${plural(r.annotationsAdded, 'annotator label')} added` +
+                (r.decisionsAdded ? `, ${plural(r.decisionsAdded, 'lead decision')} recorded` : ''),
             );
         }
       };
@@ -147,8 +147,8 @@ export const COMMANDS: Record<string, Command> = {
       if (v.json) out(JSON.stringify(summary));
       else
         out(
-          `${summary.out}: ${c.exported} of ${c.items} items (${c.hateful} hateful, ${c.notHateful} not hateful); ` +
-            `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${c.skipped.split} other splits, ` +
+          `${summary.out}: ${c.exported} of ${plural(c.items, 'item')} (${c.hateful} hateful, ${c.notHateful} not hateful); ` +
+            `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${plural(c.skipped.split, 'other split')}, ` +
             `${c.skipped.rights} by data-rights filters; manifest ${summary.manifest}`,
         );
       return 0;
@@ -210,11 +210,13 @@ export const COMMANDS: Record<string, Command> = {
         for (const f of r.findings) out(`${f.file}${f.line ? `:${f.line}` : ''}: ${f.what}`);
         for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
         out(
-          `${r.tombstones} tombstones; ${r.filesScanned} files and ${r.imagesHashed} images checked; ${r.findings.length} findings`,
+          `${plural(r.tombstones, 'tombstone')}; ${plural(r.filesScanned, 'file')} and ${plural(r.imagesHashed, 'image')} checked; ${plural(r.findings.length, 'finding')}`,
         );
       }
       if (r.findings.length > 0) {
-        process.stderr.write(`memejury audit: ${r.findings.length} traces of forgotten data remain\n`);
+        process.stderr.write(
+          `memejury audit: ${plural(r.findings.length, 'trace')} of forgotten data remain\n`,
+        );
         return 1;
       }
       return 0;
@@ -230,7 +232,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(v) {
       const file = str(v, 'file');
       const r = await asLead(str(v, 'project'), (p) => attachPredictions(p, file));
-      out(`${file}: ${r.rows} predictions attached, ${r.matched} for memes of the project`);
+      out(`${file}: ${plural(r.rows, 'prediction')} attached, ${r.matched} for memes of the project`);
       return 0;
     },
   },
@@ -252,7 +254,9 @@ export const COMMANDS: Record<string, Command> = {
     async run(v) {
       const file = str(v, 'file');
       const r = await asLead(str(v, 'project'), (p) => importProvenance(p, file, process.env.USER ?? 'cli'));
-      out(`${file}: ${r.items} rows, ${r.events} provenance changes recorded in governance.jsonl`);
+      out(
+        `${file}: ${plural(r.items, 'row')}, ${plural(r.events, 'provenance change')} recorded in governance.jsonl`,
+      );
       return 0;
     },
   },
@@ -293,10 +297,10 @@ export const COMMANDS: Record<string, Command> = {
         out(JSON.stringify(o));
       } else {
         for (const t of SCORE_TASKS) out(`${t} f1:${report[t].f1_micro} roc_auc:${report[t].roc_auc_micro}`);
-        out(`(${report.items} predictions joined to gold, ${report.unmatched} without gold)`);
+        out(`(${plural(report.items, 'prediction')} joined to gold, ${report.unmatched} without gold)`);
         if (report.duplicateIds.length)
           out(
-            `note: ${report.duplicateIds.length} ids have more than one prediction; each is scored, as the official scorer does`,
+            `note: ${plural(report.duplicateIds.length, 'id')} ${report.duplicateIds.length === 1 ? 'has' : 'have'} more than one prediction; each is scored, as the official scorer does`,
           );
       }
       return 0;

@@ -41,7 +41,7 @@ export function formatStats(r: AgreementReport): string {
     const few = fewNote(first);
     lines.push(
       '',
-      `${task} (${t.items} items with hateful gold, ${full} rated by all ${r.full_overlap_raters}, ${t.items_two_or_more} by two or more; alpha MASI ${fmt(t.alpha_masi)})`,
+      `${task} (${plural(t.items, 'item')} with hateful gold, ${full} rated by all ${r.full_overlap_raters}, ${t.items_two_or_more} by two or more; alpha MASI ${fmt(t.alpha_masi)})`,
     );
     if (few) lines.push(`  ${few}`);
     lines.push(head);
@@ -53,6 +53,7 @@ export function formatStats(r: AgreementReport): string {
       `  ${a.id.padEnd(20)} ${String(a.items_done).padStart(7)} done, gold agreement ${a.hate_counted ? `${fmt(a.gold_agreement)} on ${a.gold_items}` : '— (hate votes not counted)'}, median ${fmt(a.median_seconds, 1)} s on ${a.timed_labels}`,
     );
   if (r.pairs.length) lines.push('', 'pairs (Cohen kappa on hate)');
-  for (const p of r.pairs) lines.push(`  ${p.a} × ${p.b}: ${fmt(p.hate_cohen_kappa)} on ${p.items} items`);
+  for (const p of r.pairs)
+    lines.push(`  ${p.a} × ${p.b}: ${fmt(p.hate_cohen_kappa)} on ${plural(p.items, 'item')}`);
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { readTextFile } from '../services/fsx';
 import { guidelineVersions } from '../services/guidelineVersions';
 import { oneOf, optStr, out, str, type Values } from './args';
 import { asLead, openForCli } from './open';
+import { plural } from '../../shared/text';
 
 const fig = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
 
@@ -65,7 +66,9 @@ export const guidelinesCommand = {
           `guidelines ${doc.version} (${doc.source === 'default' ? 'built-in default' : '.memejury/guidelines.md'})`,
         );
         for (const r of versions.rows) out(rowText(r));
-        out(`${versions.older} votes made under an older version; ${versions.unrecorded} record no version`);
+        out(
+          `${plural(versions.older, 'vote')} made under an older version; ${versions.unrecorded} ${versions.unrecorded === 1 ? 'records' : 'record'} no version`,
+        );
       }
       return 0;
     } finally {
