@@ -7,6 +7,7 @@ import type { Item } from './records';
 import type { AnnotationState } from './state';
 import { addOwn } from './own';
 import { HATEFUL, NOT_HATEFUL, PC_LABELS } from './taxonomy';
+import { readiness, type ReadinessRule } from './readiness';
 
 export interface Band {
   label: string;
@@ -95,7 +96,18 @@ export interface Dashboard {
   distribution: Distribution;
   shares: LabelShares;
   timeline: TimelinePoint[];
-  gold: { hateful: number; notHateful: number; unresolved: number; unlabeled: number; adjudicated: number };
+  /**
+   * Gold by meme. `unresolved` counts, as export does, only memes ready for gold (shared/
+   * readiness.ts); a tie on a meme still waiting for votes is `waiting`, not unresolved yet.
+   */
+  gold: {
+    hateful: number;
+    notHateful: number;
+    unresolved: number;
+    waiting: number;
+    unlabeled: number;
+    adjudicated: number;
+  };
 }
 
 function labelDistribution(report: AgreementReport): Distribution {
@@ -163,14 +175,18 @@ export function buildDashboard(
   golds: readonly Gold[],
   policy: GoldPolicy,
   fullOverlap: number,
+  rule?: ReadinessRule,
 ): Dashboard {
   const report = computeAgreement(buildLabelMatrix(state, items, golds, policy), fullOverlap);
-  const gold = { hateful: 0, notHateful: 0, unresolved: 0, unlabeled: 0, adjudicated: 0 };
-  for (const g of golds) {
+  const gold = { hateful: 0, notHateful: 0, unresolved: 0, waiting: 0, unlabeled: 0, adjudicated: 0 };
+  for (let i = 0; i < golds.length; i++) {
+    const g = golds[i];
     if (g.hateHow === 'adjudicated') gold.adjudicated++;
     if (g.hateHow === 'no_votes') gold.unlabeled++;
-    else if (!g.resolved) gold.unresolved++;
-    else if (g.hate === HATEFUL) gold.hateful++;
+    else if (!g.resolved) {
+      if (rule && readiness(state, items[i], rule) === null) gold.waiting++;
+      else gold.unresolved++;
+    } else if (g.hate === HATEFUL) gold.hateful++;
     else if (g.hate === NOT_HATEFUL) gold.notHateful++;
   }
   return {

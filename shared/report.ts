@@ -151,7 +151,7 @@ export function reportHtml(d: Dashboard, projectName: string, generatedAt: strin
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agreement report: ${esc(projectName)}</title>
 <style>body{font-family:sans-serif;margin:24px;color:#1d232b}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:right}th{text-align:left}td.na{color:#595959}td.few,.few{color:#595959;background:#eeeeee}figure{margin:8px 0}figcaption{font-weight:bold;font-size:13px}</style></head><body>
 <h1>Agreement report: ${esc(projectName)}</h1>
-<p>${plural(r.items, 'item')}, ${plural(r.voters.length, 'annotator')} with votes, gold policy <b>${esc(d.policy)}</b>; gold: ${d.gold.hateful} hateful, ${d.gold.notHateful} not hateful, ${d.gold.unresolved} unresolved, ${d.gold.adjudicated} decided by a lead. Generated ${esc(generatedAt)} by Meme Jury.</p>
+<p>${plural(r.items, 'item')}, ${plural(r.voters.length, 'annotator')} with votes, gold policy <b>${esc(d.policy)}</b>; gold: ${d.gold.hateful} hateful, ${d.gold.notHateful} not hateful, ${d.gold.unresolved} unresolved${d.gold.waiting ? ` (and ${plural(d.gold.waiting, 'tie')} on memes still waiting for votes)` : ''}, ${d.gold.adjudicated} decided by a lead. Generated ${esc(generatedAt)} by Meme Jury.</p>
 <p>Colours: Landis &amp; Koch bands for κ (slight … almost perfect); for α, ≥ .800 reliable, ≥ .667 tentative. Figures on fewer than ${MIN_ITEMS} memes are grey, without a band: too few to judge.</p>
 <h2>Hateful or not (${r.hate.items_two_or_more} memes with two or more counted hate votes)</h2>${excluded}${scope(r.hate, r.hate_full_overlap_raters)}<table>${metricHead}${row('hate', r.hate)}</table>
 ${tasks}

@@ -265,6 +265,30 @@ function dashboard(votes: AnnotationEvent[], items: Item[]): Dashboard {
   return buildDashboard(state, items, goldForAll(state, items, 'fghm'), 'fghm', 3);
 }
 
+describe('unresolved gold, as export counts it', () => {
+  it('a tie on a meme still waiting for its third vote is waiting, not unresolved', () => {
+    const items: Item[] = [1, 2].map((id) => ({ id, img: `img/${id}.png`, text: '' }));
+    // Meme 1: two votes of three, a tie. Meme 2: three votes, hateful by 2 of 3, categories split.
+    const votes = [
+      vote(1, 'a', HATEFUL, ['race'], ['mocking']),
+      vote(1, 'b', NOT_HATEFUL),
+      vote(2, 'a', HATEFUL, ['race'], ['mocking']),
+      vote(2, 'b', HATEFUL, ['sex'], ['slurs']),
+      vote(2, 'c', NOT_HATEFUL),
+    ];
+    const state = setup(votes);
+    const golds = goldForAll(state, items, 'strict');
+    const rule = { target: 3, imported: new Set<string>() };
+    const d = buildDashboard(state, items, golds, 'strict', 3, rule);
+    expect(d.gold).toMatchObject({ unresolved: 1, waiting: 1 });
+    // Without a readiness rule (a report of every meme) both count as unresolved.
+    expect(buildDashboard(state, items, golds, 'strict', 3).gold).toMatchObject({
+      unresolved: 2,
+      waiting: 0,
+    });
+  });
+});
+
 describe('figures on too few items', () => {
   it(`are greyed with a reason below ${MIN_ITEMS} items, and keep their band from ${MIN_ITEMS} on`, () => {
     expect(MIN_ITEMS).toBe(20);

@@ -16,7 +16,7 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const p = requireProject(ctx);
       const pol = policy ?? p.policy();
       const { items, golds } = p.scored(pol);
-      return buildDashboard(p.state, items, golds, pol, p.fullOverlap());
+      return buildDashboard(p.state, items, golds, pol, p.fullOverlap(), p.readinessRule());
     },
     'stats:chooseReportTarget': async ({ format }) => {
       requireLeadRole(ctx, 'save the team report');
@@ -27,7 +27,7 @@ export function statsHandlers(ctx: Context): DomainHandlers<StatsChannels> {
       const p = requireProject(ctx);
       const target = await saveTarget(ctx, to, 'report', `.${format}`);
       const { items, golds } = p.scored();
-      const d = buildDashboard(p.state, items, golds, p.policy(), p.fullOverlap());
+      const d = buildDashboard(p.state, items, golds, p.policy(), p.fullOverlap(), p.readinessRule());
       const at = new Date().toISOString();
       const body =
         format === 'json'

@@ -36,6 +36,12 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
         <div className="card small">
           <strong>{d.gold.unresolved.toLocaleString()}</strong> unresolved ·{' '}
           <strong>{d.gold.adjudicated.toLocaleString()}</strong> decided
+          {d.gold.waiting > 0 && (
+            <span className="muted" data-testid="gold-waiting">
+              {' '}
+              · {plural(d.gold.waiting, 'tie')} waiting for votes
+            </span>
+          )}
         </div>
         <div className="card small">
           policy <strong>{d.policy}</strong>
