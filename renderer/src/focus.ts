@@ -8,21 +8,38 @@ const FRAMES = 180;
  * Call when an action starts (before its request), with the focus still on the control that
  * started it; call what it returns once the action is done, with where the focus should go. The
  * focus moves there when that appears, and only if the action was started by keyboard (a mouse
- * click leaves the focus on the page, where the screen's keys work) and nothing else has taken
- * the focus since (the user, a dialog).
+ * click leaves the focus on the page, where the screen's keys work), the user has pressed no key
+ * and no mouse button since, and no dialog has the focus. (A dialog that closed in between may
+ * have given the focus back to a control of its own: that is not the user's choice, so it moves.)
  */
 export function focusAfterward(): (find: () => HTMLElement | null | undefined) => void {
   const from = document.activeElement;
   const byKeyboard = from instanceof HTMLElement && from !== document.body;
+  let touched = false;
+  const touch = (): void => {
+    touched = true;
+  };
+  const stop = (): void => {
+    window.removeEventListener('keydown', touch, true);
+    window.removeEventListener('mousedown', touch, true);
+  };
+  if (byKeyboard) {
+    window.addEventListener('keydown', touch, true);
+    window.addEventListener('mousedown', touch, true);
+    // An action that fails never calls back: its listeners go after a while all the same.
+    setTimeout(stop, 60_000);
+  }
   return (find) => {
     if (!byKeyboard) return;
     let left = FRAMES;
     const attempt = (): void => {
-      const now = document.activeElement;
-      if (now && now !== document.body && now !== from && now.isConnected) return;
+      if (touched || document.activeElement?.closest('[role="dialog"]')) return stop();
       const el = find();
-      if (el?.isConnected) el.focus();
-      else if (left-- > 0) requestAnimationFrame(attempt);
+      if (el?.isConnected) {
+        stop();
+        el.focus();
+      } else if (left-- > 0) requestAnimationFrame(attempt);
+      else stop();
     };
     requestAnimationFrame(attempt);
   };

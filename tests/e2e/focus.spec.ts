@@ -76,6 +76,7 @@ test.describe('a lead', () => {
     await tabTo(page, 'filter-incomplete');
     await page.keyboard.press('Space');
     await expect(page.getByTestId('review-count')).toContainText('4 waiting for votes');
+    await expect(page.getByTestId('review-readiness')).toContainText('waiting');
     const id = (await page.getByTestId('review-item-id').textContent()) ?? '';
     await tabTo(page, 'close-early');
     await page.keyboard.press('Enter');
