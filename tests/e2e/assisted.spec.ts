@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { becomeLead, openLabeling, serveDemoPerTest, startServe } from './serve';
+import { becomeLead, goToMeme, openLabeling, serveDemoPerTest, startServe } from './serve';
 
 async function jsonl<T>(path: string): Promise<T[]> {
   return (await readFile(path, 'utf8').catch(() => ''))
@@ -70,15 +70,11 @@ test('a lead attaches predictions and sets suggestions; an annotator sees them a
   await restartAs('ann-s');
   await openLabeling(page, demo.served.url);
   // Meme 30 first: not hateful saves at once, so the suggestion is never on screen.
-  await page.keyboard.press('/');
-  await page.keyboard.type('30');
-  await page.keyboard.press('Enter');
+  await goToMeme(page, '30');
   await expect(page.getByTestId('item-id')).toHaveText('#30');
   await page.keyboard.press('n');
   // Then meme 17, which the model calls hateful: the suggestion appears after the first answer.
-  await page.keyboard.press('/');
-  await page.keyboard.type('17');
-  await page.keyboard.press('Enter');
+  await goToMeme(page, '17');
   await expect(page.getByTestId('item-id')).toHaveText('#17');
   await expect(page.getByTestId('suggestion')).toHaveCount(0);
   await page.keyboard.press('h');
@@ -116,9 +112,7 @@ test('known-answer memes come first in a qualification round, with the definitio
   await expect(page.getByTestId('rule-qualification')).toHaveValue('1');
   // Meme 25 becomes a known answer: hateful, religion, mocking (decided in Review by keyboard).
   await page.getByTestId('nav-review').click();
-  await page.keyboard.press('/');
-  await page.keyboard.type('25');
-  await page.keyboard.press('Enter');
+  await goToMeme(page, '25');
   await expect(page.getByTestId('review-item-id')).toHaveText('#25');
   for (const k of ['h', '3', 'w']) await page.keyboard.press(k);
   await tabTo(page, 'known-set');

@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { WindowApi } from '../../shared/api';
-import { becomeLead, CLI, openLabeling, ROOT, serveDemoPerTest, startServe, type Served } from './serve';
+import {
+  becomeLead,
+  CLI,
+  goToMeme,
+  openLabeling,
+  ROOT,
+  type Served,
+  serveDemoPerTest,
+  startServe,
+} from './serve';
 
 declare global {
   interface Window {
@@ -184,9 +193,7 @@ test.describe('guidelines, for a lead and the team', () => {
       .poll(async () => (await lines(demo.project, 'lead-g')).map((l) => l.gv))
       .toStrictEqual([before]);
     // ann-b labels the same meme under the built-in guidelines too.
-    await annPage.keyboard.press('/');
-    await annPage.keyboard.type(first);
-    await annPage.keyboard.press('Enter');
+    await goToMeme(annPage, first);
     await expect(annPage.getByTestId('item-id')).toHaveText(`#${first}`);
     for (const k of ['h', '1', 'q', 'Enter']) await annPage.keyboard.press(k);
     await expect

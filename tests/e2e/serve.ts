@@ -110,3 +110,16 @@ export async function openLabeling(page: Page, url: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-id')).toBeVisible();
 }
+
+/**
+ * Goes to meme `id` as a user does (`/`, the id, Enter) and waits until the dialog has closed:
+ * until then the keys that follow go to its search field (Enter before the results for what was
+ * typed have come waits for them), even when the meme on display already has that id.
+ */
+export async function goToMeme(page: Page, id: string | number): Promise<void> {
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search-dialog')).toBeVisible();
+  await page.keyboard.type(String(id));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('search-dialog')).toBeHidden();
+}

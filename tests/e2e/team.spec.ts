@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { WindowApi } from '../../shared/api';
-import { becomeLead, openLabeling, serveDemoPerTest, startServe } from './serve';
+import { becomeLead, goToMeme, openLabeling, serveDemoPerTest, startServe } from './serve';
 
 declare global {
   interface Window {
@@ -201,17 +201,13 @@ test.describe('a lead', () => {
   }) => {
     // lead-1 labels meme 17 as an annotator first (it then has its third vote).
     await openLabeling(page, demo.served.url);
-    await page.keyboard.press('/');
-    await page.keyboard.type('17');
-    await page.keyboard.press('Enter');
+    await goToMeme(page, '17');
     await expect(page.getByTestId('item-id')).toHaveText('#17');
     for (const k of ['h', '1', 'q', 'Enter']) await page.keyboard.press(k);
     await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
     await becomeLead(page);
     await page.getByTestId('nav-review').click();
-    await page.keyboard.press('/');
-    await page.keyboard.type('17');
-    await page.keyboard.press('Enter');
+    await goToMeme(page, '17');
     await expect(page.getByTestId('own-vote')).toBeVisible();
     await page.keyboard.press('a');
     await expect(page.getByTestId('own-vote-confirm')).toBeVisible();
