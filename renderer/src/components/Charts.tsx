@@ -15,6 +15,8 @@ type BarChartProps = {
 };
 
 /** Horizontal bars; an optional second value (e.g. the team's share) as a thin marker. */
+const LABEL_CHARS = 18;
+
 export function BarChart({ title, bars, testId, compareLabel, max: scale, format, greyed }: BarChartProps) {
   const max = scale ?? Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
   const show = format ?? ((v: number) => v.toLocaleString());
@@ -34,7 +36,10 @@ export function BarChart({ title, bars, testId, compareLabel, max: scale, format
         {bars.map((b, i) => (
           <g key={b.label} transform={`translate(0 ${i * h})`}>
             <text x={0} y={15} className="chart-label">
-              {b.label}
+              {/* The label column is 130 px wide: a longer label (a source, a licence) is cut
+                  with an ellipsis; the full text is its tooltip and in the chart's aria-label. */}
+              {b.label.length > LABEL_CHARS ? `${b.label.slice(0, LABEL_CHARS - 1)}…` : b.label}
+              {b.label.length > LABEL_CHARS && <title>{b.label}</title>}
             </text>
             <rect
               x={labelW}
