@@ -74,7 +74,10 @@ test('the session cap counts across screens, starts on Stop here, and label keys
   await tabTo(page, 'nav-label');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-id')).toBeVisible();
+  // The label screen is back with its counts, and Esc has given the keys to the page.
+  await expect(page.getByTestId('filter-done')).toContainText('2');
   await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
   await next(page, ['n']);
   const cap = page.getByTestId('session-cap');
   await expect(cap).toBeVisible();
