@@ -1,10 +1,9 @@
 // Predictions attached to a project (.memejury/predictions.jsonl, the FGHM submission format,
 // written by a lead): suggestions for annotators, an order by uncertainty, live scoring.
 import { readFile } from 'node:fs/promises';
-import type { Project } from './project';
 import { readRecords } from './validate';
 import { formatLineError, parseJsonOrJsonl } from '../../shared/jsonl';
-import { itemKey, type ItemKey } from '../../shared/records';
+import { itemKey, type ItemId, type ItemKey } from '../../shared/records';
 import { checkPrediction, type PredictionRow } from '../../shared/scorer';
 import { UserError } from './errors';
 import { writeFileAtomic } from './fsx';
@@ -41,12 +40,19 @@ export async function writePredictions(path: string, rows: readonly PredictionRo
   await writeFileAtomic(path, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
 }
 
+/** What attaching needs of a project (the Project class, which itself loads predictions here). */
+export interface PredictionsTarget {
+  paths: { predictions: string };
+  item(id: ItemId): unknown;
+  reloadPredictions(): Promise<void>;
+}
+
 /**
  * Attaches a predictions file to `project` (lead only): every line checked first (nothing is
  * attached when any is bad), then one atomic rewrite of predictions.jsonl.
  */
 export async function attachPredictions(
-  project: Project,
+  project: PredictionsTarget,
   path: string,
 ): Promise<{ rows: number; matched: number }> {
   const parsed = await readRecords(path, checkPrediction);

@@ -94,109 +94,112 @@ const until = async (what: () => Promise<boolean> | boolean, ms: number, label: 
 if (!binary)
   console.warn('team sync through Syncthing skipped: no syncthing binary (apt-get install syncthing)');
 
-describe.skipIf(!binary)('team sync through Syncthing (two instances on 127.0.0.1)', () => {
-  it('each annotator in their own copy; the lead sees the other copy’s labels within 2 s of delivery', async () => {
-    const base = await tempDir();
-    const a = await instance(base, 'a');
-    const b = await instance(base, 'b');
-    await writeFile(join(a.home, 'config.xml'), config(a, b));
-    await writeFile(join(b.home, 'config.xml'), config(b, a));
-    await initProject(a.folder, { name: 'synced' });
-    await writeFile(
-      join(a.folder, 'items.jsonl'),
-      Array.from({ length: 10 }, (_, i) =>
-        JSON.stringify({ id: i + 1, img: `img/${i + 1}.png`, text: '' }),
-      ).join('\n') + '\n',
-    );
-    const procs: ChildProcess[] = [a, b].map((x) =>
-      spawn('syncthing', ['serve', `--home=${x.home}`, '--no-browser', '--no-restart', '--no-upgrade'], {
-        stdio: 'ignore',
-        // STMONITORED: run as one process (no restart monitor), so killing it ends it.
-        env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1', STMONITORED: 'yes' },
-      }),
-    );
-    const apps: { dispose(): Promise<void> }[] = [];
-    try {
-      // The project reaches B's copy first.
-      await until(
-        () =>
-          readFile(join(b.folder, 'items.jsonl'), 'utf8').then(
-            () => true,
-            () => false,
-          ),
-        60_000,
-        'the project to reach the second copy',
+describe.skipIf(!binary)(
+  'team sync through Syncthing (two instances on 127.0.0.1; skipped without the syncthing binary)',
+  () => {
+    it('each annotator in their own copy; the lead sees the other copy’s labels within 2 s of delivery', async () => {
+      const base = await tempDir();
+      const a = await instance(base, 'a');
+      const b = await instance(base, 'b');
+      await writeFile(join(a.home, 'config.xml'), config(a, b));
+      await writeFile(join(b.home, 'config.xml'), config(b, a));
+      await initProject(a.folder, { name: 'synced' });
+      await writeFile(
+        join(a.folder, 'items.jsonl'),
+        Array.from({ length: 10 }, (_, i) =>
+          JSON.stringify({ id: i + 1, img: `img/${i + 1}.png`, text: '' }),
+        ).join('\n') + '\n',
       );
-      await until(
-        () =>
-          readFile(join(b.folder, '.memejury/project.json'), 'utf8').then(
-            () => true,
-            () => false,
-          ),
-        30_000,
-        'project.json to reach the second copy',
+      const procs: ChildProcess[] = [a, b].map((x) =>
+        spawn('syncthing', ['serve', `--home=${x.home}`, '--no-browser', '--no-restart', '--no-upgrade'], {
+          stdio: 'ignore',
+          // STMONITORED: run as one process (no restart monitor), so killing it ends it.
+          env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1', STMONITORED: 'yes' },
+        }),
       );
-      const annA = await testBackend(await tempDir(), 'ann-a');
-      const annB = await testBackend(await tempDir(), 'ann-b');
-      const lead = await testBackend(await tempDir(), 'lead-1');
-      apps.push(annA, annB, lead);
-      await annA.call('project:open', { dir: a.folder });
-      await lead.call('project:open', { dir: a.folder });
-      await annB.call('project:open', { dir: b.folder });
-      const save = (app: typeof annA, item: number, hate: 'hateful' | 'not_hateful') =>
-        app.call('annotation:save', {
-          item,
-          hate,
-          pc: hate === 'hateful' ? ['race'] : [],
-          attack: hate === 'hateful' ? ['mocking'] : [],
-          ms: 1200,
-        });
-      for (const i of [1, 2, 3]) await save(annA, i, 'hateful');
-      for (const i of [2, 3, 4]) await save(annB, i, 'not_hateful');
-      const lp = lead.session.project!;
-      const inA = join(a.folder, '.memejury/annotations/ann-b.jsonl');
-      // Syncthing delivers B's file into A's copy (written to a temp name, renamed into place)…
-      await until(
-        async () => ((await readFile(inA, 'utf8').catch(() => '')).match(/\n/g) ?? []).length >= 3,
-        60_000,
-        'ann-b.jsonl to reach the first copy',
-      );
-      // …and the lead's app shows it within 2 s.
-      const shown = await until(
-        () => [2, 3, 4].every((i) => !!lp.state.current('ann-b', i)),
-        2000,
-        'the lead to see ann-b',
-      );
-      expect(lp.state.current('ann-a', 1)?.hate).toBe('hateful');
+      const apps: { dispose(): Promise<void> }[] = [];
+      try {
+        // The project reaches B's copy first.
+        await until(
+          () =>
+            readFile(join(b.folder, 'items.jsonl'), 'utf8').then(
+              () => true,
+              () => false,
+            ),
+          60_000,
+          'the project to reach the second copy',
+        );
+        await until(
+          () =>
+            readFile(join(b.folder, '.memejury/project.json'), 'utf8').then(
+              () => true,
+              () => false,
+            ),
+          30_000,
+          'project.json to reach the second copy',
+        );
+        const annA = await testBackend(await tempDir(), 'ann-a');
+        const annB = await testBackend(await tempDir(), 'ann-b');
+        const lead = await testBackend(await tempDir(), 'lead-1');
+        apps.push(annA, annB, lead);
+        await annA.call('project:open', { dir: a.folder });
+        await lead.call('project:open', { dir: a.folder });
+        await annB.call('project:open', { dir: b.folder });
+        const save = (app: typeof annA, item: number, hate: 'hateful' | 'not_hateful') =>
+          app.call('annotation:save', {
+            item,
+            hate,
+            pc: hate === 'hateful' ? ['race'] : [],
+            attack: hate === 'hateful' ? ['mocking'] : [],
+            ms: 1200,
+          });
+        for (const i of [1, 2, 3]) await save(annA, i, 'hateful');
+        for (const i of [2, 3, 4]) await save(annB, i, 'not_hateful');
+        const lp = lead.session.project!;
+        const inA = join(a.folder, '.memejury/annotations/ann-b.jsonl');
+        // Syncthing delivers B's file into A's copy (written to a temp name, renamed into place)…
+        await until(
+          async () => ((await readFile(inA, 'utf8').catch(() => '')).match(/\n/g) ?? []).length >= 3,
+          60_000,
+          'ann-b.jsonl to reach the first copy',
+        );
+        // …and the lead's app shows it within 2 s.
+        const shown = await until(
+          () => [2, 3, 4].every((i) => !!lp.state.current('ann-b', i)),
+          2000,
+          'the lead to see ann-b',
+        );
+        expect(lp.state.current('ann-a', 1)?.hate).toBe('hateful');
 
-      // More labels in B: a new version of the file replaces the old one in A.
-      for (const i of [5, 6, 7, 8]) await save(annB, i, 'hateful');
-      await until(
-        async () => ((await readFile(inA, 'utf8').catch(() => '')).match(/\n/g) ?? []).length >= 7,
-        60_000,
-        'the new version of ann-b.jsonl',
-      );
-      await until(() => !!lp.state.current('ann-b', 8), 2000, 'the lead to see the new labels');
-      const labeled = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((i) => lp.state.current('ann-b', i));
-      expect(labeled).toStrictEqual([2, 3, 4, 5, 6, 7, 8]);
-      expect(lp.problems()).toStrictEqual([]);
-      console.log(`Syncthing: the lead saw ann-b's labels ${shown} ms after Syncthing delivered them`);
-    } finally {
-      for (const app of apps) await app.dispose();
-      await Promise.all(
-        procs.map(
-          (p) =>
-            new Promise<void>((resolve) => {
-              if (p.exitCode !== null || p.signalCode !== null) return resolve();
-              const t = setTimeout(() => p.kill('SIGKILL'), 5000);
-              p.once('exit', () => {
-                clearTimeout(t);
-                resolve();
-              });
-              p.kill('SIGTERM');
-            }),
-        ),
-      );
-    }
-  }, 180_000);
-});
+        // More labels in B: a new version of the file replaces the old one in A.
+        for (const i of [5, 6, 7, 8]) await save(annB, i, 'hateful');
+        await until(
+          async () => ((await readFile(inA, 'utf8').catch(() => '')).match(/\n/g) ?? []).length >= 7,
+          60_000,
+          'the new version of ann-b.jsonl',
+        );
+        await until(() => !!lp.state.current('ann-b', 8), 2000, 'the lead to see the new labels');
+        const labeled = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((i) => lp.state.current('ann-b', i));
+        expect(labeled).toStrictEqual([2, 3, 4, 5, 6, 7, 8]);
+        expect(lp.problems()).toStrictEqual([]);
+        console.log(`Syncthing: the lead saw ann-b's labels ${shown} ms after Syncthing delivered them`);
+      } finally {
+        for (const app of apps) await app.dispose();
+        await Promise.all(
+          procs.map(
+            (p) =>
+              new Promise<void>((resolve) => {
+                if (p.exitCode !== null || p.signalCode !== null) return resolve();
+                const t = setTimeout(() => p.kill('SIGKILL'), 5000);
+                p.once('exit', () => {
+                  clearTimeout(t);
+                  resolve();
+                });
+                p.kill('SIGTERM');
+              }),
+          ),
+        );
+      }
+    }, 180_000);
+  },
+);
