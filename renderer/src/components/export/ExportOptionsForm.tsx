@@ -36,20 +36,6 @@ export function ExportOptionsForm({
   targetAnnotators,
   unresolved,
 }: ExportOptionsFormProps) {
-  // Licences and regions are typed as text and apply when the field is left or on Enter.
-  const [licences, setLicences] = useState(o.rights.excludeLicences.join(', '));
-  const [regions, setRegions] = useState(o.rights.excludeRegions.join(', '));
-  // Applied only when the list changed, so leaving the field unchanged keeps the last result shown.
-  const applyLicences = (): void => {
-    const next = words(licences);
-    if (next.join() !== o.rights.excludeLicences.join())
-      onChange({ ...o, rights: { ...o.rights, excludeLicences: next } });
-  };
-  const applyRegions = (): void => {
-    const next = words(regions);
-    if (next.join() !== o.rights.excludeRegions.join())
-      onChange({ ...o, rights: { ...o.rights, excludeRegions: next } });
-  };
   return (
     <div className="form-grid">
       <label>
@@ -127,43 +113,61 @@ export function ExportOptionsForm({
           />{' '}
           leave out memes without consent (no or unknown)
         </label>
-        {/* Each list applies when its field is left or on Enter (a form of its own, so Enter
-            never starts the export). */}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            applyLicences();
-          }}
-        >
-          <label>
-            leave out licences
-            <input
-              value={licences}
-              placeholder="e.g. unknown, proprietary"
-              onChange={(e) => setLicences(e.target.value)}
-              onBlur={applyLicences}
-              data-testid="export-licences"
-            />
-          </label>
-        </form>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            applyRegions();
-          }}
-        >
-          <label>
-            leave out regions
-            <input
-              value={regions}
-              placeholder="e.g. EU"
-              onChange={(e) => setRegions(e.target.value)}
-              onBlur={applyRegions}
-              data-testid="export-regions"
-            />
-          </label>
-        </form>
+        <ListField
+          label="leave out licences"
+          placeholder="e.g. unknown, proprietary"
+          value={o.rights.excludeLicences}
+          onApply={(excludeLicences) => onChange({ ...o, rights: { ...o.rights, excludeLicences } })}
+          testId="export-licences"
+        />
+        <ListField
+          label="leave out regions"
+          placeholder="e.g. EU"
+          value={o.rights.excludeRegions}
+          onApply={(excludeRegions) => onChange({ ...o, rights: { ...o.rights, excludeRegions } })}
+          testId="export-regions"
+        />
       </fieldset>
     </div>
+  );
+}
+
+type ListFieldProps = {
+  label: string;
+  placeholder: string;
+  value: readonly string[];
+  onApply: (list: string[]) => void;
+  testId: string;
+};
+
+/**
+ * A comma-separated list typed as text. It applies when the field is left or on Enter (a form of
+ * its own, so Enter never starts the export), and only when the list changed, so leaving the
+ * field unchanged keeps the last result shown.
+ */
+function ListField({ label, placeholder, value, onApply, testId }: ListFieldProps) {
+  const [text, setText] = useState(value.join(', '));
+  const apply = (): void => {
+    const next = words(text);
+    if (next.join() !== value.join()) onApply(next);
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <label>
+        {label}
+        <input
+          value={text}
+          placeholder={placeholder}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={apply}
+          data-testid={testId}
+        />
+      </label>
+    </form>
   );
 }
