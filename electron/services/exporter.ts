@@ -9,6 +9,7 @@ import pkg from '../../package.json';
 import { checkWriteTarget } from './confine';
 import { writeFileAtomic } from './fsx';
 import type { Project } from './project';
+import { isInterchangeFormat } from '../../shared/interchange/model';
 
 export interface ExportSummary {
   out: string;
@@ -123,4 +124,14 @@ export async function exportGold(
   const manifest = manifestFor(project, abs, text, opts, items, counts);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   return { out: abs, bytes: Buffer.byteLength(text), counts, options: opts, manifest: manifestPath };
+}
+
+/**
+ * The manifest beside an export: `gold.jsonl` → `gold.manifest.json` for the FGHM shapes
+ * (exporter.ts), the whole name for the other formats (`gold.csv` → `gold.csv.manifest.json`, a
+ * folder `gold-hf` → `gold-hf.manifest.json`), so that exports of one name in several formats
+ * each keep their own.
+ */
+export function manifestPathFor(format: ExportOptions['format'], out: string): string {
+  return isInterchangeFormat(format) ? `${out}.manifest.json` : manifestPathOf(out);
 }

@@ -7,7 +7,8 @@ import type { ParsedArgsOf } from '../../../shared/api';
 import { requireLeadRole, requireProject, type Context } from '../context';
 import { previewExport } from '../exporter';
 import { chooseSaveTarget, saveTarget } from '../fileAccess';
-import { checkFolderTarget, exportAny, FORMAT_EXTENSION, isFolderFormat } from '../interchange';
+import { checkFolderTarget } from '../hfFolder';
+import { exportAny, FORMAT_EXTENSION, isFolderFormat } from '../interchange';
 import type { DomainHandlers } from './types';
 
 type ExportChannels = 'export:preview' | 'export:chooseTarget' | 'export:run';
