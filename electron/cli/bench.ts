@@ -10,8 +10,7 @@
 //     scripts/bench-browser.ts when the CLI runs from a repository (it needs Playwright and a
 //     Chromium); and the server's memory with the N × 3 project open.
 // Medians of --runs runs; the in-process stages (open, gold, agreement, export) are shown too.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,8 @@ import { collectGarbage } from '../services/memory';
 import { Project } from '../services/project';
 import { syntheticFghm } from '../services/synthetic';
 import { out } from './args';
-import { nltkScript, repositoryRoot } from './assets';
+import { repositoryRoot } from './assets';
+import { browserFigures, FLOOR_SCRIPT, nltkReference, serverMemory, timeNode } from './benchMeasures';
 
 export interface BenchOptions {
   items: number;
@@ -44,118 +44,6 @@ export const TARGETS = {
   nextP95Ms: 16,
   serverMiB: 150,
 } as const;
-
-// Shipped beside the CLI (no shipped command reads from tests/ or scripts/).
-const NLTK_SCRIPT = nltkScript();
-const PYTHON = ['/usr/bin/python3', 'python3'];
-
-/** The parse floor, written to the work folder and run by node as a process of its own. */
-const FLOOR_SCRIPT = `// Reads the files given and JSON.parses every line: nothing else.
-import { readFileSync } from 'node:fs';
-let lines = 0;
-for (const file of process.argv.slice(2))
-  for (const line of readFileSync(file, 'utf8').split('\\n'))
-    if (line !== '') {
-      JSON.parse(line);
-      lines++;
-    }
-process.stdout.write(String(lines));
-`;
-
-function findPythonWithNltk(): string | null {
-  for (const py of PYTHON) {
-    const r = spawnSync(py, ['-c', 'import nltk'], { stdio: 'ignore' });
-    if (r.status === 0) return py;
-  }
-  return null;
-}
-
-/** Runs node with `args` to the end; its wall time (ms) and output. */
-function timeNode(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string } {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, env });
-  const ms = performance.now() - t;
-  if (r.status !== 0)
-    throw new Error(
-      `node ${args.slice(0, 2).join(' ')} failed: ${(r.stderr || '').trim().split('\n').pop()}`,
-    );
-  return { ms, stdout: r.stdout };
-}
-
-/** Resident memory of a process (MiB): /proc on Linux, ps elsewhere; null if neither answers. */
-function rssMiB(pid: number): number | null {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    /* not Linux */
-  }
-  const r = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
-  const kb = Number(r.stdout?.trim());
-  return r.status === 0 && kb > 0 ? kb / 1024 : null;
-}
-
-/** Starts `memejury serve` on the project, lets it settle, and returns its resident memory. */
-async function serverMemory(cli: string, project: string, work: string): Promise<number | null> {
-  const userData = await mkdtemp(join(work, 'user-'));
-  const proc = spawn(process.execPath, [cli, 'serve', '--project', project, '--annotator', 'bench-ann'], {
-    env: { ...process.env, MEMEJURY_USER_DATA: userData },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let text = '';
-      proc.stdout.on('data', (d: Buffer) => {
-        text += d.toString();
-        if (/http:\/\/127\.0\.0\.1:\d+\//.test(text)) resolve();
-      });
-      proc.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
-    // The server computes the first queue right after starting: measure once it is idle.
-    await new Promise((r) => setTimeout(r, 3000));
-    return rssMiB(proc.pid as number);
-  } finally {
-    if (proc.exitCode === null) {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    }
-  }
-}
-
-interface BrowserRun {
-  server_ms: number;
-  first_paint_ms: number;
-  warning_ms: number;
-  moves_ms: number[];
-  rss_mib: number | null;
-  peak_rss_mib: number | null;
-}
-
-/** The browser figures, from scripts/bench-browser.ts (a development script, run through tsx). */
-function browserFigures(root: string, cli: string, opts: BenchOptions): BrowserRun[] | string {
-  const script = join(root, 'scripts/bench-browser.ts');
-  if (!existsSync(script) || !existsSync(join(root, 'node_modules/tsx')))
-    return 'needs the repository with its dev dependencies (Playwright, tsx)';
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      script,
-      '--json',
-      '--items',
-      String(opts.items),
-      '--runs',
-      String(Math.min(opts.runs, 3)),
-      '--cli',
-      cli,
-    ],
-    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
-  if (r.status !== 0) return `failed: ${(r.stderr || '').trim().split('\n').pop()}`;
-  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as BrowserRun[];
-}
 
 function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -325,7 +213,9 @@ export async function runBench(opts: BenchOptions): Promise<void> {
 
     if (opts.browser) {
       const root = repositoryRoot();
-      const b = root ? browserFigures(root, cli, opts) : 'needs the repository (Playwright and a Chromium)';
+      const b = root
+        ? browserFigures(root, cli, opts.items, opts.runs)
+        : 'needs the repository (Playwright and a Chromium)';
       if (typeof b === 'string') {
         log(`  browser figures skipped: ${b}`);
         result.browser = { skipped: b };
@@ -369,63 +259,10 @@ export async function runBench(opts: BenchOptions): Promise<void> {
       `  in process: open ${stages.open?.toFixed(0)} ms, gold ${stages.gold?.toFixed(0)} ms, agreement ${stages.agreement?.toFixed(0)} ms, export ${stages.export?.toFixed(0)} ms`,
     );
     result.figures = rows;
-    if (opts.nltk) result.nltk = await nltkReference(dir, work, opts, med('agreement') as number, flat, log);
+    if (opts.nltk)
+      result.nltk = await nltkReference(dir, work, opts.runs, med('agreement') as number, flat, log);
     if (opts.json) out(JSON.stringify(result));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-async function nltkReference(
-  dir: string,
-  work: string,
-  opts: BenchOptions,
-  oursMs: number,
-  ours: Record<string, number | null>,
-  log: (s: string) => void,
-): Promise<unknown> {
-  const py = findPythonWithNltk();
-  if (!py || !existsSync(NLTK_SCRIPT)) {
-    log('  NLTK reference skipped: python3 with nltk not found (Debian: apt-get install python3-nltk)');
-    return { skipped: 'python3-nltk not installed' };
-  }
-  const p = await Project.open(dir);
-  const m = buildLabelMatrix(p.state, p.items, p.golds());
-  await p.close();
-  const A = m.annotators.length;
-  const items: [number, number[]][] = [];
-  for (let u = 0; u < m.items; u++) {
-    const cells: number[] = [];
-    for (let a = 0; a < A; a++) cells.push(m.hate[u * A + a], m.pc[u * A + a], m.attack[u * A + a]);
-    items.push([m.goldHate[u], cells]);
-  }
-  const input = join(work, 'nltk-input.json');
-  await writeFile(
-    input,
-    JSON.stringify({ raters: A, pc_labels: m.labels.pc, attack_labels: m.labels.attack, items }),
-  );
-  const nltkRuns = Math.min(opts.runs, 3);
-  const seconds: number[] = [];
-  let figures: Record<string, number> = {};
-  for (let i = 0; i < nltkRuns; i++) {
-    const r = spawnSync(py, [NLTK_SCRIPT, input], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`NLTK reference failed: ${r.stderr.trim().split('\n').pop()}`);
-    const res = JSON.parse(r.stdout) as { seconds: number; figures: Record<string, number> };
-    seconds.push(res.seconds * 1000);
-    figures = res.figures;
-  }
-  let worst = 0;
-  let compared = 0;
-  for (const [k, v] of Object.entries(figures)) {
-    const mine = ours[k];
-    if (typeof mine !== 'number') continue;
-    worst = Math.max(worst, Math.abs(mine - v));
-    compared++;
-  }
-  const nltkMs = median(seconds);
-  log(
-    `  NLTK nltk.metrics.agreement: ${nltkMs.toFixed(0)} ms (median of ${nltkRuns}) against Meme Jury's ${oursMs.toFixed(0)} ms ` +
-      `on the same labels: ${(nltkMs / oursMs).toFixed(1)}× ours; ${compared} figures compared, largest difference ${worst.toExponential(2)}`,
-  );
-  return { median_ms: nltkMs, runs: nltkRuns, ratio: nltkMs / oursMs, compared, max_abs_diff: worst };
 }
