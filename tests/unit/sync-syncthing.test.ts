@@ -22,14 +22,23 @@ function syncthingBinary(): string | null {
 
 const binary = syncthingBinary();
 
+/** Ports handed out so far: the OS may give a just-released port again, and two instances' ports must differ. */
+const given = new Set<number>();
+
 async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
     });
-  });
+    if (!given.has(port)) {
+      given.add(port);
+      return port;
+    }
+  }
 }
 
 interface Instance {
