@@ -2,7 +2,7 @@
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
 import { normalizeLabels } from './labels';
-import { cursor, plainInt, plainString } from './lineScan';
+import { own, PLAIN_STRING } from './lineScan';
 import {
   internString,
   isItemId,
@@ -120,46 +120,34 @@ export function checkFghmItem(raw: unknown): Check<Item> {
  * it, read without JSON.parse; undefined for any other line, which JSON.parse and checkFghmItem
  * then read (records.ts explains the fast path; a unit test compares the two).
  */
+const ITEM_LINE = new RegExp(
+  '\\{"id":(?:(0|[1-9]\\d{0,14})|' +
+    PLAIN_STRING +
+    ')(?:,"set_name":' +
+    PLAIN_STRING +
+    ')?,"img":' +
+    PLAIN_STRING +
+    ',"text":' +
+    PLAIN_STRING +
+    '(?:,"gold_hate":\\["(hateful|not_hateful)"\\])?\\}',
+  'y',
+);
+
 export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
-  if (!t.startsWith('{"id":', start)) return undefined;
-  let i = start + 6;
+  ITEM_LINE.lastIndex = start;
+  const m = ITEM_LINE.exec(t);
+  if (m === null || ITEM_LINE.lastIndex !== end) return undefined;
   let id: ItemId;
-  if (t.charCodeAt(i) === 34) {
-    const s = plainString(t, i, end);
-    if (s === undefined || !isItemId(s)) return undefined;
-    id = s;
-  } else {
-    const n = plainInt(t, i);
-    if (n < 0) return undefined;
-    id = n;
+  if (m[1] !== undefined) id = Number(m[1]);
+  else {
+    if (!isItemId(m[2])) return undefined;
+    id = own(m[2]);
   }
-  i = cursor.at;
-  let setName: string | undefined;
-  if (t.startsWith(',"set_name":', i)) {
-    setName = plainString(t, i + 12, end);
-    if (setName === undefined) return undefined;
-    i = cursor.at;
-  }
-  if (!t.startsWith(',"img":', i)) return undefined;
-  const img = plainString(t, i + 7, end);
-  if (img === undefined || img === '' || imagePathProblem(img) !== null) return undefined;
-  i = cursor.at;
-  if (!t.startsWith(',"text":', i)) return undefined;
-  const text = plainString(t, i + 8, end);
-  if (text === undefined) return undefined;
-  i = cursor.at;
-  let ref: Hate | undefined;
-  if (t.startsWith(',"gold_hate":["hateful"]', i)) {
-    ref = HATEFUL;
-    i += 24;
-  } else if (t.startsWith(',"gold_hate":["not_hateful"]', i)) {
-    ref = NOT_HATEFUL;
-    i += 28;
-  }
-  if (i !== end - 1 || t.charCodeAt(i) !== 125) return undefined;
-  const item: Item = { id, img, text };
-  if (setName !== undefined) item.set_name = internString(setName);
-  if (ref !== undefined) item.ref_hate = ref;
+  const img = m[4];
+  if (img === '' || imagePathProblem(img) !== null) return undefined;
+  const item: Item = { id, img: own(img), text: own(m[5]) };
+  if (m[3] !== undefined) item.set_name = internString(own(m[3]));
+  if (m[6] !== undefined) item.ref_hate = m[6] === HATEFUL ? HATEFUL : NOT_HATEFUL;
   return item;
 };
 

@@ -114,8 +114,9 @@ const scratchCounts: number[] = [];
 function taskGold(task: Task, votes: readonly Vote[], policy: GoldPolicy): TaskGold {
   const labels = scratchLabels;
   const counts = scratchCounts;
-  labels.length = 0;
-  counts.length = 0;
+  // Setting an array's length is a call into the engine: only when there is something to clear.
+  if (labels.length !== 0) labels.length = 0;
+  if (counts.length !== 0) counts.length = 0;
   countInto(votes, task, labels, counts);
   if (labels.length === 0) return EMPTY_GOLD[task];
   const threshold = policy === 'fghm' ? 2 : Math.floor(votes.length / 2) + 1;

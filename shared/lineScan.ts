@@ -1,7 +1,15 @@
-// Reading JSON lines in the exact form JSON.stringify writes them, token by token instead of
-// through JSON.parse of the whole line: the tokens of the fast line decoders (records.ts, fghm.ts). Each helper reads one token at a position and
-// gives up (undefined, -1, false) on anything JSON.parse might read differently (escapes, control
-// characters, numbers with a fraction or exponent), leaving that line to JSON.parse.
+// Reading JSON lines in the exact form JSON.stringify writes them without JSON.parse of the whole
+// line: the pieces of the fast line decoders (records.ts, fghm.ts). Each gives up (undefined, no
+// match) on anything JSON.parse might read differently (escapes, control characters), leaving
+// that line to JSON.parse.
+
+/**
+ * A JSON string without escapes or control characters, its content captured: the piece the line
+ * expressions of the decoders are built of (anything else in a string is JSON.parse's to read).
+ * A captured value of 13 characters or more is a view into the text (see plainString): `own` it.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it must refuse
+export const PLAIN_STRING = /"([^"\\\x00-\x1f]*)"/.source;
 
 /** Where the last token read by these helpers ended (one line is decoded at a time). */
 export const cursor = { at: 0 };
@@ -32,31 +40,4 @@ export function plainString(t: string, i: number, end: number, scan = true): str
 /** A copy of `s` that does not keep the text it was cut from alive (see plainString). */
 export function own(s: string): string {
   return s.length < 13 ? s : ('  ' + s).slice(2);
-}
-
-/** Whether `t` has `s` (a plain string just read before) as the JSON string at `i`; sets `at`. */
-export function sameString(t: string, i: number, s: string): boolean {
-  if (t.charCodeAt(i) !== 34 || t.charCodeAt(i + 1 + s.length) !== 34 || !t.startsWith(s, i + 1))
-    return false;
-  cursor.at = i + 2 + s.length;
-  return true;
-}
-
-/** A non-negative integer in JSON's form (no leading zero, at most 15 digits); -1 if not one. */
-export function plainInt(t: string, i: number): number {
-  let c = t.charCodeAt(i);
-  if (c < 48 || c > 57) return -1;
-  if (c === 48) {
-    c = t.charCodeAt(i + 1);
-    if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69) return -1;
-    cursor.at = i + 1;
-    return 0;
-  }
-  let n = 0;
-  let j = i;
-  for (; c >= 48 && c <= 57; c = t.charCodeAt(++j)) n = n * 10 + (c - 48);
-  // A fraction or an exponent, or more digits than are always safe: JSON.parse decides.
-  if (c === 46 || c === 101 || c === 69 || j - i > 15) return -1;
-  cursor.at = j;
-  return n;
 }

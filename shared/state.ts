@@ -20,30 +20,20 @@ interface Node<T> {
   prev: Node<T> | null;
 }
 
-/**
- * An annotator's line for an item that replaced earlier ones (kept for undo). Most slots hold
- * one line, stored as the bare event: a replay of 100k items × 3 annotators then allocates no
- * wrapper per line, which the heap (and the garbage collector's marking) would carry for good.
- */
-class Relabel {
-  constructor(
-    readonly ev: AnnotationEvent,
-    readonly prev: Slot,
-  ) {}
-}
-
-type Slot = AnnotationEvent | Relabel | undefined;
-
-/** The current line a slot holds. */
-function lineOf(s: Slot): AnnotationEvent | undefined {
-  return s instanceof Relabel ? s.ev : s;
-}
+/** A slot: an annotator's current line for an item. */
+type Slot = AnnotationEvent | undefined;
 
 export class AnnotationState {
   /** Annotator ids in the project's stable order; column index of every per-item slot array. */
   readonly annotators: string[] = [];
   private readonly annotatorIndex = new Map<string, number>();
   private readonly byItem = new Map<ItemKey, Slot[]>();
+  /**
+   * The line each relabel replaced, by the line that replaced it (kept for undo). Slots hold the
+   * bare current line, so a replay of 100k items × 3 annotators allocates no wrapper per line and
+   * reading a slot is a plain load; relabels are few, and only they have an entry here.
+   */
+  private readonly replaced = new Map<AnnotationEvent, AnnotationEvent>();
   private readonly adjudications = new Map<ItemKey, Node<Adjudication>>();
   /** Known-answer items (known.jsonl): their gold is the known answer, never the votes. */
   private readonly knownAnswers = new Map<ItemKey, KnownLine>();
@@ -77,8 +67,16 @@ export class AnnotationState {
       this.byItem.set(key, slots);
     }
     const cur = slots[col];
-    if (ev.undo) slots[col] = cur instanceof Relabel ? cur.prev : undefined;
-    else slots[col] = cur === undefined ? ev : new Relabel(ev, cur);
+    if (ev.undo) {
+      if (cur === undefined) return;
+      slots[col] = this.replaced.get(cur);
+      this.replaced.delete(cur);
+    } else {
+      // The same line object applied twice still gets an entry of its own.
+      const line = cur === ev ? { ...ev } : ev;
+      if (cur !== undefined) this.replaced.set(line, cur);
+      slots[col] = line;
+    }
     this.version++;
   }
 
@@ -111,7 +109,7 @@ export class AnnotationState {
   current(annotator: string, id: ItemId): AnnotationEvent | undefined {
     const col = this.annotatorIndex.get(annotator);
     if (col === undefined) return undefined;
-    return lineOf(this.byItem.get(itemKey(id))?.[col]);
+    return this.byItem.get(itemKey(id))?.[col];
   }
 
   /** Current lines of every annotator for an item, in annotator order. */
@@ -120,7 +118,7 @@ export class AnnotationState {
     const out: AnnotationEvent[] = [];
     if (!slots) return out;
     for (const s of slots) {
-      const ev = lineOf(s);
+      const ev = s;
       if (ev) out.push(ev);
     }
     return out;
@@ -132,7 +130,7 @@ export class AnnotationState {
     const out: Vote[] = [];
     if (!slots) return out;
     for (let i = 0; i < slots.length; i++) {
-      const ev = lineOf(slots[i]);
+      const ev = slots[i];
       // A line with a hate label has exactly the shape of a vote: no copy needed.
       if (ev && ev.hate !== null) out.push(ev as Vote);
     }
@@ -149,14 +147,15 @@ export class AnnotationState {
     let n = 0;
     if (slots)
       for (let i = 0; i < slots.length; i++) {
-        const ev = lineOf(slots[i]);
+        const ev = slots[i];
         if (ev && ev.hate !== null) {
           votes[n] = ev as Vote;
           cols[n++] = i;
         }
       }
-    votes.length = n;
-    cols.length = n;
+    // Setting an array's length is a call into the engine: only when it changes.
+    if (votes.length !== n) votes.length = n;
+    if (cols.length !== n) cols.length = n;
     return n;
   }
 
@@ -195,7 +194,7 @@ export class AnnotationState {
   forEachVote(fn: (ev: AnnotationEvent) => void): void {
     for (const slots of this.byItem.values())
       for (let i = 0; i < slots.length; i++) {
-        const ev = lineOf(slots[i]);
+        const ev = slots[i];
         if (ev && ev.hate !== null) fn(ev);
       }
   }
@@ -208,7 +207,7 @@ export class AnnotationState {
     for (const slots of this.byItem.values()) {
       for (let i = 0; i < slots.length; i++) {
         if (seen[i]) continue;
-        const ev = lineOf(slots[i]);
+        const ev = slots[i];
         if (ev && ev.hate !== null) {
           seen[i] = 1;
           n++;
@@ -223,6 +222,7 @@ export class AnnotationState {
   /** Drops everything recorded for an item (used when an item is forgotten). */
   dropItem(id: ItemId): void {
     const key = itemKey(id);
+    for (const line of this.byItem.get(key) ?? []) this.dropReplaced(line);
     this.byItem.delete(key);
     this.adjudications.delete(key);
     this.closures.delete(key);
@@ -240,8 +240,20 @@ export class AnnotationState {
   dropAnnotator(annotator: string): void {
     const col = this.annotatorIndex.get(annotator);
     if (col === undefined) return;
-    for (const slots of this.byItem.values()) slots[col] = undefined;
+    for (const slots of this.byItem.values()) {
+      this.dropReplaced(slots[col]);
+      slots[col] = undefined;
+    }
     this.version++;
+  }
+
+  /** Drops the lines a slot's current line replaced. */
+  private dropReplaced(line: Slot): void {
+    while (line !== undefined) {
+      const prev = this.replaced.get(line);
+      this.replaced.delete(line);
+      line = prev;
+    }
   }
 }
 
