@@ -47,6 +47,26 @@ function recordLatency(startedAt: number): void {
 }
 
 /**
+ * Images loaded ahead, held so the page keeps them (media are served no-store, so an image no
+ * element holds any more may be fetched again when its meme is shown); the oldest are let go.
+ */
+const preloaded = new Map<string, HTMLImageElement>();
+const PRELOAD_HELD = 16;
+
+function preloadImage(url: string): void {
+  if (preloaded.has(url)) return;
+  const img = new Image();
+  img.src = url;
+  // Decoded ahead too, so showing it costs no decode in the frame.
+  // (Where decode is not there, as in a test's DOM, the image still loads.)
+  Promise.resolve()
+    .then(() => img.decode())
+    .catch(() => undefined);
+  preloaded.set(url, img);
+  if (preloaded.size > PRELOAD_HELD) preloaded.delete(preloaded.keys().next().value as string);
+}
+
+/**
  * Resolves once the frame showing the next meme is painted (or after 50 ms in a hidden page,
  * which paints no frames), so a save's request costs the next meme nothing (issue 11).
  */
@@ -109,14 +129,21 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
   const pending = useRef(0);
   const idsRef = useRef<ItemId[]>([]);
 
+  /**
+   * Fetches the memes ahead of `from` into the cache, a window at a time (one request every
+   * PREFETCH moves, not one per move), and starts loading the next images.
+   */
   const prefetch = useCallback(async (from: number): Promise<void> => {
-    const ahead = idsRef.current.slice(from, from + PREFETCH);
-    const missing = ahead.filter((id) => !cache.current.has(keyOf(id)));
-    if (missing.length > 0)
+    const list = idsRef.current;
+    const cached = (id: ItemId): boolean => cache.current.has(keyOf(id));
+    const ahead = list.slice(from, from + PREFETCH);
+    if (ahead.some((id) => !cached(id))) {
+      const missing = list.slice(from, from + 2 * PREFETCH).filter((id) => !cached(id));
       for (const v of await api().item.get({ ids: missing })) cache.current.set(keyOf(v.id), v);
+    }
     for (const next of ahead.slice(1, PRELOAD_IMAGES + 1)) {
       const v = cache.current.get(keyOf(next));
-      if (v && !v.missing) new Image().src = mediaUrl(v.img);
+      if (v && !v.missing) preloadImage(mediaUrl(v.img));
     }
   }, []);
 
@@ -138,12 +165,18 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
       };
       if (target >= list.length) return show(null);
       const hit = cache.current.get(keyOf(list[target]));
-      if (hit) show(hit);
-      else setView({ pos: target, current: null, draft: emptyDraft(), loading: true });
+      if (hit) {
+        show(hit);
+        // What lies ahead is fetched once the meme is on screen: a request started now would
+        // delay the frame that shows it.
+        afterPaint()
+          .then(() => prefetch(target))
+          .catch((e: unknown) => setError(messageOf(e)));
+        return;
+      }
+      setView({ pos: target, current: null, draft: emptyDraft(), loading: true });
       prefetch(target)
-        .then(() => {
-          if (!hit) show(cache.current.get(keyOf(list[target])) ?? null);
-        })
+        .then(() => show(cache.current.get(keyOf(list[target])) ?? null))
         .catch((e: unknown) => setError(messageOf(e)));
     },
     [prefetch, setView],
