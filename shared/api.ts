@@ -2,7 +2,7 @@
 // has a zod schema for its argument (checked at runtime by Electron main and by the browser-mode
 // server before any service runs) and a result type. Preload and the browser client build
 // the renderer's api object (`api.<domain>.<verb>(args)`) from CHANNELS.
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   AppInfo,
   ProjectSummary,

@@ -1,7 +1,7 @@
 // Data rights: provenance per item (source, licence, consent, region), the export filters that
 // use it, and the tombstones that keep forgotten items forgotten. Events live in
 // .memejury/governance.jsonl, written by the lead only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAnnotatorId } from './ids';
 import { addOwn } from './own';
 import { isItemId, isTimeString, type Check, type Item, type ItemId, type Provenance } from './records';

@@ -2,7 +2,7 @@
 // (`annotations/<id>.jsonl`, `locks/<id>.lock`) and appear in flat statistics keys
 // ("annotator.<id>.items_done"), so they are safe file names without dots; they never start
 // with "_", which keeps names such as the lead's lock ("_lead") out of their space.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ANNOTATOR_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const ANNOTATOR_ID_RULE = 'letters, digits, "_", "-"';

@@ -1,6 +1,6 @@
 // project.json: the shared settings of a project folder. Written by the lead (init, import,
 // policy changes), read by every annotator's app.
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOLD_POLICIES } from './gold';
 import { annotatorIdSchema } from './ids';
 import { TAXONOMY_VERSION } from './taxonomy';

@@ -1,5 +1,5 @@
 // Per-user settings (not per project): annotator profiles, recent projects, preferences.
-import { z } from 'zod';
+import * as z from 'zod';
 import { annotatorIdSchema } from './ids';
 
 export const preferencesSchema = z.object({

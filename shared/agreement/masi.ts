@@ -36,22 +36,33 @@ export function masiAlpha(r: SetRatings): number | null {
   const ids = new Map<number, number>();
   const distinct: number[] = [];
   const freq: number[] = [];
-  const dist = new Map<number, number>();
+  // Distances between distinct sets, filled as pairs appear: a dense table (NaN = not yet),
+  // rebuilt larger when more distinct sets turn up (they are few: a task has a handful of labels).
+  let cap = 16;
+  let table = new Float64Array(cap * cap).fill(NaN);
   const d = (x: number, y: number): number => {
     if (x === y) return 0;
-    const key = x < y ? x * 1048576 + y : y * 1048576 + x;
-    let v = dist.get(key);
-    if (v === undefined) {
+    if (x >= cap || y >= cap) {
+      const bigger = Math.max(cap * 2, x + 1, y + 1);
+      const next = new Float64Array(bigger * bigger).fill(NaN);
+      for (let i = 0; i < cap; i++) next.set(table.subarray(i * cap, i * cap + cap), i * bigger);
+      cap = bigger;
+      table = next;
+    }
+    let v = table[x * cap + y];
+    if (Number.isNaN(v)) {
       v = masiDistance(distinct[x], distinct[y]);
-      dist.set(key, v);
+      table[x * cap + y] = v;
+      table[y * cap + x] = v;
     }
     return v;
   };
-  const local: number[] = [];
+  // The set ids of the current item's ratings: a reused buffer, nothing allocated per item.
+  const local = new Int32Array(raters);
   let n = 0;
   let observed = 0;
   for (let u = 0; u < items; u++) {
-    local.length = 0;
+    let m = 0;
     const base = u * raters;
     for (let c = 0; c < raters; c++) {
       const mask = masks[base + c];
@@ -63,9 +74,8 @@ export function masiAlpha(r: SetRatings): number | null {
         distinct.push(mask);
         freq.push(0);
       }
-      local.push(id);
+      local[m++] = id;
     }
-    const m = local.length;
     if (m < 2) continue;
     let sum = 0;
     for (let i = 0; i < m; i++) {
