@@ -1,5 +1,6 @@
 // JSON Lines codec. Every problem is reported with the file, the 1-based line and the field, and a
 // bad line never hides the good ones around it.
+import { releaseLastMatch } from './lineScan';
 import type { Check, LineCheck } from './records';
 
 export interface LineError {
@@ -94,6 +95,7 @@ export function eachJsonl<T>(
     }
     start = end + 1;
   }
+  if (decode !== undefined) releaseLastMatch();
   return line - firstLine;
 }
 

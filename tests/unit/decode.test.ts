@@ -254,3 +254,32 @@ describe('decodeItemLine', () => {
     }
   });
 });
+
+describe('reading a log keeps none of its text', () => {
+  it('lets go of the last subject the line expressions matched (RegExp.input)', () => {
+    const line = JSON.stringify({
+      v: 1,
+      item: 1,
+      annotator: 'ann-a',
+      hate: 'not_hateful',
+      pc: [],
+      attack: [],
+      at: TIMES[0],
+      ms: 0,
+      note: '',
+      flag: false,
+    });
+    const text = `${line}\n`.repeat(3);
+    const records: unknown[] = [];
+    eachJsonl(
+      text,
+      'f.jsonl',
+      checkAnnotationEvent,
+      (v) => records.push(v),
+      () => undefined,
+    );
+    expect(records).toHaveLength(3);
+    // The legacy static that would otherwise hold the whole text for as long as nothing matches.
+    expect((RegExp as unknown as { input: string }).input).not.toContain('"annotator"');
+  });
+});
