@@ -2,6 +2,7 @@
 // including ones outside the taxonomy (reported as warnings); export writes the released shape.
 import type { Gold } from './gold';
 import { normalizeLabels } from './labels';
+import { jsonList, jsonString } from './jsonText';
 import { own, PLAIN_STRING } from './lineScan';
 import {
   internString,
@@ -218,6 +219,30 @@ export function toFghm(item: Item, votes: readonly ExportVote[], gold: Gold): Fg
   rec.pc = hateful ? votes.map((v) => (v.hate === HATEFUL ? [...v.pc] : [])) : 'None';
   rec.attack = hateful ? votes.map((v) => (v.hate === HATEFUL ? [...v.attack] : [])) : 'None';
   return rec as FghmRecord;
+}
+
+/**
+ * The line of `toFghm(item, votes, gold)`, exactly as JSON.stringify writes it (a unit test
+ * compares the two), written field by field: an export of 100k memes spent most of its time in
+ * JSON.stringify of the records.
+ */
+export function fghmLine(item: Item, votes: readonly ExportVote[], gold: Gold): string {
+  let line = `{"id":${typeof item.id === 'number' ? String(item.id) : jsonString(item.id)}`;
+  if (item.set_name !== undefined) line += `,"set_name":${jsonString(item.set_name)}`;
+  line += `,"img":${jsonString(item.img)},"text":${jsonString(item.text)}`;
+  if (gold.hate)
+    line += `,"gold_hate":["${gold.hate}"],"gold_pc":${jsonList(gold.pc.labels)},"gold_attack":${jsonList(gold.attack.labels)}`;
+  else line += ',"gold_hate":[],"gold_pc":[],"gold_attack":[]';
+  if (gold.hate !== HATEFUL) return line + ',"pc":"None","attack":"None"}';
+  let pc = '';
+  let attack = '';
+  for (let i = 0; i < votes.length; i++) {
+    const v = votes[i];
+    const sep = i === 0 ? '' : ',';
+    pc += sep + (v.hate === HATEFUL ? jsonList(v.pc) : '[]');
+    attack += sep + (v.hate === HATEFUL ? jsonList(v.attack) : '[]');
+  }
+  return `${line},"pc":[${pc}],"attack":[${attack}]}`;
 }
 
 /** Released annotator slots become annotators "fghm-1", "fghm-2", "fghm-3". */

@@ -3,6 +3,7 @@
 // return the first problem as a field-named message instead of throwing.
 import { GUIDELINE_VERSION_RULE, isGuidelineVersion } from './guidelines';
 import { ANNOTATOR_ID_RULE, isAnnotatorId } from './ids';
+import { jsonList, jsonString } from './jsonText';
 import { cursor, own, PLAIN_STRING, plainString } from './lineScan';
 import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
 
@@ -398,6 +399,28 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
 };
 
 (checkAnnotationEvent as LineCheck<AnnotationEvent>).decode = decodeAnnotationLine;
+
+// The writing side of the same form: `annotationLine(checked)` is exactly
+// JSON.stringify(checked) for a value checkAnnotationEvent returned (a unit test compares the two),
+// written field by field with the JSON of label lists and of plain strings reused: an import writes
+// 300k lines, and JSON.stringify of each object was a third of its time.
+
+let lastAtJson = ['', '""'];
+
+/** The line of a checked annotation event, as JSON.stringify writes it (without the newline). */
+export function annotationLine(ev: AnnotationEvent): string {
+  if (ev.at !== lastAtJson[0]) lastAtJson = [ev.at, jsonString(ev.at)];
+  let line =
+    `{"v":1,"item":${typeof ev.item === 'number' ? String(ev.item) : jsonString(ev.item)}` +
+    `,"annotator":${jsonString(ev.annotator)},"hate":${ev.hate === null ? 'null' : jsonString(ev.hate)}` +
+    `,"pc":${jsonList(ev.pc)},"attack":${jsonList(ev.attack)},"at":${lastAtJson[1]}` +
+    `,"ms":${String(ev.ms)},"note":${ev.note === '' ? '""' : jsonString(ev.note)},"flag":${ev.flag ? 'true' : 'false'}`;
+  if (ev.undo) line += ',"undo":true';
+  if (ev.skip !== undefined) line += `,"skip":${jsonString(ev.skip)}`;
+  if (ev.gv !== undefined) line += `,"gv":${jsonString(ev.gv)}`;
+  if (ev.model !== undefined) line += `,"model":${JSON.stringify(ev.model)}`;
+  return line + '}';
+}
 
 function checkAdjudication(raw: unknown): Check<Adjudication> {
   if (!isObject(raw)) return fail('expected a JSON object');

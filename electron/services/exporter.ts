@@ -1,7 +1,15 @@
 // Writes a gold export atomically (temp file, fsync, rename), reporting progress on the way.
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { selectAndMap, type ExportCounts, type ExportOptions } from '../../shared/export';
+import {
+  fullRecord,
+  selectAndMap,
+  selectExportSteps,
+  type ExportCounts,
+  type ExportOptions,
+} from '../../shared/export';
+import { fghmLine } from '../../shared/fghm';
+import type { Vote } from '../../shared/gold';
 import { provenanceCounts, type Manifest } from '../../shared/governance';
 import { INCOMPLETE_REASON } from '../../shared/readiness';
 import type { Item } from '../../shared/records';
@@ -42,25 +50,44 @@ export async function previewExport(project: Project, opts: ExportOptions): Prom
   return select(project, opts).counts;
 }
 
-/** The export's text; serialised in chunks that yield to the event loop, with progress. */
+/**
+ * The export's text, made a chunk at a time with a pause for other work and a progress report
+ * after each. The FGHM shape is written line by line (fghmLine, without a record object per
+ * meme); the full shape through its records.
+ */
 async function buildExport(
   project: Project,
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ text: string; counts: ExportCounts; items: Item[] }> {
-  const { records, counts, items } = select(project, opts);
   const parts: string[] = [];
-  for (let i = 0; i < records.length; i += CHUNK) {
-    let chunk = '';
-    const end = Math.min(records.length, i + CHUNK);
-    for (let k = i; k < end; k++) chunk += JSON.stringify(records[k]) + '\n';
-    parts.push(chunk);
+  // Lines are joined a chunk at a time: a line built field by field is a rope of its pieces, which
+  // then dies young instead of 100k ropes living on until the end.
+  let chunk: string[] = [];
+  const flush = (): void => {
+    if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
+    chunk = [];
+  };
+  const source = exportSource(project, opts);
+  const steps = selectExportSteps(
+    source,
+    opts,
+    opts.format === 'fghm'
+      ? (s) => chunk.push(fghmLine(s.item, s.votes, s.gold))
+      : (s) => chunk.push(JSON.stringify(fullRecord(source.state, s, opts.policy))),
+    CHUNK,
+  );
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) {
+    flush();
     if (onProgress) {
-      onProgress(end, records.length);
+      onProgress(step.value, source.items.length);
       await new Promise((r) => setImmediate(r));
     }
   }
-  return { text: parts.join(''), counts, items };
+  flush();
+  onProgress?.(source.items.length, source.items.length);
+  return { text: parts.join(''), counts: step.value.counts, items: step.value.items };
 }
 
 /** The manifest written beside every export: what is in it, under which rules, and its hash. */
@@ -73,7 +100,12 @@ export function manifestFor(
   counts: ExportCounts,
 ): Manifest {
   const voters = new Set<string>();
-  for (const it of items) for (const v of project.state.votes(it.id)) voters.add(v.annotator);
+  const votes: Vote[] = [];
+  const cols: number[] = [];
+  for (const it of items) {
+    const n = project.state.votesInto(it.id, votes, cols);
+    for (let k = 0; k < n; k++) voters.add(votes[k].annotator);
+  }
   return {
     tool: 'memejury',
     version: TOOL_VERSION,

@@ -7,6 +7,7 @@ import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../
 import type { LineError } from '../../shared/jsonl';
 import { formatLineError } from '../../shared/jsonl';
 import {
+  annotationLine,
   checkAnnotationEvent,
   checkLeadLine,
   type AnnotationEvent,
@@ -89,7 +90,7 @@ export abstract class ProjectLogs {
   /** Appends whole lines to one of our logs: fsynced before resolving, positions kept. */
   private async appendLines(file: string, lines: string[]): Promise<void> {
     if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
-    await this.writerFor(file).append(lines.map((l) => l + '\n').join(''));
+    await this.writerFor(file).append(lines.length === 0 ? '' : lines.join('\n') + '\n');
     (this.positions.get(file) as LogPosition).lines += lines.length;
   }
 
@@ -293,7 +294,7 @@ export abstract class ProjectLogs {
       this.state.addAnnotator(annotator);
       await this.appendLines(
         this.paths.annotationFile(annotator),
-        list.map((e) => JSON.stringify(e)),
+        list.map(annotationLine),
       );
       for (const e of list) this.state.apply(e);
     });

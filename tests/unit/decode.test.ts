@@ -1,11 +1,14 @@
-// The fast line decoders (shared/records.ts, fghm.ts) change no result: on canonical lines and on many
-// mutations of them, whatever a decoder accepts equals what JSON.parse and the check give, key
-// order included, and a log read with and without the decoder gives the same records and errors.
+// The fast line decoders and writers (shared/records.ts, fghm.ts) change no result: on canonical
+// lines and on many mutations of them, whatever a decoder accepts equals what JSON.parse and the
+// check give, key order included, and a log read with and without the decoder gives the same
+// records and errors; the writers write exactly what JSON.stringify writes.
 import { describe, expect, it } from 'vitest';
 import { eachJsonl, type LineError } from '../../shared/jsonl';
-import { checkFghmItem, decodeItemLine, imagePathProblem } from '../../shared/fghm';
+import { checkFghmItem, decodeItemLine, fghmLine, imagePathProblem, toFghm } from '../../shared/fghm';
+import { computeGold } from '../../shared/gold';
 import {
   checkAnnotationEvent,
+  annotationLine,
   decodeAnnotationLine,
   type AnnotationEvent,
   type Check,
@@ -281,5 +284,62 @@ describe('reading a log keeps none of its text', () => {
     expect(records).toHaveLength(3);
     // The legacy static that would otherwise hold the whole text for as long as nothing matches.
     expect((RegExp as unknown as { input: string }).input).not.toContain('"annotator"');
+  });
+});
+
+describe('annotationLine', () => {
+  it('writes exactly what JSON.stringify writes for every checked event, and reads back the same', () => {
+    const r = rng(11);
+    const odd = ['\ud800', 'a\u2028b', '😀 ok', 'q"uote', 'back\\slash', '\u007f', 'tab\t', ''];
+    let n = 0;
+    for (let k = 0; k < 4000; k++) {
+      const raw = randomRaw(r);
+      if (r() < 0.2) raw.note = pick(r, odd);
+      if (r() < 0.05) raw.item = pick(r, ['meme-"7"', 'm\u2028', '😀']);
+      if (r() < 0.05) raw.model = { shown: 'after', hate: 'hateful', pc: ['race'], attack: [] };
+      const c = checkAnnotationEvent(raw);
+      if (!c.ok) continue;
+      n++;
+      const line = annotationLine(c.value);
+      expect(line).toBe(JSON.stringify(c.value));
+      const back = decodeAnnotationLine(line, 0, line.length) ?? slow(line);
+      expect(back && 'ok' in back && back.ok ? back.value : back).toStrictEqual(c.value);
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe('fghmLine', () => {
+  it('writes exactly what JSON.stringify writes of toFghm, for every outcome', () => {
+    const r = rng(5);
+    const texts = ['a meme', 'say "no"', 'two\nlines', 'ünï', '\ud83d', 'back\\slash'];
+    const hates = ['hateful', 'not_hateful'] as const;
+    for (let k = 0; k < 3000; k++) {
+      const item: Item = {
+        id: r() < 0.8 ? Math.floor(r() * 1e6) : pick(r, ['m-1', 'q"1']),
+        img: `img/${k}.png`,
+        text: pick(r, texts),
+      };
+      if (r() < 0.7) item.set_name = pick(r, ['train', 'dev "x"']);
+      const votes = Array.from({ length: Math.floor(r() * 4) }, () => {
+        const hate = pick(r, hates);
+        const pc =
+          hate === 'hateful'
+            ? Array.from({ length: Math.floor(r() * 3) }, () => pick(r, ['race', 'sex', 'x"y']))
+            : [];
+        const attack =
+          hate === 'hateful'
+            ? Array.from({ length: Math.floor(r() * 3) }, () => pick(r, ['mocking', 'slurs']))
+            : [];
+        return { annotator: 'a', hate, pc: r() < 0.5 ? Object.freeze(pc) : pc, attack };
+      });
+      const policy = pick(r, ['fghm', 'strict'] as const);
+      const decision =
+        r() < 0.1 ? { hate: pick(r, hates), pc: ['religion'], attack: [] as string[] } : undefined;
+      const gold = computeGold(votes, policy, r() < 0.3 ? pick(r, hates) : undefined, decision);
+      // Twice: the second time the lists' JSON comes from what the first remembered.
+      for (let t = 0; t < 2; t++)
+        expect(fghmLine(item, votes, gold)).toBe(JSON.stringify(toFghm(item, votes, gold)));
+    }
   });
 });
