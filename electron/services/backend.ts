@@ -6,6 +6,7 @@ import { parseArgs, type ApiEvents, type ArgsOf, type Channel, type ResultOf } f
 import type { Context, Emit, Platform } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { SaveTargets } from './saveTargets';
+import { keepYoungGenerationSmall } from './memory';
 import { Session } from './session';
 import { SettingsStore } from './settings';
 
@@ -56,6 +57,7 @@ export class Backend {
   }
 
   static async create(platform: Platform): Promise<Backend> {
+    keepYoungGenerationSmall();
     return new Backend(platform, await SettingsStore.open(platform.settingsPath));
   }
 

@@ -22,3 +22,15 @@ export function collectGarbageSoon(delayMs = 1500): void {
   pending = setTimeout(collectGarbage, delayMs);
   pending.unref();
 }
+
+/**
+ * For the long-running backend (the app, browser mode): V8's young generation stays at its first
+ * size instead of growing while a project opens. Opening replays every line into objects that all
+ * live on, which makes V8 grow the young generation to its maximum (2 × 16 MiB), and it then
+ * keeps that memory for the whole session; kept small it costs no time here (a 100k × 3 open is
+ * as fast) and the settled server is ~30 MiB smaller. Only the growth factor is read while the
+ * process runs; the other heap sizes are fixed at start.
+ */
+export function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
