@@ -3,6 +3,11 @@
 // a fresh `memejury serve` and page, the time from starting the server to the first meme painted
 // (the content warning answered at once), the keypress-to-painted latency of moving on (the
 // renderer records it in window.__mjLatency), and the server's memory afterwards.
+//
+// The next-meme latency is measured twice. First with Chromium's frame-rate limit off, so that it
+// is the app's own time (keypress → handled → rendered → painted) and not the wait for the
+// display's next refresh; the targets apply to that figure. Then as usual, where a 60 Hz display
+// adds a wait of 0 to 16.7 ms (8.3 ms on average) after the work is done.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './chromium';
 import { makeLabelingProject } from './latencyProject';
 
@@ -23,8 +28,10 @@ export interface BrowserRun {
   first_paint_ms: number;
   /** Of which: page opened → content warning shown. */
   warning_ms: number;
-  /** Keypress → next meme painted, per move. */
+  /** Keypress → next meme painted, per move, with the frame-rate limit off (the app's own time). */
   moves_ms: number[];
+  /** The same at the usual 60 frames a second (with the wait for the next refresh). */
+  moves_60hz_ms: number[];
   /** Resident memory of the server after the moves (MiB), and its peak. */
   rss_mib: number | null;
   peak_rss_mib: number | null;
@@ -84,9 +91,49 @@ async function painted(page: Page): Promise<void> {
   );
 }
 
+/** Moves on `moves` times by key ("n": not hateful, saved) and returns the latencies recorded. */
+async function moveOn(page: Page, moves: number): Promise<number[]> {
+  await page.evaluate(() => {
+    (globalThis as unknown as PageGlobals).__mjLatency = [];
+  });
+  for (let i = 0; i < moves; i++) {
+    const before = await page.getByTestId('item-id').textContent();
+    await page.keyboard.press('n');
+    await page.waitForFunction(
+      (b) =>
+        (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="item-id"]')
+          ?.textContent !== b,
+      before,
+    );
+  }
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as PageGlobals).document
+        .querySelector('[data-testid="saved-indicator"]')
+        ?.getAttribute('data-state') === 'saved',
+    undefined,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).__mjLatency ?? []);
+}
+
+/** A page on the served app, past the content warning, showing its first meme. */
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await page.getByTestId('content-warning').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('item-id').waitFor();
+  await painted(page);
+  return page;
+}
+
+const NO_FRAME_LIMIT = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+
 async function oneRun(cli: string, project: string, moves: number): Promise<BrowserRun> {
   const userData = await mkdtemp(join(tmpdir(), 'memejury-bench-user-'));
   const browser = await launchChromium();
+  let unlimited: Browser | null = null;
   let proc: ChildProcess | null = null;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -101,34 +148,17 @@ async function oneRun(cli: string, project: string, moves: number): Promise<Brow
     await page.getByTestId('item-id').waitFor();
     await painted(page);
     const t3 = performance.now();
-    await page.evaluate(() => {
-      (globalThis as unknown as PageGlobals).__mjLatency = [];
-    });
-    for (let i = 0; i < moves; i++) {
-      const before = await page.getByTestId('item-id').textContent();
-      await page.keyboard.press('n');
-      await page.waitForFunction(
-        (b) =>
-          (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="item-id"]')
-            ?.textContent !== b,
-        before,
-      );
-    }
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as PageGlobals).document
-          .querySelector('[data-testid="saved-indicator"]')
-          ?.getAttribute('data-state') === 'saved',
-      undefined,
-      { timeout: 60_000 },
-    );
-    const samples = await page.evaluate(() => (globalThis as unknown as PageGlobals).__mjLatency ?? []);
+    const at60hz = await moveOn(page, moves);
+    await page.close();
+    unlimited = await launchChromium({ args: NO_FRAME_LIMIT });
+    const own = await moveOn(await openPage(unlimited, served.url), moves);
     const mem = memory(served.proc.pid as number);
     return {
       server_ms: t1 - t0,
       first_paint_ms: t3 - t1,
       warning_ms: t2 - t1,
-      moves_ms: samples,
+      moves_ms: own,
+      moves_60hz_ms: at60hz,
       rss_mib: mem.rss,
       peak_rss_mib: mem.peak,
     };
@@ -141,6 +171,7 @@ async function oneRun(cli: string, project: string, moves: number): Promise<Brow
       });
     }
     await browser.close();
+    await unlimited?.close();
     await rm(userData, { recursive: true, force: true });
   }
 }
@@ -182,11 +213,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (values.json) process.stdout.write(JSON.stringify(runs) + '\n');
   else
     for (const r of runs) {
-      const s = [...r.moves_ms].sort((a, b) => a - b);
-      const q = (p: number): number =>
-        s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+      const q = (xs: number[], p: number): string => {
+        const s = [...xs].sort((a, b) => a - b);
+        return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))].toFixed(1);
+      };
       console.log(
-        `server ${r.server_ms.toFixed(0)} ms, first meme painted ${r.first_paint_ms.toFixed(0)} ms (warning at ${r.warning_ms.toFixed(0)}), next meme p50 ${q(50).toFixed(1)} ms p95 ${q(95).toFixed(1)} ms, server RSS ${r.rss_mib?.toFixed(0)} MiB (peak ${r.peak_rss_mib?.toFixed(0)})`,
+        `server ${r.server_ms.toFixed(0)} ms, first meme painted ${r.first_paint_ms.toFixed(0)} ms (warning at ${r.warning_ms.toFixed(0)}), ` +
+          `next meme p50 ${q(r.moves_ms, 50)} ms p95 ${q(r.moves_ms, 95)} ms (frame-rate limit off; at 60 Hz p50 ${q(r.moves_60hz_ms, 50)} p95 ${q(r.moves_60hz_ms, 95)}), ` +
+          `server RSS ${r.rss_mib?.toFixed(0)} MiB (peak ${r.peak_rss_mib?.toFixed(0)})`,
       );
     }
 }

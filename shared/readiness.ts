@@ -19,10 +19,10 @@ export interface ReadinessRule {
 export function readiness(state: AnnotationState, item: Item, rule: ReadinessRule): Readiness | null {
   if (state.adjudication(item.id)) return 'decided';
   if (state.known(item.id)) return 'known';
-  const votes = state.votes(item.id);
-  if (votes.length >= rule.target) return 'votes';
-  if (votes.length > 0 && state.closure(item.id)) return 'closed';
-  if (item.ref_hate && votes.every((v) => rule.imported.has(v.annotator))) return 'reference';
+  const n = state.voteCount(item.id);
+  if (n >= rule.target) return 'votes';
+  if (n > 0 && state.closure(item.id)) return 'closed';
+  if (item.ref_hate && state.votes(item.id).every((v) => rule.imported.has(v.annotator))) return 'reference';
   return null;
 }
 

@@ -92,7 +92,7 @@ export class AnnotationState {
 
   /** The lead's closure of an item, if it is closed early. */
   closure(id: ItemId): Closure | undefined {
-    return this.closures.get(itemKey(id));
+    return this.closures.size === 0 ? undefined : this.closures.get(itemKey(id));
   }
 
   applyAdjudication(adj: Adjudication): void {
@@ -137,6 +137,18 @@ export class AnnotationState {
     return out;
   }
 
+  /** How many votes (lines with a hate label) an item has, without collecting them. */
+  voteCount(id: ItemId): number {
+    const slots = this.byItem.get(itemKey(id));
+    let n = 0;
+    if (slots)
+      for (let i = 0; i < slots.length; i++) {
+        const ev = slots[i];
+        if (ev !== undefined && ev.hate !== null) n++;
+      }
+    return n;
+  }
+
   /**
    * Fills `votes` with an item's votes and `cols` with their annotator columns, in annotator
    * order, and returns how many there are: `votes` without a new array per item, for loops over
@@ -160,7 +172,8 @@ export class AnnotationState {
   }
 
   adjudication(id: ItemId): Adjudication | undefined {
-    return this.adjudications.get(itemKey(id))?.ev;
+    // Asked for every item on every pass (gold, readiness, export): free while there are none.
+    return this.adjudications.size === 0 ? undefined : this.adjudications.get(itemKey(id))?.ev;
   }
 
   /** Applies a line of known.jsonl: the newest line per item wins; `remove` unmarks it. */

@@ -6,7 +6,8 @@
 //   - `memejury --help` against `node -e 0`;
 //   - NLTK's nltk.metrics.agreement on the same labels (the reference implementation: same
 //     figures, and its time against ours);
-//   - browser mode: the first meme painted, the next meme (keypress to painted, p50 and p95), by
+//   - browser mode: the first meme painted, the next meme (keypress to painted, p50 and p95: the
+//     app's own time with Chromium's frame-rate limit off, and beside it at 60 Hz), by
 //     scripts/bench-browser.ts when the CLI runs from a repository (it needs Playwright and a
 //     Chromium); and the server's memory with the N × 3 project open.
 // Medians of --runs runs; the in-process stages (open, gold, agreement, export) are shown too.
@@ -176,6 +177,9 @@ export async function runBench(opts: BenchOptions): Promise<void> {
         met: m === null ? null : m <= limit,
       });
     };
+    const info = (figure: string, m: number | null, unit: Row['unit'], reference: string): void => {
+      rows.push({ figure, median: m, unit, target: '—', reference, ratio: null, met: null });
+    };
     rows.push({
       figure: 'parse floor (node: read, JSON.parse)',
       median: floorMs,
@@ -222,9 +226,14 @@ export async function runBench(opts: BenchOptions): Promise<void> {
       } else {
         const paints = b.map((r) => r.first_paint_ms);
         const moves = b.flatMap((r) => r.moves_ms);
+        const at60hz = b.flatMap((r) => r.moves_60hz_ms);
         absolute('browser: open → first meme painted', median(paints), 'ms', TARGETS.firstPaintMs);
-        absolute('browser: next meme p50', quantile(moves, 0.5), 'ms', TARGETS.nextP50Ms);
-        absolute('browser: next meme p95', quantile(moves, 0.95), 'ms', TARGETS.nextP95Ms);
+        // The app's own time (frame-rate limit off); at 60 Hz the wait for the next refresh
+        // (0–16.7 ms) comes on top, shown beside it without a target.
+        absolute('browser: next meme p50 (app)', quantile(moves, 0.5), 'ms', TARGETS.nextP50Ms);
+        absolute('browser: next meme p95 (app)', quantile(moves, 0.95), 'ms', TARGETS.nextP95Ms);
+        info('browser: next meme p50 at 60 Hz', quantile(at60hz, 0.5), 'ms', 'with refresh wait');
+        info('browser: next meme p95 at 60 Hz', quantile(at60hz, 0.95), 'ms', 'with refresh wait');
         const rss = b.map((r) => r.rss_mib).filter((x): x is number => x !== null);
         absolute(
           'server memory after 200 memes labeled (RSS)',
@@ -237,6 +246,7 @@ export async function runBench(opts: BenchOptions): Promise<void> {
           first_paint_ms: paints,
           server_start_ms: b.map((r) => r.server_ms),
           moves: moves.length,
+          moves_60hz: at60hz.length,
           rss_mib: rss,
         };
       }

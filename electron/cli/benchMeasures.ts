@@ -95,7 +95,10 @@ export interface BrowserRun {
   server_ms: number;
   first_paint_ms: number;
   warning_ms: number;
+  /** Keypress → next meme painted with Chromium's frame-rate limit off: the app's own time. */
   moves_ms: number[];
+  /** The same at 60 frames a second, with the wait for the display's next refresh. */
+  moves_60hz_ms: number[];
   rss_mib: number | null;
   peak_rss_mib: number | null;
 }

@@ -94,7 +94,7 @@ async function buildExport(
 export function manifestFor(
   project: Project,
   out: string,
-  text: string,
+  text: string | Uint8Array,
   opts: ExportOptions,
   items: readonly Item[],
   counts: ExportCounts,
@@ -152,10 +152,12 @@ export async function exportGold(
   const abs = await checkWriteTarget(resolve(out), project.paths.dir);
   const manifestPath = await checkWriteTarget(manifestPathOf(abs), project.paths.dir);
   const { text, counts, items } = await buildExport(project, opts, onProgress);
-  await writeFileAtomic(abs, text);
-  const manifest = manifestFor(project, abs, text, opts, items, counts);
+  // Encoded once: the bytes written are the bytes hashed.
+  const bytes = Buffer.from(text);
+  await writeFileAtomic(abs, bytes);
+  const manifest = manifestFor(project, abs, bytes, opts, items, counts);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  return { out: abs, bytes: Buffer.byteLength(text), counts, options: opts, manifest: manifestPath };
+  return { out: abs, bytes: bytes.length, counts, options: opts, manifest: manifestPath };
 }
 
 /**
