@@ -1,28 +1,22 @@
 // The CLI commands (DESIGN.md, "CLI"). Output for machines with --json, for people otherwise.
+// What only some commands need (the server, the benchmark, the other tools' formats, the scorer,
+// validation, audit) is imported when such a command runs: every command starts without
+// compiling and loading the rest (about 20 ms).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { flattenAgreement } from '../../shared/agreement';
 import { EXPORT_FORMATS } from '../../shared/export';
 import { GOLD_POLICIES } from '../../shared/gold';
 import { formatLineError } from '../../shared/jsonl';
-import { checkGoldRow, checkPrediction, score, SCORE_TASKS } from '../../shared/scorer';
-import { auditProject } from '../services/audit';
 import { forgetAnnotator, forgetItem, forgottenGuard } from '../services/forget';
-import { exportAny, importAny } from '../services/interchange';
 import type { Project } from '../services/project';
 import { FORMAT_TITLE } from '../../shared/interchange/model';
-import { importProvenance } from '../services/provenance';
 import { initProject } from '../services/project';
-import { FILE_TYPE_TITLE, readRecords, validateFile } from '../services/validate';
 import { plural } from '../../shared/text';
 import { UsageError, intOpt, oneOf, optStr, out, positional, str, type Values } from './args';
-import { runBench } from './bench';
 import { guidelinesCommand } from './guidelinesCommand';
 import { asLead, openForCli } from './open';
 import { isAnnotatorId } from '../../shared/ids';
-import { importKnownFile } from '../services/known';
-import { attachPredictions } from '../services/predictions';
-import { runServe } from './serve';
 import { formatStats } from './format';
 
 /** Who the CLI records as the lead: the login name when it is a valid id, else "cli". */
@@ -84,6 +78,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { ...project, json: { type: 'boolean' }, lead: { type: 'boolean' } },
     async run(v, pos) {
       if (pos.length === 0) throw new UsageError('missing file to import');
+      const { importAny } = await import('../services/interchange');
       const each = async (p: Project): Promise<void> => {
         for (const file of pos) {
           const r = await importAny(p, file, forgottenGuard(p));
@@ -128,6 +123,7 @@ export const COMMANDS: Record<string, Command> = {
       'exclude-region': { type: 'string', multiple: true },
     },
     async run(v) {
+      const { exportAny } = await import('../services/interchange');
       const p = await openForCli(str(v, 'project'));
       const outFile = str(v, 'out');
       const splits = (v.split as unknown as string[] | undefined)?.flatMap((s) => s.split(','));
@@ -204,6 +200,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '--project <dir> [--json]   non-zero if anything forgotten is still present',
     options: { ...project, ...json },
     async run(v) {
+      const { auditProject } = await import('../services/audit');
       const r = await auditProject(str(v, 'project'));
       if (v.json) out(JSON.stringify(r));
       else {
@@ -231,6 +228,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { ...project, file: { type: 'string' } },
     async run(v) {
       const file = str(v, 'file');
+      const { attachPredictions } = await import('../services/predictions');
       const r = await asLead(str(v, 'project'), (p) => attachPredictions(p, file));
       out(`${file}: ${plural(r.rows, 'prediction')} attached, ${r.matched} for memes of the project`);
       return 0;
@@ -242,6 +240,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { ...project, file: { type: 'string' } },
     async run(v) {
       const file = str(v, 'file');
+      const { importKnownFile } = await import('../services/known');
       const n = await asLead(str(v, 'project'), (p) => importKnownFile(p, file, cliUser()));
       out(`${file}: ${n} known-answer memes recorded in known.jsonl`);
       return 0;
@@ -253,6 +252,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { ...project, file: { type: 'string' } },
     async run(v) {
       const file = str(v, 'file');
+      const { importProvenance } = await import('../services/provenance');
       const r = await asLead(str(v, 'project'), (p) => importProvenance(p, file, process.env.USER ?? 'cli'));
       out(
         `${file}: ${plural(r.items, 'row')}, ${plural(r.events, 'provenance change')} recorded in governance.jsonl`,
@@ -279,6 +279,8 @@ export const COMMANDS: Record<string, Command> = {
       const goldFile = str(v, 'gold');
       const predFile = str(v, 'pred');
       // JSON Lines or a JSON array, as `memejury validate` reads them (the same verdict).
+      const { readRecords } = await import('../services/validate');
+      const { checkGoldRow, checkPrediction, score, SCORE_TASKS } = await import('../../shared/scorer');
       const gold = await readRecords(goldFile, checkGoldRow);
       const preds = await readRecords(predFile, checkPrediction);
       const first = gold.errors[0] ?? preds.errors[0];
@@ -314,6 +316,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(v, pos) {
       const file = positional(pos, 0, 'file to validate');
       const type = optStr(v, 'type');
+      const { FILE_TYPE_TITLE, validateFile } = await import('../services/validate');
       const r = await validateFile(file, type);
       for (const e of r.errors) out(formatLineError(e));
       if (r.errors.length > 0) {
@@ -342,6 +345,7 @@ export const COMMANDS: Record<string, Command> = {
     },
     async run(v) {
       if (!!v.demo === !!v.project) throw new UsageError('give exactly one of --project <dir> or --demo');
+      const { runServe } = await import('./serve');
       await runServe({
         project: optStr(v, 'project'),
         port: intOpt(v, 'port', 0, 0),
@@ -366,6 +370,7 @@ export const COMMANDS: Record<string, Command> = {
       'no-browser': { type: 'boolean' },
     },
     async run(v) {
+      const { runBench } = await import('./bench');
       await runBench({
         items: intOpt(v, 'items', 100_000),
         runs: intOpt(v, 'runs', 5),
