@@ -221,6 +221,31 @@ export function toFghm(item: Item, votes: readonly ExportVote[], gold: Gold): Fg
   return rec as FghmRecord;
 }
 
+/** An item as an item list written by the importer holds it: the item, its reference, its provenance. */
+export function itemListRecord(item: Item): Record<string, unknown> {
+  const rec: Record<string, unknown> = { id: item.id };
+  if (item.set_name !== undefined) rec.set_name = item.set_name;
+  rec.img = item.img;
+  rec.text = item.text;
+  if (item.ref_hate) rec.gold_hate = [item.ref_hate];
+  // Provenance given in the imported file stays with the item.
+  if (item.provenance) Object.assign(rec, item.provenance);
+  return rec;
+}
+
+/**
+ * JSON.stringify(itemListRecord(item)), written field by field (a unit test compares the two):
+ * the form decodeItemLine reads back.
+ */
+export function itemListLine(item: Item): string {
+  let line = `{"id":${typeof item.id === 'number' ? String(item.id) : jsonString(item.id)}`;
+  if (item.set_name !== undefined) line += `,"set_name":${jsonString(item.set_name)}`;
+  line += `,"img":${jsonString(item.img)},"text":${jsonString(item.text)}`;
+  if (item.ref_hate) line += `,"gold_hate":["${item.ref_hate}"]`;
+  const more = item.provenance ? JSON.stringify(item.provenance) : '{}';
+  return more === '{}' ? line + '}' : `${line},${more.slice(1)}`;
+}
+
 /**
  * The line of `toFghm(item, votes, gold)`, exactly as JSON.stringify writes it (a unit test
  * compares the two), written field by field: an export of 100k memes spent most of its time in

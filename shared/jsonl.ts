@@ -125,13 +125,17 @@ export function parseJsonl<T = unknown>(
   return { records, errors };
 }
 
+/** Whether a file's text is a JSON array (its first non-blank character is "["), not JSON Lines. */
+export function looksLikeJsonArray(text: string): boolean {
+  return text.trimStart().startsWith('[');
+}
+
 /**
  * Reads a `.json` item list that may be JSON Lines (as the FGHM release ships them) or a JSON
  * array of records. Array elements report their index as the "line".
  */
 export function parseJsonOrJsonl(text: string, file: string): ParseResult<unknown> {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) {
+  if (looksLikeJsonArray(text)) {
     try {
       const arr = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
       if (!Array.isArray(arr)) throw new Error('expected an array');

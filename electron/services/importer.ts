@@ -4,8 +4,14 @@
 // and for the other tools' formats alike (interchange.ts makes their plans).
 import { UserError } from './errors';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fromFghm, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
-import { formatLineError, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
+import { fromFghm, itemListLine, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
+import {
+  eachJsonl,
+  formatLineError,
+  looksLikeJsonArray,
+  parseJsonOrJsonl,
+  type LineError,
+} from '../../shared/jsonl';
 import {
   itemKey,
   type Adjudication,
@@ -63,17 +69,6 @@ function sameLabels(a: AnnotationEvent | undefined, b: AnnotationEvent): boolean
   );
 }
 
-function itemListRecord(item: Item): Record<string, unknown> {
-  const rec: Record<string, unknown> = { id: item.id };
-  if (item.set_name !== undefined) rec.set_name = item.set_name;
-  rec.img = item.img;
-  rec.text = item.text;
-  if (item.ref_hate) rec.gold_hate = [item.ref_hate];
-  // Provenance given in the imported file stays with the item.
-  if (item.provenance) Object.assign(rec, item.provenance);
-  return rec;
-}
-
 async function freeListName(dir: string, file: string): Promise<string> {
   const stem = basename(file).replace(/\.(jsonl|json)$/i, '');
   for (let n = 1; ; n++) {
@@ -106,27 +101,33 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
   } catch (err) {
     throw new ImportError((err as Error).message);
   }
-  const parsed = parseJsonOrJsonl(text, file);
-  const errors: LineError[] = [...parsed.errors];
+  const errors: LineError[] = [];
   const records: { rec: FghmImport; line: number }[] = [];
   const warnings: string[] = [];
   const inFile = new Map<ItemKey, number>();
-  for (const { value, line } of parsed.records) {
+  const take = (value: unknown, line: number): void => {
     const m = fromFghm(value);
     if (!m.ok) {
       errors.push({ file, line, message: m.error });
-      continue;
+      return;
     }
     const key = itemKey(m.value.item.id);
     const first = inFile.get(key);
     if (first !== undefined) {
       errors.push({ file, line, message: `field "id": item ${key} already appears at line ${first}` });
-      continue;
+      return;
     }
     inFile.set(key, line);
     for (const w of m.value.warnings) warnings.push(`${file}:${line}: ${w}`);
     records.push({ rec: m.value, line });
-  }
+  };
+  // JSON Lines are mapped as they are read: each parsed record is let go at once, instead of
+  // 100k of them (a million objects with their lists) living until the last is mapped.
+  if (looksLikeJsonArray(text)) {
+    const parsed = parseJsonOrJsonl(text, file);
+    errors.push(...parsed.errors);
+    for (const { value, line } of parsed.records) take(value, line);
+  } else eachJsonl(text, file, null, take, (e) => errors.push(e));
   const at = new Date().toISOString();
   const maxSlots = records.reduce((m, r) => Math.max(m, r.rec.slots.length), 0);
   return applyImport(
@@ -283,10 +284,15 @@ async function writeItems(
     // A file already at the top of the project is itself an item list; anything else is copied.
     if (!inRoot) {
       itemList = await freeListName(project.paths.dir, file);
-      const body = newItems.map((it) => JSON.stringify(itemListRecord(it)) + '\n').join('');
+      const body = newItems.map((it) => itemListLine(it) + '\n').join('');
       await writeFileAtomic(join(project.paths.dir, itemList), body);
     }
-    for (const it of newItems) project.addItem({ ...it, origin: `${itemList ?? basename(file)}` });
+    // The plan's items are its own: they are kept as they are, with where they came from.
+    const origin = itemList ?? basename(file);
+    for (const it of newItems) {
+      it.origin = origin;
+      project.addItem(it);
+    }
   }
   return itemList;
 }

@@ -25,6 +25,24 @@ import type { ProjectPaths } from './paths';
 
 export class ProjectError extends UserError {}
 
+/**
+ * The text of annotation lines, joined a few thousand at a time: a line written field by field is
+ * a rope of its pieces, which then dies young instead of 300k of them living until the end.
+ */
+function linesOf(events: readonly AnnotationEvent[]): string {
+  const parts: string[] = [];
+  const chunk: string[] = [];
+  for (const ev of events) {
+    chunk.push(annotationLine(ev));
+    if (chunk.length === 4096) {
+      parts.push(chunk.join('\n') + '\n');
+      chunk.length = 0;
+    }
+  }
+  if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
+  return parts.join('');
+}
+
 export interface OpenOptions {
   /** The annotator this process writes for: only that log is repaired and appended to. */
   annotator?: string;
@@ -89,9 +107,14 @@ export abstract class ProjectLogs {
 
   /** Appends whole lines to one of our logs: fsynced before resolving, positions kept. */
   private async appendLines(file: string, lines: string[]): Promise<void> {
+    await this.appendText(file, lines.length === 0 ? '' : lines.join('\n') + '\n', lines.length);
+  }
+
+  /** Appends `count` whole lines already joined (each ending in a newline), as appendLines. */
+  private async appendText(file: string, text: string, count: number): Promise<void> {
     if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
-    await this.writerFor(file).append(lines.length === 0 ? '' : lines.join('\n') + '\n');
-    (this.positions.get(file) as LogPosition).lines += lines.length;
+    await this.writerFor(file).append(text);
+    (this.positions.get(file) as LogPosition).lines += count;
   }
 
   /**
@@ -292,10 +315,7 @@ export abstract class ProjectLogs {
     // Enqueue synchronously so lines land in the order of the calls, even when not awaited.
     const writes = [...byAnnotator].map(async ([annotator, list]) => {
       this.state.addAnnotator(annotator);
-      await this.appendLines(
-        this.paths.annotationFile(annotator),
-        list.map(annotationLine),
-      );
+      await this.appendText(this.paths.annotationFile(annotator), linesOf(list), list.length);
       for (const e of list) this.state.apply(e);
     });
     await Promise.all(writes);

@@ -4,7 +4,15 @@
 // records and errors; the writers write exactly what JSON.stringify writes.
 import { describe, expect, it } from 'vitest';
 import { eachJsonl, type LineError } from '../../shared/jsonl';
-import { checkFghmItem, decodeItemLine, fghmLine, imagePathProblem, toFghm } from '../../shared/fghm';
+import {
+  checkFghmItem,
+  decodeItemLine,
+  fghmLine,
+  imagePathProblem,
+  itemListLine,
+  itemListRecord,
+  toFghm,
+} from '../../shared/fghm';
 import { computeGold } from '../../shared/gold';
 import {
   checkAnnotationEvent,
@@ -340,6 +348,34 @@ describe('fghmLine', () => {
       // Twice: the second time the lists' JSON comes from what the first remembered.
       for (let t = 0; t < 2; t++)
         expect(fghmLine(item, votes, gold)).toBe(JSON.stringify(toFghm(item, votes, gold)));
+    }
+  });
+});
+
+describe('itemListLine', () => {
+  it('writes exactly what JSON.stringify writes of the item list record, and reads back the item', () => {
+    const r = rng(9);
+    for (let k = 0; k < 3000; k++) {
+      const item: Item = {
+        id: r() < 0.8 ? Math.floor(r() * 1e6) : pick(r, ['m-1', 'q"1', '😀']),
+        img: pick(r, [`img/${k}.png`, 'img/"q".png', 'img/ü.webp']),
+        text: pick(r, ['a meme', 'say "no"', 'two\nlines', '\ud83d', '']),
+      };
+      if (r() < 0.7) item.set_name = pick(r, ['train', 'dev "x"']);
+      if (r() < 0.5) item.ref_hate = pick(r, ['hateful', 'not_hateful'] as const);
+      if (r() < 0.2)
+        item.provenance = pick(r, [
+          {},
+          { source: 'web' },
+          { licence: 'CC-BY', consent: 'yes' as const },
+          { notes: undefined },
+        ]);
+      const line = itemListLine(item);
+      expect(line).toBe(JSON.stringify(itemListRecord(item)));
+      if (!item.provenance) {
+        const back = decodeItemLine(line, 0, line.length) ?? checkFghmItem(JSON.parse(line));
+        expect('ok' in back ? back.ok && back.value : back).toStrictEqual(item);
+      }
     }
   });
 });
