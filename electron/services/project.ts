@@ -132,7 +132,8 @@ export class Project extends ProjectLogs {
     this.itemListFiles = lists.files;
     this.setItems(lists.items);
     this.images = new Set(images);
-    const listed = new Set(this.items.map((i) => i.img));
+    // (No set of 100k listed paths to make when there are no image files to match.)
+    const listed = images.length === 0 ? new Set<string>() : new Set(this.items.map((i) => i.img));
     for (const img of images) {
       if (listed.has(img)) continue;
       const id = idFromImagePath(img);

@@ -18,10 +18,21 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
   await page.getByTestId('start-labeling').click();
   await page.getByTestId('content-warning-continue').click();
 
-  // Blurred by default; the preference turns it off.
+  // Blurred by default (the image hidden under its veil, a softened copy in the same box); the
+  // preference turns it off.
   await expect(page.getByTestId('meme-image')).toHaveClass(/blurred/);
+  await expect(page.getByTestId('meme-image')).toBeHidden();
+  const veil = page.getByTestId('meme-veil');
+  await expect(veil).toBeVisible();
+  const [imgBox, veilBox] = await Promise.all([
+    page.getByTestId('meme-image').boundingBox(),
+    veil.boundingBox(),
+  ]);
+  expect(veilBox).toEqual(imgBox);
   await page.getByTestId('reveal').click();
   await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
+  await expect(page.getByTestId('meme-image')).toBeVisible();
+  await expect(veil).toHaveCount(0);
   const first = await page.getByTestId('item-id').textContent();
   await page.getByTestId('chip-hateful').click();
   await page.getByTestId('chip-pc-religion').click();

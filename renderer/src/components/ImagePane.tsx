@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useVeil } from './useVeil';
 import { mediaUrl } from '../api';
 import { HOTKEY_SCOPE } from '../hotkeys';
 
@@ -37,6 +38,7 @@ export function ImagePane(p: ImagePaneProps) {
   const { img, missing, broken, blurred, greyscale, zoom, onReveal, onBroken, scrollRef } = p;
   const [base, setBase] = useState<{ w: number; h: number } | null>(null);
   const imgRef = useRef<HTMLImageElement>(null);
+  const veilRef = useRef<HTMLCanvasElement>(null);
   // Measured from the element itself when it loads or the frame resizes (a cached image may
   // load before the first measurement could run).
   const measure = useCallback(() => {
@@ -51,6 +53,8 @@ export function ImagePane(p: ImagePaneProps) {
     ro.observe(frame);
     return () => ro.disconnect();
   }, [img, measure]);
+
+  useVeil(imgRef, veilRef, blurred && !missing && !broken, greyscale, [img]);
 
   if (missing || broken)
     return (
@@ -102,6 +106,15 @@ export function ImagePane(p: ImagePaneProps) {
           onError={onBroken}
           onClick={blurred ? onReveal : undefined}
         />
+        {blurred && (
+          <canvas
+            ref={veilRef}
+            className="meme-veil"
+            aria-hidden="true"
+            data-testid="meme-veil"
+            onClick={onReveal}
+          />
+        )}
       </div>
       <span className="zoom-level" data-testid="zoom-level" aria-live="polite">
         {Math.round(zoom * 100)}%
