@@ -26,7 +26,7 @@ interface View {
 }
 
 const PREFETCH = 12;
-const PRELOAD_IMAGES = 4;
+const PRELOAD_IMAGES = 8;
 
 const keyOf = (id: ItemId): string => String(id);
 
@@ -66,17 +66,26 @@ function preloadImage(url: string): void {
   if (preloaded.size > PRELOAD_HELD) preloaded.delete(preloaded.keys().next().value as string);
 }
 
+/** The longest a save or fetch waits for the page to be idle after its frame (ms). */
+const IDLE_WAIT = 100;
+
 /**
- * Resolves once the frame showing the next meme is painted (or after 50 ms in a hidden page,
- * which paints no frames), so a save's request costs the next meme nothing (issue 11).
+ * Resolves once the frame showing the next meme is painted and the page is idle (or after 50 ms
+ * in a hidden page, which paints no frames; the idle wait is at most IDLE_WAIT), so a save's
+ * request and its answer cost neither this meme nor the next keypress anything (issue 11).
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 50);
+    const idle = (): void => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT });
+      else resolve();
+    };
+    const fallback = setTimeout(idle, 50);
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(fallback);
-        resolve();
+        idle();
       }, 0),
     );
   });
