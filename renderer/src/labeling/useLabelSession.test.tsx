@@ -74,6 +74,18 @@ const saveResult = (item: ItemId, done: number): SaveResult => ({
 });
 
 describe('useLabelSession: optimistic save', () => {
+  it('a page being closed sends a save waiting for its frame at once', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save(hateful));
+    // Microtasks only (no frame, no timer): the save is queued, waiting for its frame.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(backend.callsOf('annotation:save')).toHaveLength(0);
+    window.dispatchEvent(new Event('pagehide'));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(backend.callsOf('annotation:save')).toHaveLength(1);
+  });
+
   it('shows the next meme before the save resolves; "saved" only after the backend replies', async () => {
     backend.hold('annotation:save');
     const { result } = await startSession();

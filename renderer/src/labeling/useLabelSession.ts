@@ -69,17 +69,36 @@ function preloadImage(url: string): void {
 /** The longest a save or fetch waits for the page to be idle after its frame (ms). */
 const IDLE_WAIT = 100;
 
+/** Saves waiting for their frame or for idle time: released at once when the page goes away. */
+const waiting = new Set<() => void>();
+const releaseAll = (): void => {
+  for (const go of [...waiting]) go();
+};
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', releaseAll);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') releaseAll();
+  });
+}
+
 /**
  * Resolves once the frame showing the next meme is painted and the page is idle (or after 50 ms
  * in a hidden page, which paints no frames; the idle wait is at most IDLE_WAIT), so a save's
- * request and its answer cost neither this meme nor the next keypress anything (issue 11).
+ * request and its answer cost neither this meme nor the next keypress anything (issue 11). A
+ * page being closed or hidden releases every wait at once: no save waits for a frame that will
+ * never come.
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
+    const go = (): void => {
+      if (!waiting.delete(go)) return;
+      clearTimeout(fallback);
+      resolve();
+    };
+    waiting.add(go);
     const idle = (): void => {
-      if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT });
-      else resolve();
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_WAIT });
+      else go();
     };
     const fallback = setTimeout(idle, 50);
     requestAnimationFrame(() =>
