@@ -195,13 +195,27 @@ const golds = new Map<TaskGold, Map<TaskGold, Map<number, Gold>>>();
 const HATE_HOWS: readonly HateHow[] = ['majority', 'tie', 'reference', 'no_votes', 'adjudicated'];
 const MAX_SHARED = 10_000;
 
+/** Task golds of one label, by how and label: found without making a key string. */
+const singleTaskGolds = new Map<TaskHow, Map<string, TaskGold>>();
+
 function sharedTask(t: TaskGold): TaskGold {
   if (Object.isFrozen(t)) return t;
-  const key = t.labels.length === 1 ? `${t.how}:${t.labels[0]}` : `${t.how}:${t.labels.join('\u0000')}`;
-  let hit = taskGolds.get(key);
+  let byLabel: Map<string, TaskGold> | undefined;
+  let key = '';
+  let hit: TaskGold | undefined;
+  if (t.labels.length === 1) {
+    byLabel = singleTaskGolds.get(t.how);
+    if (byLabel === undefined) singleTaskGolds.set(t.how, (byLabel = new Map()));
+    hit = byLabel.get(t.labels[0]);
+  } else {
+    key = `${t.how}:${t.labels.join('\u0000')}`;
+    hit = taskGolds.get(key);
+  }
   if (hit === undefined) {
     hit = Object.freeze({ labels: Object.freeze([...t.labels]), resolved: t.resolved, how: t.how });
-    if (taskGolds.size < MAX_SHARED) taskGolds.set(key, hit);
+    if (byLabel !== undefined) {
+      if (byLabel.size < MAX_SHARED) byLabel.set(t.labels[0], hit);
+    } else if (taskGolds.size < MAX_SHARED) taskGolds.set(key, hit);
   }
   return hit;
 }

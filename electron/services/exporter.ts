@@ -59,8 +59,9 @@ async function buildExport(
   project: Project,
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ text: string; counts: ExportCounts; items: Item[] }> {
+): Promise<{ text: string; counts: ExportCounts; items: Item[]; voters: Set<string> }> {
   const parts: string[] = [];
+  const voters = new Set<string>();
   // Lines are joined a chunk at a time: a line built field by field is a rope of its pieces, which
   // then dies young instead of 100k ropes living on until the end.
   let chunk: string[] = [];
@@ -72,9 +73,14 @@ async function buildExport(
   const steps = selectExportSteps(
     source,
     opts,
-    opts.format === 'fghm'
-      ? (s) => chunk.push(fghmLine(s.item, s.votes, s.gold))
-      : (s) => chunk.push(JSON.stringify(fullRecord(source.state, s, opts.policy))),
+    (s) => {
+      for (const v of s.votes) voters.add(v.annotator);
+      chunk.push(
+        opts.format === 'fghm'
+          ? fghmLine(s.item, s.votes, s.gold)
+          : JSON.stringify(fullRecord(source.state, s, opts.policy)),
+      );
+    },
     CHUNK,
   );
   let step = steps.next();
@@ -87,7 +93,7 @@ async function buildExport(
   }
   flush();
   onProgress?.(source.items.length, source.items.length);
-  return { text: parts.join(''), counts: step.value.counts, items: step.value.items };
+  return { text: parts.join(''), counts: step.value.counts, items: step.value.items, voters };
 }
 
 /** The manifest written beside every export: what is in it, under which rules, and its hash. */
@@ -98,13 +104,19 @@ export function manifestFor(
   opts: ExportOptions,
   items: readonly Item[],
   counts: ExportCounts,
+  /** The annotators who voted on `items`, when the caller has them already. */
+  known?: ReadonlySet<string>,
 ): Manifest {
-  const voters = new Set<string>();
-  const votes: Vote[] = [];
-  const cols: number[] = [];
-  for (const it of items) {
-    const n = project.state.votesInto(it.id, votes, cols);
-    for (let k = 0; k < n; k++) voters.add(votes[k].annotator);
+  let voters = known;
+  if (!voters) {
+    const found = new Set<string>();
+    const votes: Vote[] = [];
+    const cols: number[] = [];
+    for (const it of items) {
+      const n = project.state.votesInto(it.id, votes, cols);
+      for (let k = 0; k < n; k++) found.add(votes[k].annotator);
+    }
+    voters = found;
   }
   return {
     tool: 'memejury',
@@ -151,11 +163,11 @@ export async function exportGold(
   // Never a project file (.memejury/, item lists, images), for the app and the CLI alike.
   const abs = await checkWriteTarget(resolve(out), project.paths.dir);
   const manifestPath = await checkWriteTarget(manifestPathOf(abs), project.paths.dir);
-  const { text, counts, items } = await buildExport(project, opts, onProgress);
+  const { text, counts, items, voters } = await buildExport(project, opts, onProgress);
   // Encoded once: the bytes written are the bytes hashed.
   const bytes = Buffer.from(text);
   await writeFileAtomic(abs, bytes);
-  const manifest = manifestFor(project, abs, bytes, opts, items, counts);
+  const manifest = manifestFor(project, abs, bytes, opts, items, counts, voters);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   return { out: abs, bytes: bytes.length, counts, options: opts, manifest: manifestPath };
 }
