@@ -126,7 +126,8 @@ export function* selectExportSteps(
       counts.skipped.split++;
       continue;
     }
-    if (!opts.includeIncomplete && readiness(state, item, input.rule) === null) {
+    const votes = state.votes(item.id);
+    if (!opts.includeIncomplete && readiness(state, item, input.rule, votes) === null) {
       counts.skipped.incomplete++;
       continue;
     }
@@ -143,7 +144,6 @@ export function* selectExportSteps(
     else if (gold.hate === NOT_HATEFUL) counts.notHateful++;
     counts.exported++;
     exported.push(item);
-    const votes = state.votes(item.id);
     if (votes.length > 1) votes.sort((a, b) => rank(a.annotator) - rank(b.annotator));
     emit({ item, gold, votes, adjudication: state.adjudication(item.id), rank });
   }

@@ -134,6 +134,8 @@ const ITEM_LINE = new RegExp(
   'y',
 );
 
+let lastSetName = '';
+
 export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
   ITEM_LINE.lastIndex = start;
   const m = ITEM_LINE.exec(t);
@@ -147,7 +149,9 @@ export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
   const img = m[4];
   if (img === '' || imagePathProblem(img) !== null) return undefined;
   const item: Item = { id, img: own(img), text: own(m[5]) };
-  if (m[3] !== undefined) item.set_name = internString(own(m[3]));
+  // Consecutive items nearly always share their split: compared, not looked up, when they do.
+  if (m[3] !== undefined)
+    item.set_name = m[3] === lastSetName ? lastSetName : (lastSetName = internString(own(m[3])));
   if (m[6] !== undefined) item.ref_hate = m[6] === HATEFUL ? HATEFUL : NOT_HATEFUL;
   return item;
 };

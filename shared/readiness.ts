@@ -4,6 +4,7 @@
 // reference gold, and no votes but those of the release's own annotator slots (a release is
 // final, even where it lists fewer annotators than this project's target).
 import type { Item } from './records';
+import type { Vote } from './gold';
 import type { AnnotationState } from './state';
 
 export type Readiness = 'votes' | 'closed' | 'decided' | 'reference' | 'known';
@@ -16,13 +17,20 @@ export interface ReadinessRule {
 }
 
 /** Why `item` is ready, or null while it waits for votes. */
-export function readiness(state: AnnotationState, item: Item, rule: ReadinessRule): Readiness | null {
+export function readiness(
+  state: AnnotationState,
+  item: Item,
+  rule: ReadinessRule,
+  /** The item's votes, when the caller has them already. */
+  votes?: readonly Vote[],
+): Readiness | null {
   if (state.adjudication(item.id)) return 'decided';
   if (state.known(item.id)) return 'known';
-  const n = state.voteCount(item.id);
+  const n = votes ? votes.length : state.voteCount(item.id);
   if (n >= rule.target) return 'votes';
   if (n > 0 && state.closure(item.id)) return 'closed';
-  if (item.ref_hate && state.votes(item.id).every((v) => rule.imported.has(v.annotator))) return 'reference';
+  if (item.ref_hate && (votes ?? state.votes(item.id)).every((v) => rule.imported.has(v.annotator)))
+    return 'reference';
   return null;
 }
 
