@@ -125,9 +125,19 @@ export function parseJsonl<T = unknown>(
   return { records, errors };
 }
 
+/**
+ * Whether the first character of `text` after blanks (what trimStart skips, a byte-order mark
+ * included) is `c`: without trimStart's copy of a whole file.
+ */
+export function startsAfterBlanks(text: string, c: string): boolean {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return text[i] === c;
+}
+
 /** Whether a file's text is a JSON array (its first non-blank character is "["), not JSON Lines. */
 export function looksLikeJsonArray(text: string): boolean {
-  return text.trimStart().startsWith('[');
+  return startsAfterBlanks(text, '[');
 }
 
 /**

@@ -20,14 +20,18 @@ const folder = (paths: ProjectPaths): string => join(paths.meta, FOLDER);
 
 /** Where the record of an import of this content lives. */
 export function importRecord(paths: ProjectPaths, text: string): string {
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  return recordOf(paths, createHash('sha256').update(text).digest('hex'));
+}
+
+function recordOf(paths: ProjectPaths, sha256: string): string {
   return join(folder(paths), `${sha256.slice(0, 16)}.json`);
 }
 
 /** Records an import about to write; returns what `importFinished` takes. */
 export async function importStarted(paths: ProjectPaths, file: string, text: string): Promise<string> {
+  // Hashed once: the record's name is made of the same hash.
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const record = importRecord(paths, text);
+  const record = recordOf(paths, sha256);
   const entry: PendingImport = { file: basename(file), sha256, started: new Date().toISOString() };
   await writeFileAtomic(record, JSON.stringify(entry) + '\n');
   return record;

@@ -2,7 +2,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkFghmItem } from '../../shared/fghm';
-import { eachJsonl, parseJsonOrJsonl, type LineError } from '../../shared/jsonl';
+import {
+  eachJsonl,
+  looksLikeJsonArray,
+  parseJsonOrJsonl,
+  startsAfterBlanks,
+  type LineError,
+} from '../../shared/jsonl';
 import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
 
 export interface ItemListLoad {
@@ -39,7 +45,7 @@ function missingItemFields(first: unknown): string {
  * settings file), else undefined: JSON lines hold several values and do not parse as one.
  */
 function singleObject(text: string): Record<string, unknown> | undefined {
-  if (!text.trimStart().startsWith('{')) return undefined;
+  if (!startsAfterBlanks(text, '{')) return undefined;
   try {
     const v: unknown = JSON.parse(text);
     return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -84,7 +90,7 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
     const onError = (e: LineError): void => {
       errors.push(e);
     };
-    if (text.trimStart().startsWith('[')) {
+    if (looksLikeJsonArray(text)) {
       // A JSON array instead of JSON lines: elements are numbered like lines.
       const parsed = parseJsonOrJsonl(text, name);
       errors.push(...parsed.errors);

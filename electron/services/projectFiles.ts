@@ -6,6 +6,7 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXPORT_MARKER } from '../../shared/interchange/hf';
+import { looksLikeJsonArray } from '../../shared/jsonl';
 import { META_DIR } from './paths';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif'] as const;
@@ -131,7 +132,7 @@ export type DataFileBody =
  * and the "id"/"item" fields a torn line still shows.
  */
 export function parseDataFile(text: string, csv: boolean): DataFileBody {
-  if (text.trimStart().startsWith('[')) {
+  if (looksLikeJsonArray(text)) {
     try {
       const arr = JSON.parse(text) as unknown;
       if (Array.isArray(arr)) return { kind: 'array', elements: arr };

@@ -1,4 +1,5 @@
 // Which format a file to import is in, from its name and its first record: an import never asks.
+import { looksLikeJsonArray } from '../jsonl';
 import { readCsv } from './csv';
 import { readHf } from './hf';
 import { readLabelStudio } from './labelstudio';
@@ -50,12 +51,8 @@ const PRODIGY_KEYS = [
  */
 export function detectFormat(name: string, text: string): ImportFormat {
   if (/\.csv$/i.test(name)) return 'csv';
-  if (
-    text
-      .trimStart()
-      .replace(/^\uFEFF/, '')
-      .startsWith('[')
-  ) {
+  // (A byte-order mark is one of the blanks skipped.)
+  if (looksLikeJsonArray(text)) {
     const first = firstArrayElement(text);
     return isObject(first) && isObject(first.data) ? 'labelstudio' : 'fghm';
   }
