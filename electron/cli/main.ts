@@ -1,6 +1,7 @@
 // The `memejury` command. Each command is a thin layer over electron/services; errors are one
 // line on stderr and a non-zero exit status.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { growYoungGenerationFast } from '../services/memory';
 import { UsageError } from './args';
 import { COMMANDS, type Command } from './commands';
 import { helpFor, type UsageTable } from './help';
@@ -41,6 +42,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`memejury ${name}: ${(err as Error).message.split('\n')[0]}\n`);
     return 2;
   }
+  // A command reads a project and exits (serve, long-running, keeps it small again: Backend).
+  growYoungGenerationFast();
   try {
     return await cmd.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
   } catch (err) {

@@ -34,3 +34,13 @@ export function collectGarbageSoon(delayMs = 1500): void {
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
+
+/**
+ * For a command that reads a project and exits (`memejury stats`, `export`, `import`): V8's young
+ * generation grows to its full size in one step instead of doubling several times. What such a
+ * command reads lives until it exits, and each smaller young generation on the way is one more
+ * collection that copies it all (stats and export of 100k × 3: ~3% faster, same run).
+ */
+export function growYoungGenerationFast(): void {
+  setFlagsFromString('--semi-space-growth-factor=16');
+}
