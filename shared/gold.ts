@@ -230,9 +230,8 @@ function sharedGold(
 ): Gold {
   const pc = sharedTask(pcGold);
   const attack = sharedTask(attackGold);
-  // Counts beyond 255 voters are not shared (no project has them; the gold is made as it is).
-  if (hateful > 255 || voters > 255)
-    return Object.freeze({
+  const make = (): Gold =>
+    Object.freeze({
       hate,
       hateHow,
       hateful,
@@ -241,6 +240,8 @@ function sharedGold(
       attack,
       resolved: hate !== null && pc.resolved && attack.resolved,
     });
+  // Counts beyond 255 voters are not shared (no project has them; the gold is made as it is).
+  if (hateful > 255 || voters > 255) return make();
   let byAttack = golds.get(pc);
   if (byAttack === undefined) golds.set(pc, (byAttack = new Map()));
   let byOutcome = byAttack.get(attack);
@@ -251,15 +252,7 @@ function sharedGold(
     voters;
   let gold = byOutcome.get(key);
   if (gold === undefined) {
-    gold = Object.freeze({
-      hate,
-      hateHow,
-      hateful,
-      voters,
-      pc,
-      attack,
-      resolved: hate !== null && pc.resolved && attack.resolved,
-    });
+    gold = make();
     if (byOutcome.size < MAX_SHARED) byOutcome.set(key, gold);
   }
   return gold;
