@@ -84,6 +84,27 @@ describe('useLabelSession: optimistic save', () => {
     window.dispatchEvent(new Event('pagehide'));
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(backend.callsOf('annotation:save')).toHaveLength(1);
+    backend.pending('annotation:save')[0].resolve(saveResult(11, 1));
+    await act(flush);
+  });
+
+  it('a label screen opened while a save is on its way takes its queue and counts after it', async () => {
+    backend.hold('annotation:save');
+    const first = await startSession();
+    act(() => first.result.current.save(notHateful));
+    const call = await inFlight('annotation:save');
+    first.unmount();
+    const before = backend.calls.length;
+    // Another screen opens (My figures and back) before the save is answered.
+    const second = renderHook(() => useLabelSession('todo'));
+    await act(flush);
+    expect(backend.calls.slice(before).map((c) => c.channel)).not.toContain('queue:list');
+    mine.set(11, { hate: 'not_hateful', pc: [], attack: [], note: '', flag: false, at: '' });
+    call.resolve(saveResult(11, 1));
+    // Its queue comes after the save, and its counts count it.
+    await waitFor(() => expect(second.result.current.progress?.counts.done).toBe(1));
+    const after = backend.calls.slice(before).map((c) => c.channel);
+    expect(after).toContain('queue:list');
   });
 
   it('shows the next meme before the save resolves; "saved" only after the backend replies', async () => {

@@ -66,10 +66,7 @@ function preloadImage(url: string): void {
   if (preloaded.size > PRELOAD_HELD) preloaded.delete(preloaded.keys().next().value as string);
 }
 
-/** The longest a save or fetch waits for the page to be idle after its frame (ms). */
-const IDLE_WAIT = 100;
-
-/** Saves waiting for their frame or for idle time: released at once when the page goes away. */
+/** Saves waiting for their frame: released at once when the page goes away. */
 const waiting = new Set<() => void>();
 const releaseAll = (): void => {
   for (const go of [...waiting]) go();
@@ -82,11 +79,11 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * Resolves once the frame showing the next meme is painted and the page is idle (or after 50 ms
- * in a hidden page, which paints no frames; the idle wait is at most IDLE_WAIT), so a save's
- * request and its answer cost neither this meme nor the next keypress anything (issue 11). A
- * page being closed or hidden releases every wait at once: no save waits for a frame that will
- * never come.
+ * Resolves once the frame showing the next meme is painted (or after 50 ms in a hidden page,
+ * which paints no frames), so a save's request costs the next meme nothing (issue 11). A page
+ * being closed or hidden releases every wait at once: no save waits for a frame that will never
+ * come. (Waiting longer, for idle time, let a screen opened just after a save count before the
+ * save had arrived.)
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -96,24 +93,27 @@ function afterPaint(): Promise<void> {
       resolve();
     };
     waiting.add(go);
-    const idle = (): void => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_WAIT });
-      else go();
-    };
-    const fallback = setTimeout(idle, 50);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        idle();
-      }, 0),
-    );
+    const fallback = setTimeout(go, 50);
+    requestAnimationFrame(() => setTimeout(go, 0));
   });
 }
+
+/**
+ * The saves and undos still on their way to a backend, from any label screen of this page: one
+ * opened while they are (the annotator went to My figures and straight back) takes its queue and
+ * counts after them, or it would count and offer the meme just saved as not done.
+ */
+const writing = new WeakMap<object, Promise<unknown>>();
+
+/** The writes to this backend, or 2 s at most: a save that never answers must not keep a new screen empty. */
+const afterWrites = (): Promise<unknown> =>
+  Promise.race([writing.get(api()) ?? Promise.resolve(), new Promise((r) => setTimeout(r, 2000))]);
 
 /** Runs backend mutations one after another, so an undo never overtakes its save. */
 function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>): Promise<T> {
   const run = chain.current.then(fn, fn);
   chain.current = run.catch(() => undefined);
+  writing.set(api(), Promise.all([writing.get(api()), chain.current]));
   return run;
 }
 
@@ -254,14 +254,22 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
   // cache, so it is loaded here rather than through useQuery.
   useEffect(() => {
     let live = true;
-    api()
-      .queue.list({ filter })
+    afterWrites()
+      .then(() => api().queue.list({ filter }))
       .then((q) => live && applyQueue(q))
       .catch((e: unknown) => setError(messageOf(e)));
     return () => {
       live = false;
     };
   }, [filter, applyQueue]);
+  // The counts too, once what an earlier screen was still saving has arrived.
+  useEffect(() => {
+    let live = true;
+    void afterWrites().then(() => live && refreshProgress());
+    return () => {
+      live = false;
+    };
+  }, [refreshProgress]);
 
   // A forgotten meme must leave the queue and the cache at once; a lead's new rules (roster,
   // assignment, known memes, qualification) make a new queue.
