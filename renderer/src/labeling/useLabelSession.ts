@@ -66,7 +66,10 @@ function preloadImage(url: string): void {
   if (preloaded.size > PRELOAD_HELD) preloaded.delete(preloaded.keys().next().value as string);
 }
 
-/** Saves waiting for their frame: released at once when the page goes away. */
+/** The longest a save or fetch waits for the page to be idle after its frame (ms). */
+const IDLE_WAIT = 100;
+
+/** Saves waiting for their frame or for idle time: released at once when the page goes away. */
 const waiting = new Set<() => void>();
 const releaseAll = (): void => {
   for (const go of [...waiting]) go();
@@ -79,11 +82,11 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * Resolves once the frame showing the next meme is painted (or after 50 ms in a hidden page,
- * which paints no frames), so a save's request costs the next meme nothing (issue 11). A page
- * being closed or hidden releases every wait at once: no save waits for a frame that will never
- * come. (Waiting longer, for idle time, let a screen opened just after a save count before the
- * save had arrived.)
+ * Resolves once the frame showing the next meme is painted and the page is idle (or after 50 ms
+ * in a hidden page, which paints no frames; the idle wait is at most IDLE_WAIT), so a save's
+ * request and its answer cost neither this meme nor the next keypress anything (issue 11). A
+ * page being closed or hidden releases every wait at once: no save waits for a frame that will
+ * never come. A label screen opened meanwhile waits for these saves (`afterWrites`).
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -93,8 +96,17 @@ function afterPaint(): Promise<void> {
       resolve();
     };
     waiting.add(go);
-    const fallback = setTimeout(go, 50);
-    requestAnimationFrame(() => setTimeout(go, 0));
+    const idle = (): void => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_WAIT });
+      else go();
+    };
+    const fallback = setTimeout(idle, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        idle();
+      }, 0),
+    );
   });
 }
 
