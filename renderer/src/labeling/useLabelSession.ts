@@ -1,12 +1,13 @@
 // The labeling session: the queue snapshot, the current meme, the draft answer, saving and
 // undo. The next meme comes from a local cache filled ahead of time, so moving on never waits
 // for the disk: the save goes out in the background and the "saved" mark follows the fsync.
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemView, MyLabel, QueueList, SaveResult } from '../../../shared/api';
 import type { QueueFilter } from '../../../shared/queue';
 import type { ItemId, SkipReason } from '../../../shared/records';
 import { api, mediaUrl, messageOf, onEvent } from '../api';
 import { useQuery } from '../data/useQuery';
+import { afterPaint, afterWrites, preloadImage, recordLatency, runSerial } from './pacing';
 import {
   describeLabel,
   draftOf,
@@ -29,105 +30,6 @@ const PREFETCH = 12;
 const PRELOAD_IMAGES = 8;
 
 const keyOf = (id: ItemId): string => String(id);
-
-declare global {
-  interface Window {
-    /** Keypress-to-painted latencies of moving to the next meme (ms), read by the e2e benchmark. */
-    __mjLatency?: number[];
-  }
-}
-
-/** Records the time from `startedAt` to the frame that shows the new meme. */
-function recordLatency(startedAt: number): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      (window.__mjLatency ??= []).push(performance.now() - startedAt);
-    }, 0),
-  );
-}
-
-/**
- * Images loaded ahead, held so the page keeps them (media are served no-store, so an image no
- * element holds any more may be fetched again when its meme is shown); the oldest are let go.
- */
-const preloaded = new Map<string, HTMLImageElement>();
-const PRELOAD_HELD = 16;
-
-function preloadImage(url: string): void {
-  if (preloaded.has(url)) return;
-  const img = new Image();
-  img.src = url;
-  // Decoded ahead too, so showing it costs no decode in the frame.
-  // (Where decode is not there, as in a test's DOM, the image still loads.)
-  Promise.resolve()
-    .then(() => img.decode())
-    .catch(() => undefined);
-  preloaded.set(url, img);
-  if (preloaded.size > PRELOAD_HELD) preloaded.delete(preloaded.keys().next().value as string);
-}
-
-/** The longest a save or fetch waits for the page to be idle after its frame (ms). */
-const IDLE_WAIT = 100;
-
-/** Saves waiting for their frame or for idle time: released at once when the page goes away. */
-const waiting = new Set<() => void>();
-const releaseAll = (): void => {
-  for (const go of [...waiting]) go();
-};
-if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', releaseAll);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') releaseAll();
-  });
-}
-
-/**
- * Resolves once the frame showing the next meme is painted and the page is idle (or after 50 ms
- * in a hidden page, which paints no frames; the idle wait is at most IDLE_WAIT), so a save's
- * request and its answer cost neither this meme nor the next keypress anything (issue 11). A
- * page being closed or hidden releases every wait at once: no save waits for a frame that will
- * never come. A label screen opened meanwhile waits for these saves (`afterWrites`).
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const go = (): void => {
-      if (!waiting.delete(go)) return;
-      clearTimeout(fallback);
-      resolve();
-    };
-    waiting.add(go);
-    const idle = (): void => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: IDLE_WAIT });
-      else go();
-    };
-    const fallback = setTimeout(idle, 50);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        idle();
-      }, 0),
-    );
-  });
-}
-
-/**
- * The saves and undos still on their way to a backend, from any label screen of this page: one
- * opened while they are (the annotator went to My figures and straight back) takes its queue and
- * counts after them, or it would count and offer the meme just saved as not done.
- */
-const writing = new WeakMap<object, Promise<unknown>>();
-
-/** The writes to this backend, or 2 s at most: a save that never answers must not keep a new screen empty. */
-const afterWrites = (): Promise<unknown> =>
-  Promise.race([writing.get(api()) ?? Promise.resolve(), new Promise((r) => setTimeout(r, 2000))]);
-
-/** Runs backend mutations one after another, so an undo never overtakes its save. */
-function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>): Promise<T> {
-  const run = chain.current.then(fn, fn);
-  chain.current = run.catch(() => undefined);
-  writing.set(api(), Promise.all([writing.get(api()), chain.current]));
-  return run;
-}
 
 export interface SessionOptions {
   /** Called once the backend has saved a line (fsynced), with what was saved. */
