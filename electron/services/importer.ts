@@ -4,7 +4,7 @@
 // and for the other tools' formats alike (interchange.ts makes their plans).
 import { UserError } from './errors';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fromFghm, itemListLine, slotAnnotator, slotEvents, type FghmImport } from '../../shared/fghm';
+import { fromFghm, itemListLine, slotAnnotator, slotEvents } from '../../shared/fghm';
 import {
   eachJsonl,
   formatLineError,
@@ -102,9 +102,14 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     throw new ImportError((err as Error).message);
   }
   const errors: LineError[] = [];
-  const records: { rec: FghmImport; line: number }[] = [];
+  const records: { item: Item; line: number }[] = [];
+  const events: AnnotationEvent[] = [];
   const warnings: string[] = [];
   const inFile = new Map<ItemKey, number>();
+  const at = new Date().toISOString();
+  let maxSlots = 0;
+  // Each record becomes its item and its slots' lines as it is read: neither the parsed record
+  // nor its slots live on (100k of each, with their lists, until the last was mapped).
   const take = (value: unknown, line: number): void => {
     const m = fromFghm(value);
     if (!m.ok) {
@@ -119,24 +124,22 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
     }
     inFile.set(key, line);
     for (const w of m.value.warnings) warnings.push(`${file}:${line}: ${w}`);
-    records.push({ rec: m.value, line });
+    records.push({ item: m.value.item, line });
+    for (const ev of slotEvents(m.value, at)) events.push(ev);
+    maxSlots = Math.max(maxSlots, m.value.slots.length);
   };
-  // JSON Lines are mapped as they are read: each parsed record is let go at once, instead of
-  // 100k of them (a million objects with their lists) living until the last is mapped.
   if (looksLikeJsonArray(text)) {
     const parsed = parseJsonOrJsonl(text, file);
     errors.push(...parsed.errors);
     for (const { value, line } of parsed.records) take(value, line);
   } else eachJsonl(text, file, null, take, (e) => errors.push(e));
-  const at = new Date().toISOString();
-  const maxSlots = records.reduce((m, r) => Math.max(m, r.rec.slots.length), 0);
   return applyImport(
     project,
     file,
     text,
     {
-      records: records.map((r) => ({ item: r.rec.item, line: r.line })),
-      events: records.flatMap((r) => slotEvents(r.rec, at)),
+      records,
+      events,
       annotators: Array.from({ length: maxSlots }, (_, i) => ({
         id: slotAnnotator(i),
         name: `FGHM annotator slot ${i + 1}`,
