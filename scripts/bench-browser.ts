@@ -16,26 +16,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
+import type { BrowserRun } from '../electron/cli/benchMeasures';
 import { launchChromium } from './chromium';
 import { makeLabelingProject } from './latencyProject';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-export interface BrowserRun {
-  /** Server started → address printed. */
-  server_ms: number;
-  /** Page opened at that address → first meme painted, the content warning answered at once. */
-  first_paint_ms: number;
-  /** Of which: page opened → content warning shown. */
-  warning_ms: number;
-  /** Keypress → next meme painted, per move, with the frame-rate limit off (the app's own time). */
-  moves_ms: number[];
-  /** The same at the usual 60 frames a second (with the wait for the next refresh). */
-  moves_60hz_ms: number[];
-  /** Resident memory of the server after the moves (MiB), and its peak. */
-  rss_mib: number | null;
-  peak_rss_mib: number | null;
-}
 
 function memory(pid: number): { rss: number | null; peak: number | null } {
   try {

@@ -220,6 +220,25 @@ function sharedTask(t: TaskGold): TaskGold {
   return hit;
 }
 
+function frozenGold(
+  hate: Hate | null,
+  hateHow: HateHow,
+  hateful: number,
+  voters: number,
+  pc: TaskGold,
+  attack: TaskGold,
+): Gold {
+  return Object.freeze({
+    hate,
+    hateHow,
+    hateful,
+    voters,
+    pc,
+    attack,
+    resolved: hate !== null && pc.resolved && attack.resolved,
+  });
+}
+
 function sharedGold(
   hate: Hate | null,
   hateHow: HateHow,
@@ -230,18 +249,8 @@ function sharedGold(
 ): Gold {
   const pc = sharedTask(pcGold);
   const attack = sharedTask(attackGold);
-  const make = (): Gold =>
-    Object.freeze({
-      hate,
-      hateHow,
-      hateful,
-      voters,
-      pc,
-      attack,
-      resolved: hate !== null && pc.resolved && attack.resolved,
-    });
   // Counts beyond 255 voters are not shared (no project has them; the gold is made as it is).
-  if (hateful > 255 || voters > 255) return make();
+  if (hateful > 255 || voters > 255) return frozenGold(hate, hateHow, hateful, voters, pc, attack);
   let byAttack = golds.get(pc);
   if (byAttack === undefined) golds.set(pc, (byAttack = new Map()));
   let byOutcome = byAttack.get(attack);
@@ -252,7 +261,7 @@ function sharedGold(
     voters;
   let gold = byOutcome.get(key);
   if (gold === undefined) {
-    gold = make();
+    gold = frozenGold(hate, hateHow, hateful, voters, pc, attack);
     if (byOutcome.size < MAX_SHARED) byOutcome.set(key, gold);
   }
   return gold;

@@ -91,14 +91,19 @@ export async function serverMemory(cli: string, project: string, work: string): 
   }
 }
 
+/** One run of scripts/bench-browser.ts (it prints these as JSON; the CLI reads them). */
 export interface BrowserRun {
+  /** Server started → address printed. */
   server_ms: number;
+  /** Page opened at that address → first meme painted, the content warning answered at once. */
   first_paint_ms: number;
+  /** Of which: page opened → content warning shown. */
   warning_ms: number;
   /** Keypress → next meme painted with Chromium's frame-rate limit off: the app's own time. */
   moves_ms: number[];
   /** The same at 60 frames a second, with the wait for the display's next refresh. */
   moves_60hz_ms: number[];
+  /** Resident memory of the server after the moves (MiB), and its peak. */
   rss_mib: number | null;
   peak_rss_mib: number | null;
 }

@@ -92,8 +92,13 @@ export function afterPaint(): Promise<void> {
 const writing = new WeakMap<object, Promise<unknown>>();
 
 /** The writes to this backend, or 2 s at most: a save that never answers must not keep a new screen empty. */
-export const afterWrites = (): Promise<unknown> =>
-  Promise.race([writing.get(api()) ?? Promise.resolve(), new Promise((r) => setTimeout(r, 2000))]);
+export function afterWrites(): Promise<unknown> {
+  const pending = writing.get(api());
+  if (pending === undefined) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise((r) => (timer = setTimeout(r, 2000)));
+  return Promise.race([pending, cap]).finally(() => clearTimeout(timer));
+}
 
 /** Runs backend mutations one after another, so an undo never overtakes its save. */
 export function runSerial<T>(chain: RefObject<Promise<unknown>>, fn: () => Promise<T>): Promise<T> {
