@@ -3,7 +3,8 @@
 import { toFghm, type FghmRecord } from './fghm';
 import type { Gold, GoldPolicy, Vote } from './gold';
 import { rightsReason, type RightsFilters } from './governance';
-import type { Adjudication, Item, Provenance } from './records';
+import type { Item, Provenance } from './records';
+import type { Adjudication } from './leadLines';
 import { readiness, type ReadinessRule } from './readiness';
 import type { AnnotationState } from './state';
 import { HATEFUL, NOT_HATEFUL } from './taxonomy';

@@ -89,41 +89,6 @@ function checkModel(v: unknown): ModelSuggestion | string {
   return { shown: v.shown, hate: v.hate, pc: internList(v.pc), attack: internList(v.attack) };
 }
 
-export interface Adjudication {
-  v: 1;
-  item: ItemId;
-  lead: string;
-  hate: Hate;
-  pc: string[];
-  attack: string[];
-  at: string;
-  note: string;
-  /** Retracts the lead's previous decision for the item. */
-  undo?: true;
-  /** The lead had labeled this item as an annotator, and decided it knowing that. */
-  own_vote?: true;
-}
-
-/**
- * A lead closing an item early (fewer votes than the target, but enough to decide on) or
- * reopening it (`close: false`). Lives in adjudications.jsonl beside the decisions.
- */
-export interface Closure {
-  v: 1;
-  item: ItemId;
-  lead: string;
-  close: boolean;
-  at: string;
-  note: string;
-}
-
-/** A line of adjudications.jsonl: a decision (or its undo), or a closure. */
-export type LeadLine = Adjudication | Closure;
-
-export function isClosure(l: LeadLine): l is Closure {
-  return 'close' in l;
-}
-
 // Replaying a project holds hundreds of thousands of lines in memory, and JSON.parse makes a new
 // string for every annotator id and label and a new array for every label list. Interning them
 // (lists are frozen, never mutated) cuts the live heap several-fold, and with it GC time.
@@ -152,7 +117,7 @@ function internList(list: readonly string[]): string[] {
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
 export function isItemId(v: unknown): v is ItemId {
   if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0;
@@ -162,17 +127,17 @@ export function isItemId(v: unknown): v is ItemId {
   return true;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringList(v: unknown): v is string[] {
+export function stringList(v: unknown): v is string[] {
   if (!Array.isArray(v)) return false;
   for (const s of v) if (typeof s !== 'string' || s.length === 0) return false;
   return true;
 }
 
-function isHate(v: unknown): v is Hate {
+export function isHate(v: unknown): v is Hate {
   return v === HATEFUL || v === NOT_HATEFUL;
 }
 
@@ -186,7 +151,7 @@ export function isTimeString(v: unknown): v is string {
   return typeof v === 'string' && (ISO_TIME.test(v) || !Number.isNaN(Date.parse(v)));
 }
 
-function checkCommon(o: Record<string, unknown>): string | null {
+export function checkCommon(o: Record<string, unknown>): string | null {
   if (o.v !== 1) return 'field "v": expected 1';
   if (!isItemId(o.item)) return 'field "item": expected a non-negative integer or a non-empty id string';
   if (!isTimeString(o.at)) return 'field "at": expected an ISO time';
@@ -420,60 +385,4 @@ export function annotationLine(ev: AnnotationEvent): string {
   if (ev.gv !== undefined) line += `,"gv":${jsonString(ev.gv)}`;
   if (ev.model !== undefined) line += `,"model":${JSON.stringify(ev.model)}`;
   return line + '}';
-}
-
-function checkAdjudication(raw: unknown): Check<Adjudication> {
-  if (!isObject(raw)) return fail('expected a JSON object');
-  const common = checkCommon(raw);
-  if (common) return fail(common);
-  if (!isAnnotatorId(raw.lead)) return fail(`field "lead": expected an annotator id (${ANNOTATOR_ID_RULE})`);
-  if (raw.undo === true)
-    return {
-      ok: true,
-      value: {
-        v: 1,
-        item: raw.item as ItemId,
-        lead: raw.lead,
-        hate: NOT_HATEFUL,
-        pc: [],
-        attack: [],
-        at: raw.at as string,
-        note: '',
-        undo: true,
-      },
-    };
-  if (!isHate(raw.hate)) return fail('field "hate": expected "hateful" or "not_hateful"');
-  if (!stringList(raw.pc)) return fail('field "pc": expected a list of label strings');
-  if (!stringList(raw.attack)) return fail('field "attack": expected a list of label strings');
-  const note = raw.note ?? '';
-  if (typeof note !== 'string') return fail('field "note": expected a string');
-  if (raw.own_vote !== undefined && raw.own_vote !== true)
-    return fail('field "own_vote": expected true or absent');
-  const value: Adjudication = {
-    v: 1,
-    item: raw.item as ItemId,
-    lead: raw.lead,
-    hate: raw.hate,
-    pc: raw.pc,
-    attack: raw.attack,
-    at: raw.at as string,
-    note,
-  };
-  if (raw.own_vote === true) value.own_vote = true;
-  return { ok: true, value };
-}
-
-/** A line of adjudications.jsonl: a closure when it has "close", a decision otherwise. */
-export function checkLeadLine(raw: unknown): Check<LeadLine> {
-  if (!isObject(raw) || !('close' in raw)) return checkAdjudication(raw);
-  const common = checkCommon(raw);
-  if (common) return fail(common);
-  if (!isAnnotatorId(raw.lead)) return fail(`field "lead": expected an annotator id (${ANNOTATOR_ID_RULE})`);
-  if (typeof raw.close !== 'boolean') return fail('field "close": expected true or false');
-  const note = raw.note ?? '';
-  if (typeof note !== 'string') return fail('field "note": expected a string');
-  return {
-    ok: true,
-    value: { v: 1, item: raw.item as ItemId, lead: raw.lead, close: raw.close, at: raw.at as string, note },
-  };
 }

@@ -3,17 +3,8 @@
 // relabel restores the earlier label rather than clearing it.
 import { computeGold, type Gold, type GoldPolicy, type Vote } from './gold';
 import type { KnownLine } from './known';
-import {
-  itemKey,
-  type ItemKey,
-  type Adjudication,
-  type AnnotationEvent,
-  type Closure,
-  type LeadLine,
-  isClosure,
-  type Item,
-  type ItemId,
-} from './records';
+import { itemKey, type ItemKey, type AnnotationEvent, type Item, type ItemId } from './records';
+import { type Adjudication, type Closure, type LeadLine, isClosure } from './leadLines';
 
 interface Node<T> {
   ev: T;

@@ -12,13 +12,8 @@ import {
   parseJsonOrJsonl,
   type LineError,
 } from '../../shared/jsonl';
-import {
-  itemKey,
-  type Adjudication,
-  type AnnotationEvent,
-  type Item,
-  type ItemKey,
-} from '../../shared/records';
+import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
+import { type Adjudication } from '../../shared/leadLines';
 import { exists, readTextFile, writeFileAtomic } from './fsx';
 import { importFinished, importRecord, importStarted } from './importJournal';
 import { AnnotatorLock } from './locks';

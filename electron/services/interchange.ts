@@ -19,7 +19,7 @@ import {
   type IxParsed,
 } from '../../shared/interchange/model';
 import { writeProdigy } from '../../shared/interchange/prodigy';
-import type { Adjudication } from '../../shared/records';
+import type { Adjudication } from '../../shared/leadLines';
 import { checkWriteTarget, PathError } from './confine';
 import { UserError } from './errors';
 import { exportHf } from './hfFolder';

@@ -9,12 +9,11 @@ import { formatLineError } from '../../shared/jsonl';
 import {
   annotationLine,
   checkAnnotationEvent,
-  checkLeadLine,
   type AnnotationEvent,
   type Check,
   type ItemId,
-  type LeadLine,
 } from '../../shared/records';
+import { checkLeadLine, type LeadLine } from '../../shared/leadLines';
 import { isSlotAnnotator } from '../../shared/fghm';
 import { checkKnownLine, type KnownLine } from '../../shared/known';
 import { AnnotationState } from '../../shared/state';

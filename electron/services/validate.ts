@@ -8,7 +8,8 @@ import { parseJsonOrJsonl, type LineError, type ParseResult } from '../../shared
 import { checkGovernanceEvent } from '../../shared/governance';
 import { detectFormat } from '../../shared/interchange/detect';
 import { readCsv } from '../../shared/interchange/csv';
-import { checkAnnotationEvent, checkLeadLine, type Check } from '../../shared/records';
+import { checkAnnotationEvent, type Check } from '../../shared/records';
+import { checkLeadLine } from '../../shared/leadLines';
 import { checkGoldRow, checkPrediction } from '../../shared/scorer';
 import { isKnownLabel, TASK_EMPTY, TASKS, type Task } from '../../shared/taxonomy';
 import { UserError } from './errors';

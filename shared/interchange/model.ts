@@ -9,13 +9,13 @@ import type { LineError } from '../jsonl';
 import { normalizeLabels } from '../labels';
 import {
   checkAnnotationEvent,
-  checkLeadLine,
   itemKey,
   type AnnotationEvent,
   type Item,
   type ItemId,
   type ItemKey,
 } from '../records';
+import { checkLeadLine } from '../leadLines';
 import type { PredictionRow } from '../scorer';
 import { HATEFUL, NOT_HATEFUL, isKnownLabel, type Hate, type Task } from '../taxonomy';
 

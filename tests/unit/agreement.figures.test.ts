@@ -16,7 +16,8 @@ import {
 import { fromFghm, slotEvents } from '../../shared/fghm';
 import type { GoldPolicy } from '../../shared/gold';
 import { parseJsonOrJsonl } from '../../shared/jsonl';
-import type { Adjudication, AnnotationEvent, Item } from '../../shared/records';
+import type { AnnotationEvent, Item } from '../../shared/records';
+import type { Adjudication } from '../../shared/leadLines';
 import { reportCsv, reportHtml } from '../../shared/report';
 import { AnnotationState, goldForAll } from '../../shared/state';
 import { HATEFUL, NOT_HATEFUL, type Hate } from '../../shared/taxonomy';
