@@ -37,6 +37,8 @@ export function useVeil(
       if (!ctx) return;
       ctx.filter = greyscale ? 'blur(1px) grayscale(1)' : 'blur(1px)';
       ctx.drawImage(img, 0, 0, veil.width, veil.height);
+      // Shown once it covers the image: not as an empty canvas in a corner before the image loads.
+      veil.style.visibility = 'visible';
     };
     place();
     img.addEventListener('load', place);
