@@ -43,17 +43,35 @@ function missingItemFields(first: unknown): string {
 /**
  * The object a file holds when the whole file is one JSON object (a pretty-printed report, a
  * settings file), else undefined: JSON lines hold several values and do not parse as one.
+ * `first` is what its first line parses to (NOT_JSON when it does not parse): a first line that
+ * is a whole value settles it without parsing the whole file (12 MB for 100k items) only to fail.
  */
-function singleObject(text: string): Record<string, unknown> | undefined {
+function singleObject(text: string, firstEnd: number, first: unknown): Record<string, unknown> | undefined {
+  if (first !== NOT_JSON) {
+    if (firstEnd >= 0 && !blankFrom(text, firstEnd)) return undefined;
+    return asObject(first);
+  }
   if (!startsAfterBlanks(text, '{')) return undefined;
   try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : undefined;
+    return asObject(JSON.parse(text));
   } catch {
     return undefined;
   }
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function asObject(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Whether `text` holds only JSON whitespace from `i` on. */
+function blankFrom(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Files Meme Jury writes itself carry a "kind" (e.g. the agreement report): never item lists. */
@@ -108,21 +126,22 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
       }
       continue;
     }
-    const single = singleObject(text);
+    const nl = text.indexOf('\n');
+    const firstEnd = nl > 0 ? nl : -1;
+    let first: unknown = NOT_JSON;
+    try {
+      first = JSON.parse(firstEnd >= 0 ? text.slice(0, firstEnd) : text);
+    } catch {
+      first = NOT_JSON;
+    }
+    const single = singleObject(text, firstEnd, first);
     if (single && !looksLikeItemList(single)) {
       // A JSON report saved beside the item lists (or any other single object) is not a list.
       if (!isMemeJuryOutput(single))
         warnings.push(`${name}: not an item list (it holds one object without "id" and "img"); ignored`);
       continue;
     }
-    const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
-    let first: unknown = null;
-    try {
-      first = JSON.parse(firstLine);
-    } catch {
-      first = null;
-    }
-    if (first !== null && !looksLikeItemList(first)) {
+    if (first !== NOT_JSON && first !== null && !looksLikeItemList(first)) {
       warnings.push(
         `${name}: not an item list (its first record lacks ${missingItemFields(first)}); ignored`,
       );

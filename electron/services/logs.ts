@@ -15,6 +15,14 @@ export interface LogChunk {
   tail: string;
 }
 
+/** A whole log's bytes (none when it does not exist), to be read ahead of its turn (`openLog`). */
+export function readLogBytes(path: string): Promise<Buffer> {
+  const bytes = readBytesFrom(path, 0);
+  // Taken later, or never when the open stops first: its failure is the taker's to report.
+  bytes.catch(() => undefined);
+  return bytes;
+}
+
 async function readBytesFrom(path: string, offset: number): Promise<Buffer> {
   let fh;
   try {
@@ -51,8 +59,9 @@ export async function readLogFrom<T>(
   onRecord: (value: T, line: number) => void,
   offset = 0,
   firstLine = 0,
+  bytes?: Promise<Buffer>,
 ): Promise<LogChunk> {
-  const buf = await readBytesFrom(path, offset);
+  const buf = await (bytes ?? readBytesFrom(path, offset));
   const lastNl = buf.lastIndexOf(0x0a);
   const complete = lastNl >= 0 ? buf.subarray(0, lastNl + 1).toString('utf8') : '';
   const tail = buf.subarray(lastNl + 1).toString('utf8');
@@ -71,6 +80,7 @@ export interface OpenedLog extends LogChunk {
  * newline, not valid JSON) is appended to `<file>.corrupt` and cut off the log; a complete last
  * line that only lacks its newline is kept. Files of other writers are never modified: their
  * unfinished tail is left for the next read (it may still be arriving through a sync tool).
+ * `bytes` are the file's bytes when they were read ahead (`readLogBytes`).
  */
 export async function openLog<T>(
   path: string,
@@ -78,8 +88,9 @@ export async function openLog<T>(
   check: (raw: unknown) => Check<T>,
   onRecord: (value: T, line: number) => void,
   repair: boolean,
+  bytes?: Promise<Buffer>,
 ): Promise<OpenedLog> {
-  const chunk = await readLogFrom(path, label, check, onRecord);
+  const chunk = await readLogFrom(path, label, check, onRecord, 0, 0, bytes);
   let repaired: OpenedLog['repaired'] = null;
   if (chunk.tail.trim() !== '') {
     // The tail holds no newline, so it is the last line: torn, or whole and only unterminated.

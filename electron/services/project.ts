@@ -157,7 +157,7 @@ export class Project extends ProjectLogs {
     await this.guidelines.refresh();
     progress?.('items', this.items.length);
     for (const id of await this.annotatorOrder()) this.state.addAnnotator(id);
-    for (const id of [...this.state.annotators]) await this.readAnnotations(id, false);
+    await this.replayAnnotations();
     await this.readAdjudications();
     await this.readKnown();
     this.predictions = await loadPredictions(this.paths.predictions);

@@ -86,4 +86,23 @@ describe('a saved agreement report is never an item list', () => {
       'notes.json: not an item list (it holds one object without "id" and "img"); ignored',
     ]);
   });
+
+  it('one object on one line is one object; a first line followed by more is JSON lines', async () => {
+    const dir = await project();
+    await writeFile(join(dir, 'a-report.json'), JSON.stringify({ kind: REPORT_KIND, figures: {} }));
+    await writeFile(join(dir, 'b-notes.json'), ' ' + JSON.stringify({ title: 'x' }) + '\n\n');
+    await writeFile(join(dir, 'c-rows.jsonl'), '{"title":"x"}\n{"title":"y"}\n');
+    await writeFile(
+      join(dir, 'd-more.jsonl'),
+      '{"id":9,"img":"img/9.png","text":"nine"}\n{"id":10,"img":"img/10.png","text":"ten"}\n',
+    );
+    const r = await loadItemLists(dir);
+    expect(r.files).toStrictEqual(['d-more.jsonl', 'items.jsonl']);
+    expect(r.items.map((i) => i.id)).toStrictEqual([9, 10, 1, 2, 3, 4]);
+    expect(r.errors).toStrictEqual([]);
+    expect(r.warnings).toStrictEqual([
+      'b-notes.json: not an item list (it holds one object without "id" and "img"); ignored',
+      'c-rows.jsonl: not an item list (its first record lacks "id" and "img"); ignored',
+    ]);
+  });
 });
