@@ -62,7 +62,9 @@ function singleObject(text: string, firstEnd: number, first: unknown): Record<st
 const NOT_JSON = Symbol('not JSON');
 
 function asObject(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
 /** Whether `text` holds only JSON whitespace from `i` on. */
