@@ -261,13 +261,13 @@ export class AnnotationState {
   }
 }
 
-/** An item's gold: a lead's decision, else a known answer, else the policy on the votes. */
 /** Reusable buffers for goldOf over many items (computeGold keeps nothing of its votes). */
 interface VoteBuffers {
   votes: Vote[];
   cols: number[];
 }
 
+/** An item's gold: a lead's decision, else a known answer, else the policy on the votes. */
 export function goldOf(state: AnnotationState, item: Item, policy: GoldPolicy, buffers?: VoteBuffers): Gold {
   let votes: Vote[];
   if (buffers) {
