@@ -65,6 +65,8 @@ export abstract class ProjectLogs {
   /** Byte positions read so far per log file, for picking up lines appended by sync tools. */
   readonly positions = new Map<string, LogPosition>();
   private readonly writers = new Map<string, AppendQueue>();
+  /** The warning about another writer's unfinished last line, by file, until it is finished. */
+  private readonly unfinished = new Map<string, string>();
 
   protected constructor(
     readonly paths: ProjectPaths,
@@ -92,13 +94,26 @@ export abstract class ProjectLogs {
   ): Promise<void> {
     const pos = this.positions.get(file);
     let chunk;
-    if (pos) chunk = await readLogFrom(file, label, check, onRecord, pos.end, pos.lines);
-    else {
+    if (pos) {
+      chunk = await readLogFrom(file, label, check, onRecord, pos.end, pos.lines);
+      // The unfinished line said at open has been finished (or followed by more): no longer so.
+      const said = this.unfinished.get(file);
+      if (said !== undefined && chunk.lines > pos.lines) {
+        this.unfinished.delete(file);
+        this.warnings = this.warnings.filter((w) => w !== said);
+      }
+    } else {
       const opened = await openLog(file, label, check, onRecord, repair, bytes);
       if (opened.repaired)
         this.warnings.push(
           `${label}:${opened.repaired.line}: torn last line (${opened.repaired.bytes} bytes) cut off and kept in ${basename(opened.repaired.savedTo)}`,
         );
+      else if (opened.tail.trim() !== '') {
+        // Another writer's file is never cut: its unfinished line is left as it is, and said so.
+        const said = `${label}:${opened.lines + 1}: the last line is unfinished (${Buffer.byteLength(opened.tail)} bytes, no newline) and not counted: a sync may still be bringing it in, or its writer stopped mid-line`;
+        this.unfinished.set(file, said);
+        this.warnings.push(said);
+      }
       chunk = opened;
     }
     this.errors.push(...chunk.errors);

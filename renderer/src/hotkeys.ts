@@ -145,10 +145,21 @@ export type Handlers = Partial<Record<Action, (e?: KeyboardEvent) => void>>;
 /** Marks the element (the meme) where hotkeys keep working while it has the focus. */
 export const HOTKEY_SCOPE = { 'data-hotkeys-scope': '' } as const;
 
-/** Hotkeys act with the focus on the page itself or inside the meme, nowhere else. */
-export function hotkeysAllowedAt(el: EventTarget | null): boolean {
+/**
+ * Marks a button that is the only thing on its screen (the end of the queue): while it has the
+ * focus the screen's keys keep working (Z takes the last answer back), except Enter and Space,
+ * which press it.
+ */
+export const KEYS_PASS = { 'data-hotkeys-pass': '' } as const;
+
+/**
+ * Hotkeys act with the focus on the page itself or inside the meme, and on a KEYS_PASS button for
+ * every key but the two that press it; nowhere else. `key` is the event's `key`.
+ */
+export function hotkeysAllowedAt(el: EventTarget | null, key: string): boolean {
   if (!(el instanceof Element)) return true;
   if (el === document.body || el === document.documentElement) return true;
+  if (el.closest('[data-hotkeys-pass]') !== null) return key !== 'Enter' && key !== ' ';
   return (
     el.closest('[data-hotkeys-scope]') !== null && el.closest('button, a, input, select, textarea') === null
   );
@@ -173,7 +184,7 @@ export function useActions(actions: readonly Action[], handlers: Handlers, enabl
       enabled,
       preventDefault: true,
       enableOnFormTags: false,
-      ignoreEventWhen: (e) => !hotkeysAllowedAt(e.target),
+      ignoreEventWhen: (e) => !hotkeysAllowedAt(e.target, e.key),
     },
     [handlers, keys],
   );

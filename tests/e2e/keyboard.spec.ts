@@ -121,6 +121,34 @@ test.describe('labeling by keyboard', () => {
     await expect.poll(async () => (await mine()).length).toBe(1);
   });
 
+  test('at the end of the queue the focused button keeps Enter, and the page keys still work: Z takes the last answer back', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const todo = Number(((await page.getByTestId('filter-todo').textContent()) ?? '').replace(/\D/g, ''));
+    for (let i = 0; i < todo - 1; i++) await page.keyboard.press('s');
+    const last = await itemId(page);
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    await expect.poll(async () => (await mine()).length).toBe(1);
+    // Z on the focused button: the answer is taken back and its meme comes back.
+    await page.keyboard.press('z');
+    await expect(page.getByTestId('item-id')).toHaveText(`#${last}`);
+    await expect.poll(async () => (await mine()).map((l) => Boolean(l.undo))).toStrictEqual([false, true]);
+    // ? on it opens the help; Esc closes it and gives the focus back to the button.
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    await page.keyboard.press('Shift+Slash');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByTestId('queue-again')).toBeFocused();
+    // Enter is still the button's: the pass starts again, and no key answered anything meanwhile.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-id')).toBeVisible();
+    expect(await mine()).toHaveLength(2);
+  });
+
   test('the end of the Flagged tab says it is the end of that list, not that there are none', async ({
     page,
   }) => {

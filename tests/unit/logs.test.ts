@@ -132,6 +132,18 @@ describe('annotation logs on disk', () => {
     const p = await Project.open(dir, { annotator: 'ann-a' });
     expect(await readFile(file, 'utf8')).toBe(content);
     expect(p.state.current('ann-b', 1)?.hate).toBe('hateful');
+    // ...and says so: its line 2 is not counted, and why it may be so.
+    expect(p.warnings).toContain(
+      'annotations/ann-b.jsonl:2: the last line is unfinished (15 bytes, no newline) and not counted: a sync may still be bringing it in, or its writer stopped mid-line',
+    );
+    // The rest of the line arrives (a sync tool finishing the file): it counts, and the warning goes.
+    await appendFile(
+      file,
+      ',"annotator":"ann-b","hate":"not_hateful","pc":[],"attack":[],"at":"2026-11-24T10:00:00.000Z","ms":1,"note":"","flag":false}\n',
+    );
+    await p.readAnnotations('ann-b');
+    expect(p.state.current('ann-b', 2)?.hate).toBe('not_hateful');
+    expect(p.warnings.filter((w) => w.includes('unfinished'))).toStrictEqual([]);
     await p.close();
   });
 

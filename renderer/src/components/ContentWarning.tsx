@@ -9,7 +9,7 @@ export function ContentWarning({ onContinue }: ContentWarningProps) {
     const onKey = (e: KeyboardEvent): void => {
       // Enter on the page continues; a focused control (the header's Preferences, a dialog's
       // button) keeps its own Enter, and the continue button presses itself.
-      if (e.key === 'Enter' && !e.repeat && !e.defaultPrevented && hotkeysAllowedAt(e.target)) {
+      if (e.key === 'Enter' && !e.repeat && !e.defaultPrevented && hotkeysAllowedAt(e.target, e.key)) {
         e.preventDefault();
         onContinue();
       }

@@ -18,6 +18,9 @@ type ModalProps = {
 export function Modal({ title, children, onClose, wide, testId, initialFocus }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  // Where the focus was before the dialog: read while rendering, since a control inside the dialog
+  // with autoFocus takes the focus when the dialog is added, before the trap starts.
+  const [opener] = useState(() => document.activeElement);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -37,6 +40,7 @@ export function Modal({ title, children, onClose, wide, testId, initialFocus }: 
       escapeDeactivates: false,
       allowOutsideClick: false,
       returnFocusOnDeactivate: true,
+      setReturnFocus: (before) => (opener instanceof HTMLElement && opener.isConnected ? opener : before),
     });
     trap.activate();
     const onKey = (e: KeyboardEvent): void => {
@@ -51,7 +55,7 @@ export function Modal({ title, children, onClose, wide, testId, initialFocus }: 
       window.removeEventListener('keydown', onKey, true);
       trap.deactivate();
     };
-  }, [initialFocus]);
+  }, [initialFocus, opener]);
   return (
     <div className="modal-backdrop" role="presentation">
       <div

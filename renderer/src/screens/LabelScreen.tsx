@@ -157,7 +157,6 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
           // The counts are the project's truth: memes skipped in this pass are still to do.
           remaining={filter === 'todo' ? (counts?.todo ?? 0) : 0}
           listed={counts?.[filter] ?? 0}
-          onBack={() => s.back()}
           onCheckAgain={() => s.reload().catch((e: unknown) => s.setError(messageOf(e)))}
         />
       )}

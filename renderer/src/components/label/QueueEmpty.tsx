@@ -1,4 +1,5 @@
 import type { QueueFilter } from '../../../../shared/queue';
+import { KEYS_PASS } from '../../hotkeys';
 import { QUEUE_FILTER_TITLE } from '../../model';
 import { plural } from '../../../../shared/text';
 
@@ -11,8 +12,6 @@ type QueueEmptyProps = {
   /** Memes the counters put in this tab (Done, Flagged, All): they are still there at its end. */
   listed: number;
   onCheckAgain: () => void;
-  /** Back to the last meme of the list (← on the focused button too: the page's key). */
-  onBack: () => void;
 };
 
 /** How the end of a tab other than To do names its list and its memes. */
@@ -33,7 +32,6 @@ export function QueueEmpty({
   remaining,
   listed,
   onCheckAgain,
-  onBack,
 }: QueueEmptyProps) {
   // Done, Flagged and All keep their memes after an answer: their end is the end of the list,
   // never "none" while the tab's count says otherwise.
@@ -52,12 +50,9 @@ export function QueueEmpty({
           type="button"
           className="primary"
           onClick={onCheckAgain}
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowLeft' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
-            e.preventDefault();
-            onBack();
-          }}
+          // Enter presses it; the page's keys (← back, Z undo, ? help) work on it too.
           autoFocus
+          {...KEYS_PASS}
           data-testid="queue-again"
         >
           Check again <kbd>Enter</kbd>
@@ -83,8 +78,9 @@ export function QueueEmpty({
         type="button"
         className="primary"
         onClick={onCheckAgain}
-        // The only thing to do here: Enter does it, with no mouse.
+        // The only thing to do here: Enter does it, with no mouse; the page's keys work on it too.
         autoFocus
+        {...KEYS_PASS}
         data-testid="queue-again"
       >
         {remaining > 0 ? 'Go through them again' : 'Check again'} <kbd>Enter</kbd>
