@@ -255,7 +255,7 @@ export const REVIEW_DESCRIPTIONS: Partial<Record<Action, string>> = {
   notHateful: 'Decision: not hateful',
   hateful: 'Decision: hateful (then categories and attacks)',
   submit: 'Save the decision for the meme on display',
-  undo: 'Undo the decision on this meme',
+  undo: 'Undo the decision on the meme on display, or else the last one made here (it comes back)',
   note: 'Write a note for the decision',
   search: 'Go to any meme by id, or search the text of all memes',
   accept: 'Accept the policy gold for the meme on display (with the page or the meme focused)',

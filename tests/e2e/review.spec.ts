@@ -95,3 +95,25 @@ test('making a decision a known answer is confirmed, keeps the meme on display a
   await page.waitForTimeout(300);
   expect((await lines('known.jsonl')).map((k) => k.item)).toStrictEqual([Number(id)]);
 });
+
+test('Z after a decision takes it back, even once the list has moved on, and shows that meme again', async ({
+  page,
+}) => {
+  const first = await openReview(page);
+  // Accepted: the meme leaves the list and the next one is on display.
+  await page.keyboard.press('a');
+  await expect.poll(async () => (await lines('adjudications.jsonl')).length).toBe(1);
+  await expect(page.getByTestId('review-item-id')).not.toHaveText(`#${first}`);
+  await page.keyboard.press('z');
+  await expect(page.getByTestId('review-item-id')).toHaveText(`#${first}`);
+  await expect(page.getByTestId('review-notice')).toHaveText(`Decision on meme #${first} taken back`);
+  await expect
+    .poll(async () => (await lines('adjudications.jsonl')).map((l) => Boolean(l.undo)))
+    .toStrictEqual([false, true]);
+  // Nothing left to take back here: it says so, and writes nothing.
+  await page.keyboard.press('z');
+  await expect(page.getByTestId('review-notice')).toHaveText(
+    'Nothing to undo: this meme has no decision, and none was made here yet',
+  );
+  expect(await lines('adjudications.jsonl')).toHaveLength(2);
+});

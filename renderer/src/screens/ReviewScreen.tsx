@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ProjectSummary, ReviewItem } from '../../../shared/api';
 import { normalizeLabels } from '../../../shared/labels';
 import type { ItemId } from '../../../shared/records';
@@ -87,6 +87,9 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
       void p.then(() => setError(null)).catch((e: unknown) => setError(messageOf(e))),
     [],
   );
+  // The memes decided on this screen, newest last: Z takes the newest back once the list has
+  // moved on from it (as Z does for labels).
+  const decided = useRef<ItemId[]>([]);
   const decide = useCallback(
     async (d: Draft, ownVote = false) => {
       if (!data || !d.hate) return;
@@ -96,11 +99,36 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
         note: d.note,
         ...(ownVote ? { ownVote: true } : {}),
       });
+      decided.current.push(data.item.id);
       setFocusId(null);
       refresh();
     },
     [data, refresh],
   );
+  /** Undoes the decision on the meme on display, or else the newest made here, and shows its meme. */
+  const undo = useCallback((): void => {
+    const id = data?.decision ? data.item.id : decided.current.at(-1);
+    if (id === undefined) {
+      if (shownId !== undefined)
+        setNotice({
+          id: shownId,
+          text: 'Nothing to undo: this meme has no decision, and none was made here yet',
+        });
+      return;
+    }
+    const at = decided.current.lastIndexOf(id);
+    if (at >= 0) decided.current.splice(at, 1);
+    run(
+      api()
+        .adjudication.undo({ item: id })
+        .then(() => {
+          // It comes back to the list (or stays): on display, by id, saying what was taken back.
+          setFocusId(id);
+          setNotice({ id, text: `Decision on meme #${String(id)} taken back` });
+          refresh();
+        }),
+    );
+  }, [data, shownId, refresh, run]);
   // A meme the lead labeled as an annotator is decided only after saying so.
   const decideOrAskOwn = useCallback(
     (d: Draft) => (data?.ownVote ? setDialog({ ownVote: d }) : run(decide(d))),
@@ -133,7 +161,7 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
       hateful: () => setDraft((d) => withHate(d, HATEFUL)),
       submit: () => draft && decideOrAsk(draft),
       accept: () => data && decideOrAsk(draftOfReview({ ...data, decision: null })),
-      undo: () => data?.decision && run(api().adjudication.undo({ item: data.item.id }).then(refresh)),
+      undo,
       note: () => setDialog('note'),
       nextItem: () => {
         setFocusId(null);
@@ -152,7 +180,7 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
       for (const l of t === 'pc' ? PC_LABELS : ATTACK_LABELS)
         h[`${t}:${l}`] = () => setDraft((d) => toggleLabel(d, t, l));
     return h;
-  }, [data, draft, decideOrAsk, refresh, rows.length, run, setDraft]);
+  }, [data, draft, decideOrAsk, rows.length, setDraft, undo]);
   useActions(REVIEW_ACTIONS, handlers, dialog === null && project.lead);
 
   if (!project.lead)
