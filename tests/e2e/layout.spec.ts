@@ -1,6 +1,8 @@
 // A lead's screens on a small laptop window (1024×640): the header fits (no item cut off or broken
 // inside), the page never scrolls sideways, blurred thumbnails stay in their frames, and the help
 // fits the window with its Close button in view, the focus kept inside.
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { becomeLead, serveDemoPerTest } from './serve';
 
@@ -30,10 +32,28 @@ test('at 1024×640 the header, the screens, the thumbnails and the help fit', as
     expect(await overflows(page), screen).toBe(false);
   }
 
-  // The votes of three annotators fit the review column.
+  // The votes of three annotators fit the review column, with the guidelines version each was
+  // given under and a long note: the annotators' lines for the meme on display say so again.
   await page.getByTestId('nav-review').click();
   const votes = page.getByTestId('votes');
   await expect(votes).toBeVisible();
+  const shown = Number(((await page.getByTestId('review-item-id').textContent()) ?? '').slice(1));
+  for (const a of ['demo-ann1', 'demo-ann2', 'demo-ann3']) {
+    const file = join(demo.project, '.memejury/annotations', `${a}.jsonl`);
+    const mine = (await readFile(file, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { item: number })
+      .filter((l) => l.item === shown)
+      .at(-1);
+    const again = { ...mine, gv: 'bd689a0dfcbd2875a1686eadd289110c05c315bdf1bff6c9f10843410a542f88' };
+    await appendFile(
+      file,
+      JSON.stringify({ ...again, note: 'see-the-thread-about-this-one'.repeat(3) }) + '\n',
+    );
+  }
+  await expect(votes.getByTestId('vote-guidelines')).toContainText('bd689a0dfcbd');
+  expect(await overflows(page), 'review with versions and notes').toBe(false);
   const inside = await votes.evaluate((t) => {
     const column = t.parentElement!.getBoundingClientRect();
     return t.getBoundingClientRect().right <= column.right + 0.5;
