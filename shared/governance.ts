@@ -159,6 +159,13 @@ export interface Manifest {
   /** Why each kind of item was left out, in words. */
   left_out_why: Record<string, string>;
   forgotten_items: number;
+  /**
+   * Lines of the project's files that could not be read when the export was made (how many, and
+   * the first as "file:line: why"): what they held is not in the export.
+   */
+  unreadable?: { lines: number; first: string[] };
+  /** Records written with an empty text: their meme is an image on no item list (or on an unreadable line). */
+  without_text?: number;
   /** Rewrites since the export was written (forgetting removes records and keeps this true). */
   rewritten?: { at: string; removed: number; why: string }[];
 }

@@ -147,6 +147,11 @@ export const COMMANDS: Record<string, Command> = {
             `left out: ${c.skipped.unresolved} unresolved, ${c.skipped.incomplete} incomplete, ${plural(c.skipped.split, 'other split')}, ` +
             `${c.skipped.rights} by data-rights filters; manifest ${summary.manifest}`,
         );
+      const unreadable = p.problems().length;
+      if (unreadable > 0)
+        process.stderr.write(
+          `warning: ${plural(unreadable, 'line')} of the project could not be read (listed above, and in the manifest under "unreadable"): what they hold is not in this export\n`,
+        );
       return 0;
     },
   },

@@ -118,6 +118,7 @@ export function manifestFor(
     }
     voters = found;
   }
+  const problems = project.problems();
   return {
     tool: 'memejury',
     version: TOOL_VERSION,
@@ -146,8 +147,13 @@ export function manifestFor(
       rights: 'left out by the data-rights filters',
     },
     forgotten_items: project.governance.tombstones.filter((t) => t.scope === 'item').length,
+    unreadable: { lines: problems.length, first: problems.slice(0, UNREADABLE_LISTED) },
+    without_text: items.reduce((n, it) => (it.text === '' ? n + 1 : n), 0),
   };
 }
+
+/** How many unreadable lines a manifest names (it counts them all). */
+const UNREADABLE_LISTED = 20;
 
 /** The manifest beside an export: `gold.jsonl` → `gold.manifest.json`. */
 export function manifestPathOf(exportPath: string): string {

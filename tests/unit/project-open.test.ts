@@ -72,6 +72,34 @@ describe('one project-open path', () => {
     expect(records.filter((r) => r.gold_hate[0] === 'not_hateful')).toHaveLength(3);
   });
 
+  it('an export made while a line cannot be read says so, and its manifest counts the records without text', async () => {
+    const dir = await imageFolder();
+    // Image 2's line is broken: the meme is still there (its image), but its text is not.
+    await writeFile(
+      join(dir, 'items.jsonl'),
+      '{"id":1,"img":"img/00001.png","text":"first"}\n{"id":2,"img":"img/00002.png","te\n',
+    );
+    const out = join(dir, 'exports/gold.jsonl');
+    const exp = cli('export', '--project', dir, '--out', out, '--include-incomplete', '--include-unresolved');
+    expect(exp.code).toBe(0);
+    expect(exp.stderr).toContain('items.jsonl:2: not valid JSON');
+    expect(exp.stderr).toContain(
+      'warning: 1 line of the project could not be read (listed above, and in the manifest under "unreadable"): what they hold is not in this export',
+    );
+    const manifest = JSON.parse(await readFile(join(dir, 'exports/gold.manifest.json'), 'utf8')) as {
+      records: number;
+      unreadable: { lines: number; first: string[] };
+      without_text: number;
+    };
+    expect(manifest.records).toBe(5);
+    expect(manifest.unreadable.lines).toBe(1);
+    expect(manifest.unreadable.first).toStrictEqual([
+      expect.stringMatching(/^items\.jsonl:2: not valid JSON/),
+    ]);
+    // Every image but the one with a readable line: 2, 4, img/cat and top have no text.
+    expect(manifest.without_text).toBe(4);
+  });
+
   it('the CLI prints the item-list warnings the app shows', async () => {
     const dir = await imageFolder();
     await writeFile(
