@@ -39,8 +39,12 @@ test('an imported provenance file shows in the meme on display; Show reads it ag
 }) => {
   await openRights(page);
   await tabTo(page, 'rights-id');
+  // Enter with no id says what to type, and asks nothing of the backend.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Type the id of a meme first');
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toBeHidden();
   await expect(page.getByTestId('prov-source')).toHaveValue('');
   // Nothing changed: nothing to save.
   await expect(page.getByTestId('prov-save')).toBeDisabled();

@@ -31,6 +31,10 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
   const fail = (e: unknown): void => setError(messageOf(e));
 
   const show = (raw: string): void => {
+    if (raw.trim() === '') {
+      setError('Type the id of a meme first (a number such as 42, or an id the project shows).');
+      return;
+    }
     setError(null);
     setShown(parseId(raw));
     item.refresh();

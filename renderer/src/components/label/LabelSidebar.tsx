@@ -33,7 +33,9 @@ export function LabelSidebar(p: LabelSidebarProps) {
         <span data-testid="item-id">#{String(item.id)}</span>
         {item.set_name && <span className="split">{item.set_name}</span>}
         <span className="pos" data-testid="item-pos">
-          {p.place.n === null ? 'answered' : formatCount(p.place.n)} / {formatCount(p.place.total)}
+          {/* No number: out of my to-do already, answered or skipped for good (distressing, broken). */}
+          {p.place.n === null ? (item.mine?.skip ? 'skipped' : 'answered') : formatCount(p.place.n)} /{' '}
+          {formatCount(p.place.total)}
         </span>
         {item.mine?.hate && <span className="badge">labeled</span>}
       </div>
