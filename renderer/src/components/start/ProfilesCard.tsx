@@ -62,7 +62,7 @@ export function ProfilesCard({ annotators, current, onSelect, onCreate }: Profil
             setNewId(e.target.value);
             setRefused(null);
           }}
-          placeholder="annotator id, e.g. ann-a"
+          placeholder="id, e.g. ann-a"
           aria-label="New annotator id"
           aria-invalid={refused !== null}
           aria-describedby={refused !== null ? helpId : undefined}
