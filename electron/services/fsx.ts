@@ -20,6 +20,15 @@ export async function exists(path: string): Promise<boolean> {
  * A file's text for reading input (an import, a sidecar, predictions, a file to validate), with
  * a message naming the path when it is not a readable file: a folder, missing, not allowed.
  */
+/**
+ * A file's text. Read as bytes and decoded once: `readFile(path, 'utf8')` decodes it piece by
+ * piece into a string of many parts that its first reader then copies whole (a 22 MB import:
+ * ~20 ms more).
+ */
+export async function readUtf8(path: string): Promise<string> {
+  return (await readFile(path)).toString('utf8');
+}
+
 export async function readTextFile(path: string): Promise<string> {
   const st = await stat(path).catch((err: NodeJS.ErrnoException) => {
     throw new UserError(
@@ -33,7 +42,7 @@ export async function readTextFile(path: string): Promise<string> {
   if (st.isDirectory()) throw new UserError(`${path} is a folder, not a file`);
   if (!st.isFile()) throw new UserError(`${path} is not a regular file`);
   try {
-    return await readFile(path, 'utf8');
+    return await readUtf8(path);
   } catch (err) {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
@@ -41,7 +50,7 @@ export async function readTextFile(path: string): Promise<string> {
 
 export async function readTextIfExists(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readUtf8(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;

@@ -1,5 +1,5 @@
 // Item lists: the *.json / *.jsonl files at the top of a project folder, in the FGHM shape.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkFghmItem } from '../../shared/fghm';
 import {
@@ -10,6 +10,7 @@ import {
   type LineError,
 } from '../../shared/jsonl';
 import { itemKey, type Item, type ItemId, type ItemKey } from '../../shared/records';
+import { readUtf8 } from './fsx';
 
 export interface ItemListLoad {
   items: Item[];
@@ -92,7 +93,7 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
   const warnings: string[] = [];
   const files: string[] = [];
   for (const name of names) {
-    const text = await readFile(join(dir, name), 'utf8');
+    const text = await readUtf8(join(dir, name));
     const add = (item: Item, line: number): void => {
       const key = itemKey(item.id);
       const prev = seen.get(key);
