@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ProjectSummary, ReviewItem } from '../../../shared/api';
 import { normalizeLabels } from '../../../shared/labels';
 import type { ItemId } from '../../../shared/records';
@@ -15,6 +15,7 @@ import { KnownAnswerDialog } from '../components/review/KnownAnswerDialog';
 import { LeadOff } from '../components/review/LeadOff';
 import { ReviewItemPanel } from '../components/review/ReviewItemPanel';
 import { ReviewQueue } from '../components/review/ReviewQueue';
+import { useDecisions } from '../components/review/useDecisions';
 import { SearchDialog } from '../components/SearchDialog';
 import { useQuery } from '../data/useQuery';
 import { byTestId, focusAfterward } from '../focus';
@@ -87,48 +88,7 @@ export function ReviewScreen({ project, prefs, onProject, openId = null }: Revie
       void p.then(() => setError(null)).catch((e: unknown) => setError(messageOf(e))),
     [],
   );
-  // The memes decided on this screen, newest last: Z takes the newest back once the list has
-  // moved on from it (as Z does for labels).
-  const decided = useRef<ItemId[]>([]);
-  const decide = useCallback(
-    async (d: Draft, ownVote = false) => {
-      if (!data || !d.hate) return;
-      await api().adjudication.save({
-        item: data.item.id,
-        ...normalizeLabels(d.hate, d.pc, d.attack),
-        note: d.note,
-        ...(ownVote ? { ownVote: true } : {}),
-      });
-      decided.current.push(data.item.id);
-      setFocusId(null);
-      refresh();
-    },
-    [data, refresh],
-  );
-  /** Undoes the decision on the meme on display, or else the newest made here, and shows its meme. */
-  const undo = useCallback((): void => {
-    const id = data?.decision ? data.item.id : decided.current.at(-1);
-    if (id === undefined) {
-      if (shownId !== undefined)
-        setNotice({
-          id: shownId,
-          text: 'Nothing to undo: this meme has no decision, and none was made here yet',
-        });
-      return;
-    }
-    const at = decided.current.lastIndexOf(id);
-    if (at >= 0) decided.current.splice(at, 1);
-    run(
-      api()
-        .adjudication.undo({ item: id })
-        .then(() => {
-          // It comes back to the list (or stays): on display, by id, saying what was taken back.
-          setFocusId(id);
-          setNotice({ id, text: `Decision on meme #${String(id)} taken back` });
-          refresh();
-        }),
-    );
-  }, [data, shownId, refresh, run]);
+  const { decide, undo } = useDecisions({ data, shownId, refresh, run, setFocusId, setNotice });
   // A meme the lead labeled as an annotator is decided only after saying so.
   const decideOrAskOwn = useCallback(
     (d: Draft) => (data?.ownVote ? setDialog({ ownVote: d }) : run(decide(d))),
