@@ -2,7 +2,17 @@
 // been fsynced; whole-file rewrites go to a temp file that is fsynced and renamed over the target.
 import { createHash } from 'node:crypto';
 import { constants, unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  truncate,
+  type FileHandle,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors';
@@ -208,6 +218,8 @@ export class AppendQueue {
   private needsNewline: boolean | null = null;
   /** Called with the byte size after each durable write, so a watcher can skip our own lines. */
   onWritten?: (size: number) => void;
+  /** Called when the file was found replaced or removed by another program (and reopened). */
+  onReplaced?: () => void;
 
   constructor(readonly path: string) {}
 
@@ -252,6 +264,23 @@ export class AppendQueue {
     return fh;
   }
 
+  /**
+   * The open file, reopened when the path no longer leads to it: a sync tool (or `git checkout`)
+   * that renames a new copy over the file, or removes it, would otherwise get our next lines
+   * written to the old, deleted file, reported saved and gone.
+   */
+  private async openCurrent(): Promise<FileHandle> {
+    if (this.fh) {
+      const [held, now] = await Promise.all([this.fh.stat(), stat(this.path).catch(() => null)]);
+      if (now === null || now.ino !== held.ino || now.dev !== held.dev) {
+        await this.close();
+        this.needsNewline = null;
+        this.onReplaced?.();
+      }
+    }
+    return this.ensureOpen();
+  }
+
   private async drain(): Promise<void> {
     this.running = true;
     while (this.pending.length > 0) {
@@ -270,10 +299,12 @@ export class AppendQueue {
       const batch: AppendOp[] = [];
       while (this.pending.length > 0 && this.pending[0].kind === 'append')
         batch.push(this.pending.shift() as AppendOp);
+      let before = -1;
       try {
         let text = batch.map((b) => b.text).join('');
         if (text) {
-          const fh = await this.ensureOpen();
+          const fh = await this.openCurrent();
+          before = (await fh.stat()).size;
           if (this.needsNewline) text = '\n' + text;
           await fh.appendFile(text);
           await fh.sync();
@@ -282,8 +313,11 @@ export class AppendQueue {
         }
         for (const b of batch) b.resolve(undefined);
       } catch (err) {
-        // A failed write may have left a partial line: reopen so the next write re-checks.
+        // A failed write (a full disk) may have left part of a line: it is cut off again, so it
+        // never stays as a broken line in the middle of the log once writes work again. Reopened,
+        // the next write checks the file's end afresh.
         await this.close();
+        if (before >= 0) await truncate(this.path, before).catch(() => undefined);
         this.needsNewline = null;
         for (const b of batch) b.reject(err);
       }

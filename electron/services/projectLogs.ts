@@ -2,7 +2,7 @@
 // governance.jsonl): read by byte offset so synced lines are picked up without re-reading, and
 // written through one fsyncing queue per file. Project builds items, gold and statistics on top.
 import { UserError } from './errors';
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../../shared/governance';
 import type { LineError } from '../../shared/jsonl';
 import { formatLineError } from '../../shared/jsonl';
@@ -310,6 +310,10 @@ export abstract class ProjectLogs {
         this.positions.set(file, pos);
         pos.end = size;
       };
+      q.onReplaced = () =>
+        this.warnings.push(
+          `${relative(this.paths.meta, file).split(sep).join('/')}: replaced or removed by another program (a sync tool?) while open here; the next lines were written to the file now there`,
+        );
       this.writers.set(file, q);
     }
     return q;

@@ -1,6 +1,6 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationEvent } from '../../shared/records';
 import { AnnotationState } from '../../shared/state';
 import { AppendQueue } from '../../electron/services/fsx';
@@ -200,5 +200,45 @@ describe('AppendQueue', () => {
     await q.close();
     expect(order).toStrictEqual(['a', 'exclusive', 'b']);
     expect(await readFile(join(dir, 'log.jsonl'), 'utf8')).toBe('rewritten\nb\n');
+  });
+
+  it('writes to the file now at its path when a sync tool renamed a copy over it or removed it', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'log.jsonl');
+    const q = new AppendQueue(file);
+    let replaced = 0;
+    q.onReplaced = () => replaced++;
+    await q.append('a\n');
+    // A copy renamed over the open file, as Syncthing or `git checkout` does.
+    await writeFile(join(dir, 'copy.tmp'), 'a\n');
+    await rename(join(dir, 'copy.tmp'), file);
+    await q.append('b\n');
+    expect(await readFile(file, 'utf8')).toBe('a\nb\n');
+    await rm(file);
+    await q.append('c\n');
+    await q.close();
+    expect(await readFile(file, 'utf8')).toBe('c\n');
+    expect(replaced).toBe(2);
+  });
+
+  it('a write that fails halfway (a full disk) leaves no part of its line behind', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'log.jsonl');
+    const q = new AppendQueue(file);
+    await q.append('{"n":1}\n');
+    // The next write puts 5 bytes on disk and then fails, as a full disk does.
+    const probe = await open(file, 'r');
+    const proto = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const real = proto.appendFile;
+    const spy = vi.spyOn(proto, 'appendFile').mockImplementationOnce(async function (this: FileHandle, data) {
+      await real.call(this, String(data).slice(0, 5));
+      throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+    });
+    await expect(q.append('{"n":2}\n')).rejects.toThrow(/EFBIG/);
+    spy.mockRestore();
+    await q.append('{"n":3}\n');
+    await q.close();
+    expect(await readFile(file, 'utf8')).toBe('{"n":1}\n{"n":3}\n');
   });
 });
