@@ -23,7 +23,8 @@ export type SaveStatus =
   | { state: 'saved'; item: ItemId; at: string }
   /** An undo came back: which meme, and what was taken back ("hateful: race, mocking"). */
   | { state: 'undone'; item: ItemId; what: string }
-  | { state: 'error'; item: ItemId; message: string };
+  /** Saves that failed since the last one that worked, oldest first: those memes are still to do. */
+  | { state: 'error'; items: ItemId[]; message: string };
 
 export const emptyDraft = (): Draft => ({ hate: null, pc: [], attack: [], note: '', flag: false });
 

@@ -165,6 +165,18 @@ describe('useLabelSession: optimistic save', () => {
     });
   });
 
+  it('saves that fail one after another are all named, until a save works again', async () => {
+    backend.hold('annotation:save');
+    const { result } = await startSession();
+    act(() => result.current.save(hateful));
+    act(() => result.current.save(hateful));
+    const first = await inFlight('annotation:save');
+    await act(async () => first.reject(new Error('server gone')));
+    const second = await inFlight('annotation:save');
+    await act(async () => second.reject(new Error('server gone')));
+    expect(result.current.status).toStrictEqual({ state: 'error', items: [11, 12], message: 'server gone' });
+  });
+
   it('a failed save shows the error and restores the item as it was', async () => {
     backend.hold('annotation:save');
     const { result } = await startSession();
@@ -174,7 +186,7 @@ describe('useLabelSession: optimistic save', () => {
     const call = await inFlight('annotation:save');
     expect(result.current.status.state).toBe('saving');
     await act(async () => call.reject(new Error('disk full')));
-    expect(result.current.status).toStrictEqual({ state: 'error', item: 11, message: 'disk full' });
+    expect(result.current.status).toStrictEqual({ state: 'error', items: [11], message: 'disk full' });
     // Nothing to undo: the label never reached the disk.
     expect(result.current.canUndo).toBe(false);
     // Going back shows the meme without the label that was not saved.

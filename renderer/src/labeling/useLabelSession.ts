@@ -59,6 +59,8 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
   // Bumped by every move: a fetch that resolves after a later move must not show its meme.
   const moveSeq = useRef(0);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  /** The memes whose saves failed since the last save that worked (a stopped server fails several). */
+  const unsaved = useRef<ItemId[]>([]);
   // Labels synced in from other annotators change the counts (not this session's queue).
   const progressQuery = useQuery('progress:get', undefined, { refreshOn: ['project:changed'] });
   const { setData: setProgress, refresh: refreshProgress } = progressQuery;
@@ -234,6 +236,7 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
       runSerial(chain, () => afterPaint().then(() => api().annotation.save(payload)))
         .then((r) => {
           pending.current--;
+          unsaved.current = [];
           setProgress(r.progress);
           setError(null);
           onSavedRef.current?.(item, d, r, opts.skip);
@@ -248,7 +251,8 @@ export function useLabelSession(filter: QueueFilter, options: SessionOptions = {
           saved.current = saved.current.filter((x) => x !== item.id);
           setUndoable(saved.current.length);
           cache.current.set(keyOf(item.id), item);
-          setStatus({ state: 'error', item: item.id, message: messageOf(e) });
+          unsaved.current = [...unsaved.current.filter((x) => keyOf(x) !== keyOf(item.id)), item.id];
+          setStatus({ state: 'error', items: unsaved.current, message: messageOf(e) });
         });
     },
     [goTo, forwardFrom, setProgress],

@@ -145,7 +145,7 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
       <ErrorBanner message={s.error} onDismiss={() => s.setError(null)} />
       {s.status.state === 'error' && (
         <ErrorBanner message={s.status.message} testId="save-error">
-          Not saved (item {String(s.status.item)}):{' '}
+          {`Not saved (${s.status.items.length === 1 ? 'item' : 'items'} ${s.status.items.map(String).join(', ')}): `}
         </ErrorBanner>
       )}
       {s.ids && s.loading && <div className="loading">Loading…</div>}
