@@ -28,12 +28,14 @@ export function positional(positionals: string[], index: number, what: string): 
   return v;
 }
 
-export function intOpt(values: Values, name: string, fallback: number, min = 1): number {
+export function intOpt(values: Values, name: string, fallback: number, min = 1, max = Infinity): number {
   const v = values[name];
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n < min)
-    throw new UsageError(`--${name} must be an integer of at least ${min}`);
+  if (typeof v !== 'string' || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `--${name} must be an integer ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`,
+    );
   return n;
 }
 

@@ -353,7 +353,8 @@ export const COMMANDS: Record<string, Command> = {
       const { runServe } = await import('./serve');
       await runServe({
         project: optStr(v, 'project'),
-        port: intOpt(v, 'port', 0, 0),
+        // 0: any free port.
+        port: intOpt(v, 'port', 0, 0, 65535),
         annotator: optStr(v, 'annotator'),
         lead: v.lead === true,
         open: v.open === true,

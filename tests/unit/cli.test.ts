@@ -107,11 +107,15 @@ describe('memejury CLI', () => {
       ['frobnicate'],
       ['import', join(dir, 'nope.json'), '--project', dir],
       ['score', '--gold', fixture('dev_seen.json'), '--pred', fixture('dev_seen.json')],
+      ['serve', '--demo', '--port', '99999'],
     ]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^memejury/);
     }
+    expect(cli('serve', '--demo', '--port', '99999').stderr).toBe(
+      'memejury serve: --port must be an integer from 0 to 65535\n',
+    );
   });
 });
