@@ -25,7 +25,10 @@ export function formatStats(r: AgreementReport): string {
   const lines = [
     `${plural(r.items, 'item')}, ${plural(r.voters.length, 'annotator')} with votes (${r.voters.join(', ')})`,
     '',
-    `hate (${r.hate.items_two_or_more} items with two or more counted votes, ${r.hate.items_full_overlap} rated by all ${r.hate_full_overlap_raters})`,
+    // With no meme of two counted votes there is no "all" to speak of (every voter not counted).
+    r.hate.items_two_or_more === 0
+      ? 'hate (0 items with two or more counted votes)'
+      : `hate (${r.hate.items_two_or_more} items with two or more counted votes, ${r.hate.items_full_overlap} rated by all ${r.hate_full_overlap_raters})`,
   ];
   if (r.hate_excluded.length)
     lines.push(

@@ -60,6 +60,10 @@ describe('memejury CLI', () => {
     ])
       expect(Math.abs(flat[key] - ref[key]), key).toBeLessThan(1e-9);
     expect(flat).toHaveProperty('hate.fleiss_kappa');
+    // The release's votes count for no hate figure: the text says so without an "all 2".
+    const text = cli('stats', '--project', dir).stdout;
+    expect(text).toContain('\nhate (0 items with two or more counted votes)\n');
+    expect(text).toContain('pc (246 items with hateful gold, 237 rated by all 3, 244 by two or more;');
   });
 
   it('score --json prints the official figures', async () => {
