@@ -29,9 +29,11 @@ export function DashboardView({ d, footer }: DashboardViewProps) {
         <div className="card small">
           <strong>{r.voters.length}</strong> {noun(r.voters.length, 'annotator')} with votes
         </div>
-        <div className="card small">
+        <div className="card small" data-testid="gold-so-far">
           <strong>{d.gold.hateful.toLocaleString()}</strong> hateful ·{' '}
-          <strong>{d.gold.notHateful.toLocaleString()}</strong> not
+          <strong>{d.gold.notHateful.toLocaleString()}</strong> not{' '}
+          {/* The export counts fewer by default: it leaves out memes still waiting for votes. */}
+          <span className="muted">so far, with memes still waiting for votes</span>
         </div>
         <div className="card small">
           <strong>{d.gold.unresolved.toLocaleString()}</strong> unresolved ·{' '}
