@@ -1,11 +1,13 @@
 // `memejury serve`: browser mode. The built renderer and the same backend behind 127.0.0.1.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { Backend } from '../services/backend';
 import { serve } from '../server/server';
 import type { Log } from '../services/log';
+import { UserError } from '../services/errors';
 import { userDataDir } from '../services/userdata';
 import { out } from './args';
 import { demoDir, rendererDir, repositoryRoot } from './assets';
@@ -46,6 +48,12 @@ function ensureRenderer(): string {
 
 export async function runServe(opts: ServeCliOptions): Promise<void> {
   const data = userDataDir();
+  // Settings and the log live there: a folder that cannot be made is said in words, first.
+  await mkdir(data, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(
+      `cannot make the settings folder ${data} (${err.code ?? err.message}): set MEMEJURY_USER_DATA to a folder you can write`,
+    );
+  });
   // Browser mode's log, <user data>/logs/serve.log; loaded here only, so other commands start fast.
   const log = (await import('../services/log')).startLog(data, 'serve', false);
   try {

@@ -5,10 +5,10 @@
 import { UserError } from './errors';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isAnnotatorId } from '../../shared/ids';
 import { processAlive } from './fsx';
-import { LEAD_LOCK } from './paths';
+import { LEAD_LOCK, META_DIR } from './paths';
 
 export interface LockInfo {
   pid: number;
@@ -47,7 +47,14 @@ export class AnnotatorLock {
     app: string,
   ): Promise<AnnotatorLock> {
     const dir = join(metaDir, 'locks');
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      // A folder this user may only read: said in words (a profile writes its labels here).
+      if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS')
+        throw new UserError(
+          `${dirname(metaDir)}: this project folder is read-only for you (${err.code}); Meme Jury writes labels and locks in ${META_DIR}/ there: ask for write access, or work on a copy`,
+        );
+      throw err;
+    });
     // Lock files are per machine: keep them out of git for teams that version the project.
     await writeFile(join(metaDir, '.gitignore'), 'locks/\n', { flag: 'wx' }).catch(() => undefined);
     const path = join(dir, `${annotator}.lock`);

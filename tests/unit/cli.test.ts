@@ -121,5 +121,17 @@ describe('memejury CLI', () => {
     expect(cli('serve', '--demo', '--port', '99999').stderr).toBe(
       'memejury serve: --port must be an integer from 0 to 65535\n',
     );
+    // A settings folder that cannot be made (here under a file) is one line, not a log's stack trace.
+    const file = join(dir, 'a-file');
+    await writeFile(file, '');
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--demo'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, MEMEJURY_USER_DATA: join(file, 'settings') },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `memejury serve: cannot make the settings folder ${join(file, 'settings')} (ENOTDIR): set MEMEJURY_USER_DATA to a folder you can write\n`,
+    );
   });
 });
