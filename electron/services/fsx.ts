@@ -27,10 +27,6 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * A file's text for reading input (an import, a sidecar, predictions, a file to validate), with
- * a message naming the path when it is not a readable file: a folder, missing, not allowed.
- */
-/**
  * A file's text. Read as bytes and decoded once: `readFile(path, 'utf8')` decodes it piece by
  * piece into a string of many parts that its first reader then copies whole (a 22 MB import:
  * ~20 ms more).
@@ -39,6 +35,10 @@ export async function readUtf8(path: string): Promise<string> {
   return (await readFile(path)).toString('utf8');
 }
 
+/**
+ * A file's text for reading input (an import, a sidecar, predictions, a file to validate), with
+ * a message naming the path when it is not a readable file: a folder, missing, not allowed.
+ */
 export async function readTextFile(path: string): Promise<string> {
   const st = await stat(path).catch((err: NodeJS.ErrnoException) => {
     throw new UserError(
