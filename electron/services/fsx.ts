@@ -28,7 +28,7 @@ export async function exists(path: string): Promise<boolean> {
 
 /**
  * A file's text. Read as bytes and decoded once: `readFile(path, 'utf8')` decodes it piece by
- * piece into a string of many parts that its first reader then copies whole (a 22 MB import:
+ * piece into a string of many parts that its first reader then copies whole (a 22 MB file:
  * ~20 ms more).
  */
 export async function readUtf8(path: string): Promise<string> {
