@@ -2,17 +2,7 @@
 // been fsynced; whole-file rewrites go to a temp file that is fsynced and renamed over the target.
 import { createHash } from 'node:crypto';
 import { constants, unlinkSync } from 'node:fs';
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  truncate,
-  type FileHandle,
-} from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors';
@@ -299,11 +289,12 @@ export class AppendQueue {
       const batch: AppendOp[] = [];
       while (this.pending.length > 0 && this.pending[0].kind === 'append')
         batch.push(this.pending.shift() as AppendOp);
+      let fh: FileHandle | null = null;
       let before = -1;
       try {
         let text = batch.map((b) => b.text).join('');
         if (text) {
-          const fh = await this.openCurrent();
+          fh = await this.openCurrent();
           before = (await fh.stat()).size;
           if (this.needsNewline) text = '\n' + text;
           await fh.appendFile(text);
@@ -316,8 +307,8 @@ export class AppendQueue {
         // A failed write (a full disk) may have left part of a line: it is cut off again, so it
         // never stays as a broken line in the middle of the log once writes work again. Reopened,
         // the next write checks the file's end afresh.
+        if (fh && before >= 0) await fh.truncate(before).catch(() => undefined);
         await this.close();
-        if (before >= 0) await truncate(this.path, before).catch(() => undefined);
         this.needsNewline = null;
         for (const b of batch) b.reject(err);
       }
