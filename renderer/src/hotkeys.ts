@@ -165,28 +165,70 @@ export function hotkeysAllowedAt(el: EventTarget | null, key: string): boolean {
   );
 }
 
+/** Key names as the keymap writes them, where they differ from what a key's code gives. */
+const ALIASES: Record<string, string> = {
+  left: 'arrowleft',
+  right: 'arrowright',
+  up: 'arrowup',
+  down: 'arrowdown',
+  esc: 'escape',
+  return: 'enter',
+};
+const MODIFIERS = ['alt', 'ctrl', 'meta', 'shift'] as const;
+
+/** `mod` is ⌘ on a Mac and Ctrl elsewhere. */
+function modKey(): 'meta' | 'ctrl' {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? 'meta' : 'ctrl';
+}
+
+/** A keymap entry ("shift+slash", "mod+z", "left") in one spelling: modifiers in order, then the key. */
+export function canonicalHotkey(hotkey: string, mod = modKey()): string {
+  const parts = hotkey.toLowerCase().split('+');
+  const key = parts.pop() ?? '';
+  const mods = new Set(parts.map((m) => (m === 'mod' ? mod : m === 'control' ? 'ctrl' : m)));
+  return [...MODIFIERS.filter((m) => mods.has(m)), ALIASES[key] ?? key].join('+');
+}
+
 /**
- * Binds every action of `actions` to its handler. Auto-repeat events are ignored, so a held key
- * never records twice; a key pressed while a control has the focus is left to that control.
+ * What a keydown is bound by, in canonicalHotkey's spelling. A letter is the letter it types when
+ * that is a Latin letter: Z is Z on a German keyboard and A is A on a French one, wherever those
+ * keys sit (by place, the German Z key would be Y and turn on "dehumanizing"). Anything else
+ * goes by the key's place: digits (1–5 on a French keyboard without Shift), punctuation, arrows,
+ * and letters of other scripts, whose keyboards keep the Latin letters at the US places.
+ */
+export function hotkeyOf(
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): string {
+  const key =
+    e.key.length === 1 && /[a-z]/i.test(e.key)
+      ? e.key.toLowerCase()
+      : e.code.toLowerCase().replace(/^(key|digit|numpad)/, '');
+  const mods = { alt: e.altKey, ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey };
+  return [...MODIFIERS.filter((m) => mods[m]), key].join('+');
+}
+
+/**
+ * Binds every action of `actions` to its handler (keys matched by hotkeyOf). Auto-repeat events
+ * are ignored, so a held key never records twice; a key pressed while a control has the focus is
+ * left to that control.
  */
 export function useActions(actions: readonly Action[], handlers: Handlers, enabled = true): void {
-  const keys = actions.map((a) => KEYMAP[a].keys).join(',');
   const byKey = new Map<string, Action>();
-  for (const a of actions) for (const k of KEYMAP[a].keys.split(',')) byKey.set(k, a);
+  for (const a of actions) for (const k of KEYMAP[a].keys.split(',')) byKey.set(canonicalHotkey(k), a);
   useHotkeys(
-    keys,
-    (e, hk) => {
-      if (e.repeat) return;
-      const action = byKey.get(hk.hotkey);
-      if (action) handlers[action]?.(e);
+    '*',
+    (e) => {
+      const action = byKey.get(hotkeyOf(e));
+      if (action === undefined) return;
+      e.preventDefault();
+      if (!e.repeat) handlers[action]?.(e);
     },
     {
       enabled,
-      preventDefault: true,
       enableOnFormTags: false,
       ignoreEventWhen: (e) => !hotkeysAllowedAt(e.target, e.key),
     },
-    [handlers, keys],
+    [handlers, actions],
   );
 }
 

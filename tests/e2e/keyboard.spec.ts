@@ -149,6 +149,27 @@ test.describe('labeling by keyboard', () => {
     expect(await mine()).toHaveLength(2);
   });
 
+  test('on a German keyboard Z (the key at the US Y place) takes the answer back, not a label', async ({
+    page,
+  }) => {
+    await openLabeling(page, demo.served.url);
+    const first = await itemId(page);
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await mine()).length).toBe(1);
+    // What the Z key of a QWERTZ keyboard sends: the letter z from the place of the US Y.
+    const cdp = await page.context().newCDPSession(page);
+    for (const type of ['keyDown', 'keyUp'] as const)
+      await cdp.send('Input.dispatchKeyEvent', {
+        type,
+        key: 'z',
+        code: 'KeyY',
+        text: type === 'keyDown' ? 'z' : undefined,
+        windowsVirtualKeyCode: 90,
+      });
+    await expect(page.getByTestId('item-id')).toHaveText(`#${first}`);
+    await expect.poll(async () => (await mine()).map((l) => Boolean(l.undo))).toStrictEqual([false, true]);
+  });
+
   test('the end of the Flagged tab says it is the end of that list, not that there are none', async ({
     page,
   }) => {
