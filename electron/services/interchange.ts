@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { ExportOptions } from '../../shared/export';
 import { selectInterchange, type IxSelection } from '../../shared/interchange/build';
 import { writeCsv, CsvLabelError } from '../../shared/interchange/csv';
-import { detectFormat, readInterchange } from '../../shared/interchange/detect';
+import { detectFormat, isFullExport, readInterchange } from '../../shared/interchange/detect';
 import { HF_METADATA } from '../../shared/interchange/hf';
 import { writeLabelStudio } from '../../shared/interchange/labelstudio';
 import {
@@ -176,6 +176,10 @@ export async function importAny(
     throw new ImportError((err as Error).message);
   }
   const format = folder ? 'hf' : detectFormat(path, text);
+  if (format === 'fghm' && isFullExport(text))
+    throw new ImportError(
+      `${path}: a Meme Jury "full" export, which imports only as FGHM: its memes and gold but not who voted what nor the lead's decisions; import the CSV, Label Studio, Prodigy or Hugging Face export of the project instead (they carry both); nothing was imported`,
+    );
   if (format === 'fghm') return { ...(await importFghm(project, path, guard)), format };
   const parsed = readInterchange(format, text, file);
   return { ...(await applyImport(project, file, text, planOf(parsed), guard)), format };

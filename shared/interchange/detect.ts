@@ -61,6 +61,16 @@ export function detectFormat(name: string, text: string): ImportFormat {
   return 'fghm';
 }
 
+/**
+ * Whether JSON lines are Meme Jury's own "full" export (the FGHM record with the votes, how the
+ * gold was reached and the lead's decision beside it): it reads as FGHM, which would keep its
+ * memes and gold but lose who voted what and every decision.
+ */
+export function isFullExport(text: string): boolean {
+  const first = firstJsonLine(text);
+  return isObject(first) && 'hate_votes' in first && 'gold_how' in first && 'adjudication' in first;
+}
+
 /** Reads an interchange file of a known format (HF: the text of its metadata.jsonl). */
 export function readInterchange(format: InterchangeFormat, text: string, file: string): IxParsed {
   switch (format) {

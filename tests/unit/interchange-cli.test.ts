@@ -49,6 +49,22 @@ describe("memejury export --format / import of the other tools' formats", () => 
     }
   });
 
+  it('a full export is refused as an import, saying which exports carry the votes and decisions', async () => {
+    const a = await tempDir();
+    expect(cli('init', a).code).toBe(0);
+    expect(cli('import', fixture('dev_seen.json'), '--project', a).code).toBe(0);
+    const out = join(a, 'exports', 'full.jsonl');
+    expect(cli('export', '--project', a, '--out', out, '--format', 'full').code).toBe(0);
+    const b = await tempDir();
+    expect(cli('init', b).code).toBe(0);
+    const imp = cli('import', out, '--project', b);
+    expect(imp.code).toBe(1);
+    expect(imp.stderr).toContain(`${out}: a Meme Jury "full" export, which imports only as FGHM`);
+    expect(imp.stderr).toContain('import the CSV, Label Studio, Prodigy or Hugging Face export');
+    expect(imp.stderr).toContain('nothing was imported');
+    expect(await readdir(join(b, '.memejury', 'annotations'))).toStrictEqual([]);
+  });
+
   it('a Hugging Face folder, and a bad file refused with file:line and field and a non-zero status', async () => {
     const a = await tempDir();
     cli('init', a);
