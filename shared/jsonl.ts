@@ -49,6 +49,27 @@ export function jsonParseMessage(err: unknown): string {
 }
 
 /**
+ * A whole file's JSON.parse error as the line the engine stopped on and the column in that line
+ * (the engine gives an offset into the whole text, when it gives one). `text` is the file's text;
+ * a byte-order mark, which the parse was given the text without, is no column.
+ */
+export function wholeJsonError(text: string, file: string, err: unknown): LineError {
+  const pos = /at position (\d+)/.exec(err instanceof Error ? err.message : '');
+  const message = jsonParseMessage(err);
+  if (!pos) return { file, line: 1, message };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const at = Number(pos[1]);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at && i < body.length; i++)
+    if (body.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  return { file, line, message: message.replace(/ at column \d+/, ` at column ${at - lineStart + 1}`) };
+}
+
+/**
  * Visits every non-blank line of JSON Lines text without collecting them, so that replaying a
  * large log keeps only the records the caller keeps. `firstLine` offsets line numbers for text
  * that starts in the middle of a file.
@@ -154,7 +175,7 @@ export function parseJsonOrJsonl(text: string, file: string): ParseResult<unknow
         errors: [],
       };
     } catch (err) {
-      return { records: [], errors: [{ file, line: 1, message: jsonParseMessage(err) }] };
+      return { records: [], errors: [wholeJsonError(text, file, err)] };
     }
   }
   return parseJsonl(text, file);

@@ -1,6 +1,6 @@
 // A JSON array file read element by element, each with the line it starts on, so that an error in
 // a pretty-printed export (Label Studio writes one task over dozens of lines) names its line.
-import { jsonParseMessage, type LineError } from '../jsonl';
+import { wholeJsonError, type LineError } from '../jsonl';
 
 export interface LinedElement {
   value: unknown;
@@ -56,12 +56,7 @@ export function parseJsonArray(
   try {
     arr = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    const pos = /at position (\d+)/.exec(err instanceof Error ? err.message : '');
-    const line = pos ? linesAt(text, [Number(pos[1])])[0] : 1;
-    return {
-      elements: [],
-      error: { file, line, message: jsonParseMessage(err).replace(/ at column \d+/, '') },
-    };
+    return { elements: [], error: wholeJsonError(text, file, err) };
   }
   if (!Array.isArray(arr))
     return { elements: [], error: { file, line: 1, message: 'expected a JSON array of tasks' } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLineError, parseJsonl, splitTornTail } from '../../shared/jsonl';
+import { formatLineError, parseJsonOrJsonl, parseJsonl, splitTornTail } from '../../shared/jsonl';
+import { parseJsonArray } from '../../shared/interchange/jsonArray';
 import { checkAnnotationEvent } from '../../shared/records';
 
 const good = (item: number): string =>
@@ -54,5 +55,18 @@ describe('JSONL codec', () => {
     expect(splitTornTail(`${good(1)}\n${good(2)}`).torn).toBe('');
     expect(splitTornTail(`${good(1)}\n`).torn).toBe('');
     expect(splitTornTail(`${good(1)}\n  `).torn).toBe('');
+  });
+
+  it('a JSON array file with a syntax error names the line and the column in that line', () => {
+    const text = '[\n{"id":1,\n"data": {"img":"img/1.png" ,,}}\n]\n';
+    const want = { file: 'bad.json', line: 3, message: 'not valid JSON (unexpected character at column 29)' };
+    expect(parseJsonOrJsonl(text, 'bad.json').errors).toStrictEqual([want]);
+    expect(parseJsonArray(text, 'bad.json').error).toStrictEqual(want);
+    // A byte-order mark is not a column of the first line; the end of the text is its last line.
+    expect(parseJsonOrJsonl('\uFEFF[{"a":1,}]', 'b.json').errors[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('at column 9)'),
+    });
+    expect(parseJsonOrJsonl('[\n{"a":1}\n', 'c.json').errors[0]).toMatchObject({ line: 3 });
   });
 });
