@@ -17,6 +17,7 @@ import { useQuery } from './data/useQuery';
 import { KEYMAP, REVIEW_DESCRIPTIONS, SCREEN_ACTIONS, useActions, useClicksKeepFocus } from './hotkeys';
 import type { ItemId } from '../../shared/records';
 import { BrowseScreen } from './screens/BrowseScreen';
+import { byTestId, focusAfterward } from './focus';
 import { GuideDialog } from './components/guide/GuideDialog';
 import { GuidelinesScreen } from './screens/GuidelinesScreen';
 import { MyFiguresScreen } from './screens/MyFiguresScreen';
@@ -272,8 +273,11 @@ export function App() {
           onEdit={
             canEditGuide
               ? () => {
+                  // The editor is what was asked for: the focus goes to its text, not the page.
+                  const refocus = focusAfterward();
                   setGuideOpen(false);
                   setView('guidelines');
+                  refocus(() => byTestId('guide-source'));
                 }
               : undefined
           }

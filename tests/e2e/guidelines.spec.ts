@@ -207,7 +207,8 @@ test.describe('guidelines, for a lead and the team', () => {
     await tabTo(page, 'guide-edit');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('guidelines-screen')).toBeVisible();
-    await tabTo(page, 'guide-source');
+    // The focus is in the editor's text at once, not back at the top of the page.
+    await expect(page.getByTestId('guide-source')).toBeFocused();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(NEW_GUIDE);
     await expect(page.getByTestId('guide-preview')).toContainText('Version two adds descent explicitly.');
@@ -215,6 +216,8 @@ test.describe('guidelines, for a lead and the team', () => {
     await tabTo(page, 'guide-save');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('guide-saved')).toContainText(`version ${sha(NEW_GUIDE).slice(0, 12)}`);
+    // Save turned off: the focus is on what the save did.
+    await expect(page.getByTestId('guide-saved')).toBeFocused();
     expect(await readFile(join(demo.project, '.memejury/guidelines.md'), 'utf8')).toBe(NEW_GUIDE);
     expect((await readdir(join(demo.project, '.memejury/guidelines'))).sort()).toStrictEqual(
       [`${before}.md`, `${sha(NEW_GUIDE)}.md`].sort(),

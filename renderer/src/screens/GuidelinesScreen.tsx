@@ -3,6 +3,7 @@ import type { ProjectSummary } from '../../../shared/api';
 import type { GuidelinesView } from '../../../shared/guidelines';
 import { api, call, messageOf } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { byTestId, focusAfterward } from '../focus';
 import { GuidelineVersionsTable } from '../components/guide/GuidelineVersionsTable';
 import { GuideView } from '../components/guide/GuideView';
 import { Modal } from '../components/Modal';
@@ -33,12 +34,15 @@ export function GuidelinesScreen({ project, onProject }: GuidelinesScreenProps) 
 
   const save = (): void => {
     if (!draft || !current) return;
+    // Save turns off once saved: the focus goes to what the save did.
+    const refocus = focusAfterward();
     run(
       call('guidelines:save', { markdown: draft.text, base: draft.base }).then((v) => {
         guide.setData(v);
         versions.refresh();
         setDraft(null);
         setSaved(`Saved as version ${v.short}. Every label saved from now on records it.`);
+        refocus(() => byTestId('guide-saved'));
       }),
     );
   };
@@ -97,7 +101,7 @@ export function GuidelinesScreen({ project, onProject }: GuidelinesScreenProps) 
             Discard changes
           </button>
           {saved && (
-            <span role="status" className="ok-text" data-testid="guide-saved">
+            <span role="status" className="ok-text" tabIndex={-1} data-testid="guide-saved">
               {saved}
             </span>
           )}
