@@ -29,6 +29,16 @@ test('a new user creates a profile and labels with the mouse', async ({ page }, 
     veil.boundingBox(),
   ]);
   expect(veilBox).toEqual(imgBox);
+  // A narrower window moves the image without resizing it: the veil moves with it.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  // (Within a pixel: the veil is placed at the image's whole-pixel offsets.)
+  await expect
+    .poll(async () => {
+      const [i, v] = await Promise.all([page.getByTestId('meme-image').boundingBox(), veil.boundingBox()]);
+      if (!i || !v || i.x === imgBox?.x) return false;
+      return Math.max(Math.abs(i.x - v.x), Math.abs(i.y - v.y), Math.abs(i.width - v.width)) <= 1;
+    })
+    .toBe(true);
   await page.getByTestId('reveal').click();
   await expect(page.getByTestId('meme-image')).not.toHaveClass(/blurred/);
   await expect(page.getByTestId('meme-image')).toBeVisible();

@@ -42,8 +42,11 @@ export function useVeil(
     };
     place();
     img.addEventListener('load', place);
+    // The image's box, and the frame it is centred in: a narrower window moves the image
+    // without resizing it, and the veil must move with it.
     const ro = new ResizeObserver(place);
     ro.observe(img);
+    if (img.parentElement) ro.observe(img.parentElement);
     return () => {
       img.removeEventListener('load', place);
       ro.disconnect();
