@@ -81,6 +81,9 @@ test('a lead attaches predictions and sets suggestions; an annotator sees them a
   await expect(page.getByTestId('suggestion')).toContainText(
     'The model suggests: hateful · religion, mocking',
   );
+  // Beside the answer it is about, in view on a small laptop window, and announced (a status).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(page.getByRole('status').filter({ hasText: 'The model suggests' })).toBeInViewport();
   for (const k of ['3', 'w', 'Enter']) await page.keyboard.press(k);
   const lines = () =>
     jsonl<{ item: number; model?: { shown: string; hate: string } }>(

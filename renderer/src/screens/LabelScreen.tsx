@@ -196,11 +196,13 @@ export function LabelScreen({ project, prefs, wb }: LabelScreenProps) {
             onSkip={() => s.next()}
             onSkipDistressing={() => handlers.skipDistressing?.()}
             onSubmit={() => handlers.submit?.()}
+            suggestion={
+              current.suggestion && suggestionShown ? (
+                <SuggestionNote suggestion={current.suggestion} mode={mode} />
+              ) : undefined
+            }
           />
         </div>
-      )}
-      {current && current.suggestion && suggestionShown && (
-        <SuggestionNote suggestion={current.suggestion} mode={mode} />
       )}
       <WellbeingGate wb={wb} cap={prefs.sessionCap} onStop={() => setStopped(true)} />
       {feedback && (

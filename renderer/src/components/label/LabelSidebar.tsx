@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ItemView } from '../../../../shared/api';
 import type { Hate, Task } from '../../../../shared/taxonomy';
 import type { Draft } from '../../model';
@@ -22,6 +23,8 @@ type LabelSidebarProps = {
   onSkip: () => void;
   onSkipDistressing: () => void;
   onSubmit: () => void;
+  /** What the model suggests, when it is shown: beside the answer it is about, in view. */
+  suggestion?: ReactNode;
 };
 
 /** The meme's id, text and my answer beside the image, with a button for every key. */
@@ -42,6 +45,7 @@ export function LabelSidebar(p: LabelSidebarProps) {
       <blockquote className="meme-text" data-testid="meme-text">
         {item.text || <em>(no text)</em>}
       </blockquote>
+      {p.suggestion}
       <LabelPanel draft={draft} onHate={p.onHate} onToggle={p.onToggle} disabled={p.disabled} />
       <div className="actions">
         <button
