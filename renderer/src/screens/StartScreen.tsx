@@ -108,7 +108,7 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
                 value={importPath}
                 onChange={(e) => setImportPath(e.target.value)}
                 placeholder="labels.jsonl"
-                aria-label="File to import (FGHM, Label Studio JSON, Prodigy JSONL or Meme Jury CSV), relative to the project folder (or the folder given to serve --imports)"
+                aria-label="File or folder to import (FGHM, Label Studio JSON, Prodigy JSONL, Meme Jury CSV or a Hugging Face export folder), relative to the project folder (or the folder given to serve --imports)"
                 data-testid="import-path"
               />
             )}
@@ -116,7 +116,7 @@ export function StartScreen({ info, settings, project, onSettings, onProject, on
               type="submit"
               disabled={!info.dialogs && !importPath.trim()}
               data-testid="import-run"
-              title="FGHM, Label Studio JSON, Prodigy JSONL or Meme Jury CSV, recognised by content"
+              title="FGHM, Label Studio JSON, Prodigy JSONL, Meme Jury CSV or a Hugging Face export folder, recognised by content"
             >
               {info.dialogs ? 'Import labels…' : 'Import labels'}
             </button>
