@@ -12,6 +12,22 @@ import type { Project } from './project';
 class ProvenanceError extends UserError {}
 
 const FIELDS = ['source', 'licence', 'consent', 'region', 'notes'] as const;
+const KNOWN: readonly string[] = ['id', ...FIELDS];
+
+/**
+ * A column or key no provenance field has (a misspelt "licenze"): refused, or its values would be
+ * dropped without a word and the meme's licence read as unknown.
+ */
+function unknownField(names: readonly string[], file: string, line: number): LineError | null {
+  const odd = names.find((n) => !KNOWN.includes(n));
+  return odd === undefined
+    ? null
+    : {
+        file,
+        line,
+        message: `"${odd}" is not a provenance field (id, source, licence or license, consent, region, notes); nothing was imported`,
+      };
+}
 
 function rowsOf(
   text: string,
@@ -34,6 +50,8 @@ function rowsOf(
     );
     if (!header.includes('id'))
       return { file, line: rows[0].line, message: 'the header row needs an "id" column' };
+    const odd = unknownField(header, file, rows[0].line);
+    if (odd) return odd;
     return rows.slice(1).map((r) => {
       const fields: Record<string, unknown> = {};
       header.forEach((h, i) => {
@@ -45,11 +63,16 @@ function rowsOf(
   }
   const parsed = parseJsonl(text, file);
   if (parsed.errors.length) return parsed.errors[0];
-  return parsed.records.map((r) => {
+  const rows = [];
+  for (const r of parsed.records) {
     const fields = { ...(r.value as Record<string, unknown>) };
     if (fields.license !== undefined && fields.licence === undefined) fields.licence = fields.license;
-    return { id: fields.id, fields, line: r.line };
-  });
+    delete fields.license;
+    const odd = unknownField(Object.keys(fields), file, r.line);
+    if (odd) return odd;
+    rows.push({ id: fields.id, fields, line: r.line });
+  }
+  return rows;
 }
 
 export async function importProvenance(

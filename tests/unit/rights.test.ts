@@ -254,6 +254,17 @@ describe('export with data-rights filters', () => {
     await writeFile(sidecar, 'id,consent\n8291,yes\n5349,maybe\n');
     await expect(importProvenance(p, sidecar, 'lead')).rejects.toThrow(`${sidecar}:3: field "consent"`);
     expect(await readFile(p.paths.governance, 'utf8').catch(() => '')).toBe('');
+    // A misspelt column or key is refused by name, not dropped (the licence would read unknown).
+    await writeFile(sidecar, 'id,source,licenze,consent\n8291,forum,CC0,yes\n');
+    await expect(importProvenance(p, sidecar, 'lead')).rejects.toThrow(
+      `${sidecar}:1: "licenze" is not a provenance field (id, source, licence or license, consent, region, notes); nothing was imported`,
+    );
+    const jsonl = join(await tempDir(), 'prov.jsonl');
+    await writeFile(jsonl, '{"id":8291,"license":"CC0"}\n{"id":5349,"licenze":"CC0"}\n');
+    await expect(importProvenance(p, jsonl, 'lead')).rejects.toThrow(
+      `${jsonl}:2: "licenze" is not a provenance field`,
+    );
+    expect(await readFile(p.paths.governance, 'utf8').catch(() => '')).toBe('');
     await p.close();
   });
 });
