@@ -226,6 +226,22 @@ export async function finishForgetting(
   return result;
 }
 
+/**
+ * A tombstone names neither what it forgets nor anyone by it: its reason and "requested by" are
+ * kept for good, so they must not hold the id (someone asking to be forgotten is "the annotator",
+ * not their id). Refused before anything is written.
+ */
+function checkRequestNamesNothing(req: ForgetRequest, id: string): void {
+  for (const [field, text] of [
+    ['reason', req.reason],
+    ['requested by', req.requestedBy],
+  ] as const)
+    if (text.split(/[^\p{L}\p{N}_.-]+/u).includes(id))
+      throw new ForgetError(
+        `the ${field} names what is being forgotten ("${id}"), and the tombstone keeps it for good: say it without the id (e.g. "the annotator, by email"); nothing was forgotten`,
+      );
+}
+
 function makeTombstone(
   scope: Tombstone['scope'],
   hash: string,
@@ -247,6 +263,7 @@ function makeTombstone(
 
 export async function forgetItem(project: Project, id: ItemId, req: ForgetRequest): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
+  checkRequestNamesNothing(req, String(id));
   const spellings = itemHashSpellings(id);
   const existing = project.governance.tombstones.find(
     (t) => t.scope === 'item' && spellings.includes(t.hash),
@@ -286,6 +303,7 @@ export async function forgetAnnotator(
   req: ForgetRequest,
 ): Promise<ForgetResult> {
   if (!req.reason.trim()) throw new ForgetError('a reason is required (who asked, and why)');
+  checkRequestNamesNothing(req, annotator);
   const hash = annotatorHash(annotator);
   const existing = project.governance.tombstones.find((t) => t.scope === 'annotator' && t.hash === hash);
   const known =

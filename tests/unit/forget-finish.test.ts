@@ -162,7 +162,11 @@ describe('the audit sees everywhere', () => {
     const p = await Project.open(dir, { lead: true });
     const full = await exportGold(p, join(dir, 'exports/full.jsonl'), { format: 'full', policy: 'fghm' });
     const fghm = await exportGold(p, join(dir, 'exports/gold.jsonl'), { format: 'fghm', policy: 'fghm' });
-    await forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' });
+    await forgetAnnotator(p, 'fghm-3', {
+      reason: 'withdrew consent',
+      requestedBy: 'the annotator',
+      by: 'lead',
+    });
     await p.close();
     const audit = await auditProject(dir);
     expect(audit.findings).toStrictEqual([]);
@@ -189,7 +193,11 @@ describe('the audit sees everywhere', () => {
     };
     for (const [ext, text] of Object.entries(reports))
       await writeFile(join(dir, `exports/team.${ext}`), text);
-    await forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' });
+    await forgetAnnotator(p, 'fghm-3', {
+      reason: 'withdrew consent',
+      requestedBy: 'the annotator',
+      by: 'lead',
+    });
     await p.close();
     for (const ext of Object.keys(reports))
       expect(await exists(join(dir, `exports/team.${ext}`)), ext).toBe(false);
@@ -297,7 +305,11 @@ describe('forgetting annotators', () => {
   it('a forgotten annotator is never re-created by a later import', async () => {
     const dir = await project();
     const p = await Project.open(dir, { lead: true });
-    await forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' });
+    await forgetAnnotator(p, 'fghm-3', {
+      reason: 'withdrew consent',
+      requestedBy: 'the annotator',
+      by: 'lead',
+    });
     const r = await importFghm(p, fixture('dev_seen.json'), forgottenGuard(p));
     expect(r.warnings.join('\n')).toMatch(/fghm-3.*forgotten/);
     await p.close();

@@ -165,7 +165,21 @@ describe('forgetting an annotator', () => {
     const p = await Project.open(dir, { lead: true });
     const before = flattenAgreement(p.agreement());
     expect(before['annotator.fghm-3.items_done']).toBe(237);
-    await forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' });
+    // The tombstone keeps its reason and "requested by" for good: naming the id there is refused.
+    await expect(
+      forgetAnnotator(p, 'fghm-3', { reason: 'withdrew consent', requestedBy: 'fghm-3', by: 'lead' }),
+    ).rejects.toThrow(
+      'the requested by names what is being forgotten ("fghm-3"), and the tombstone keeps it for good',
+    );
+    await expect(
+      forgetAnnotator(p, 'fghm-3', { reason: 'fghm-3 withdrew consent', requestedBy: 'them', by: 'lead' }),
+    ).rejects.toThrow('the reason names what is being forgotten ("fghm-3")');
+    expect(p.governance.tombstones).toHaveLength(0);
+    await forgetAnnotator(p, 'fghm-3', {
+      reason: 'withdrew consent',
+      requestedBy: 'the annotator',
+      by: 'lead',
+    });
     await p.close();
     const q = await Project.open(dir);
     const after = flattenAgreement(q.agreement());
