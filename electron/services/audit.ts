@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { checkGovernanceEvent, GovernanceState } from '../../shared/governance';
 import { parseJsonl } from '../../shared/jsonl';
-import { Forgotten, isAgreementReport } from './forgotten';
+import { Forgotten, isAgreementReport, wordsOf } from './forgotten';
 import { exportNamesForgotten, interchangeExportsIn, isPartOf } from './interchange';
 import { UserError } from './errors';
 import { fileHash } from './hashes';
@@ -95,6 +95,19 @@ export async function auditProject(dir: string): Promise<AuditReport> {
   report.warnings.push(...(await staleManifests(dir, files)));
   if (g.tombstones.length === 0) return report;
   const f = Forgotten.fromGovernance(g);
+
+  // A tombstone's reason and "requested by" are kept for good: they must not name what was
+  // forgotten (forgetting refuses that now; a project may hold older ones).
+  for (const { value, line } of parseJsonl(text, 'governance.jsonl', checkGovernanceEvent).records) {
+    if (value.type !== 'forget') continue;
+    const words = [...wordsOf(value.reason), ...wordsOf(value.requested_by)];
+    if (words.some((w) => f.isAnnotator(w) || f.isItem(w)))
+      report.findings.push({
+        file: relative(dir, paths.governance),
+        line,
+        what: 'a tombstone whose reason or "requested by" names what was forgotten',
+      });
+  }
 
   // Exports in the other tools' formats are read by their own readers (interchange.ts): a Label
   // Studio task or a Prodigy line names its meme inside, not as a top-level "id".

@@ -36,6 +36,8 @@ import { resolveMediaPath } from './media';
 
 class ForgetError extends UserError {}
 
+import { wordsOf } from './forgotten';
+
 export { isTombstoneRecord } from './forgotten';
 
 export interface ForgetRequest {
@@ -236,7 +238,7 @@ function checkRequestNamesNothing(req: ForgetRequest, id: string): void {
     ['reason', req.reason],
     ['requested by', req.requestedBy],
   ] as const)
-    if (text.split(/[^\p{L}\p{N}_.-]+/u).includes(id))
+    if (wordsOf(text).includes(id))
       throw new ForgetError(
         `the ${field} names what is being forgotten ("${id}"), and the tombstone keeps it for good: say it without the id (e.g. "the annotator, by email"); nothing was forgotten`,
       );

@@ -170,6 +170,19 @@ describe('the audit sees everywhere', () => {
     await p.close();
     const audit = await auditProject(dir);
     expect(audit.findings).toStrictEqual([]);
+    // A tombstone written by an older version, its "requested by" naming the id: the audit finds it.
+    const gov = join(dir, '.memejury/governance.jsonl');
+    const lines = (await readFile(gov, 'utf8')).trim().split('\n');
+    const tomb = JSON.parse(lines.at(-1) as string) as Record<string, unknown>;
+    await writeFile(gov, [...lines, JSON.stringify({ ...tomb, requested_by: 'fghm-3' })].join('\n') + '\n');
+    expect((await auditProject(dir)).findings).toStrictEqual([
+      {
+        file: join('.memejury', 'governance.jsonl'),
+        line: lines.length + 1,
+        what: 'a tombstone whose reason or "requested by" names what was forgotten',
+      },
+    ]);
+    await writeFile(gov, lines.join('\n') + '\n');
     // The full export named the annotator in thousands of places: it goes, with its manifest.
     expect(await exists(full.out)).toBe(false);
     expect(await exists(full.manifest as string)).toBe(false);
