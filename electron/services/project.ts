@@ -205,7 +205,10 @@ export class Project extends ProjectLogs {
   /** Roster order, then every other annotator by id: the order of per-annotator export lists. */
   stableOrder(): string[] {
     const roster = this.config.roster.map((r) => r.id);
-    const others = this.state.annotators.filter((a) => !roster.includes(a)).sort();
+    // A forgotten annotator keeps an empty column in this process's state: never named again.
+    const others = this.state.annotators
+      .filter((a) => !roster.includes(a) && !this.isForgottenAnnotator(a))
+      .sort();
     return [...roster, ...others];
   }
 

@@ -74,3 +74,29 @@ test('a lead records provenance, forgets a meme, and the audit finds nothing lef
   await expect(page.getByTestId('thumb-2')).toBeVisible();
   await expect(page.getByTestId('thumb-3')).toHaveCount(0);
 });
+
+test('a lead forgets an annotator from the data-rights screen by keyboard; their file goes, the audit is clean', async ({
+  page,
+}) => {
+  await page.goto(demo.served.url);
+  await becomeLead(page);
+  await page.getByTestId('nav-rights').click();
+  const file = join(demo.project, '.memejury/annotations/demo-ann2.jsonl');
+  expect(existsSync(file)).toBe(true);
+  await page.getByTestId('forget-annotator-id').focus();
+  await page.getByTestId('forget-annotator-id').selectOption('demo-ann2');
+  await page.getByTestId('forget-annotator-reason').fill('withdrew consent');
+  await page.getByTestId('forget-annotator-requested-by').fill('the annotator, by email');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('forget-annotator-confirm')).toContainText('Forget annotator demo-ann2?');
+  await expect(page.getByTestId('forget-annotator-confirm-cancel')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo-ann2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('forget-result')).toContainText('Forgotten');
+  await expect(page.getByTestId('forget-result')).toBeFocused();
+  expect(existsSync(file)).toBe(false);
+  await expect(page.getByTestId('forget-annotator-id').locator('option')).not.toContainText(['demo-ann2']);
+  await page.getByTestId('audit-run').click();
+  await expect(page.getByTestId('audit-result')).toHaveAttribute('data-findings', '0');
+});

@@ -9,14 +9,29 @@ type ForgetPanelProps = {
   preview?: ReactNode;
   /** The text the lead types to confirm (the meme's id). */
   confirmText: string;
+  /** What forgetting does, in the confirmation (a meme's by default). */
+  consequence?: ReactNode;
+  /** Prefix of the controls' test ids ("forget": forget-reason, forget-start…). */
+  idPrefix?: string;
   onForget: (reason: string, requestedBy: string) => Promise<unknown>;
 };
+
+const MEME_CONSEQUENCE =
+  'Its image is deleted and it leaves every file of the project with every label and decision of it. Only a hash stays, so a re-import is refused.';
 
 /**
  * Forgetting needs a reason, who asked, and a deliberate confirmation: the dialog shows what will
  * be deleted, starts on Cancel, and the id must be typed before Forget can be pressed.
  */
-export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: ForgetPanelProps) {
+export function ForgetPanel({
+  what,
+  disabled,
+  preview,
+  confirmText,
+  consequence = MEME_CONSEQUENCE,
+  idPrefix = 'forget',
+  onForget,
+}: ForgetPanelProps) {
   const [reason, setReason] = useState('');
   const [requestedBy, setRequestedBy] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -37,7 +52,7 @@ export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: 
           placeholder="reason (e.g. erasure request #123)"
           disabled={disabled}
           aria-label="Reason"
-          data-testid="forget-reason"
+          data-testid={`${idPrefix}-reason`}
         />
         <input
           value={requestedBy}
@@ -45,13 +60,13 @@ export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: 
           placeholder="requested by"
           disabled={disabled}
           aria-label="Requested by"
-          data-testid="forget-requested-by"
+          data-testid={`${idPrefix}-requested-by`}
         />
         <button
           type="submit"
           className="danger"
           disabled={disabled || !reason.trim()}
-          data-testid="forget-start"
+          data-testid={`${idPrefix}-start`}
         >
           Forget…
         </button>
@@ -59,17 +74,14 @@ export function ForgetPanel({ what, disabled, preview, confirmText, onForget }: 
       <ErrorBanner message={error} />
       {confirming && (
         <ConfirmDialog
-          testId="forget-confirm"
+          testId={`${idPrefix}-confirm`}
           danger
           typeToConfirm={confirmText}
           title={`Forget ${what}? This cannot be undone.`}
           message={
             <>
               {preview && <div className="forget-preview">{preview}</div>}
-              <p>
-                Its image is deleted and it leaves every file of the project with every label and decision of
-                it. Only a hash stays, so a re-import is refused.
-              </p>
+              <p>{consequence}</p>
               <p className="muted">Reason: {reason.trim()}</p>
             </>
           }

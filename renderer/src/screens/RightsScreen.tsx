@@ -6,6 +6,7 @@ import { api, messageOf } from '../api';
 import { byTestId, focusAfterward } from '../focus';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { AuditResult } from '../components/rights/AuditResult';
+import { ForgetAnnotator } from '../components/rights/ForgetAnnotator';
 import { ForgetResult } from '../components/rights/ForgetResult';
 import { ProvenanceSummary } from '../components/rights/ProvenanceSummary';
 import { RightsItemView } from '../components/rights/RightsItemView';
@@ -138,6 +139,14 @@ export function RightsScreen({ project, info, onProject }: RightsScreenProps) {
         )}
         {forgot && <ForgetResult forgot={forgot} />}
       </section>
+      <ForgetAnnotator
+        annotators={project.annotators}
+        disabled={leadOff}
+        onForgotten={(r) => {
+          setForgot(r);
+          summary.refresh();
+        }}
+      />
       <section className="card">
         <h2>Audit</h2>
         <p className="muted">
