@@ -255,20 +255,21 @@ export class AppendQueue {
   }
 
   /**
-   * The open file, reopened when the path no longer leads to it: a sync tool (or `git checkout`)
-   * that renames a new copy over the file, or removes it, would otherwise get our next lines
-   * written to the old, deleted file, reported saved and gone.
+   * The open file and its size, reopened when the path no longer leads to it: a sync tool (or
+   * `git checkout`) that renames a new copy over the file, or removes it, would otherwise get our
+   * next lines written to the old, deleted file, reported saved and gone.
    */
-  private async openCurrent(): Promise<FileHandle> {
+  private async openCurrent(): Promise<{ fh: FileHandle; size: number }> {
     if (this.fh) {
       const [held, now] = await Promise.all([this.fh.stat(), stat(this.path).catch(() => null)]);
-      if (now === null || now.ino !== held.ino || now.dev !== held.dev) {
-        await this.close();
-        this.needsNewline = null;
-        this.onReplaced?.();
-      }
+      if (now !== null && now.ino === held.ino && now.dev === held.dev)
+        return { fh: this.fh, size: held.size };
+      await this.close();
+      this.needsNewline = null;
+      this.onReplaced?.();
     }
-    return this.ensureOpen();
+    const fh = await this.ensureOpen();
+    return { fh, size: (await fh.stat()).size };
   }
 
   private async drain(): Promise<void> {
@@ -294,8 +295,7 @@ export class AppendQueue {
       try {
         let text = batch.map((b) => b.text).join('');
         if (text) {
-          fh = await this.openCurrent();
-          before = (await fh.stat()).size;
+          ({ fh, size: before } = await this.openCurrent());
           if (this.needsNewline) text = '\n' + text;
           await fh.appendFile(text);
           await fh.sync();
