@@ -94,7 +94,10 @@ test('npm start without the Electron binary: one line saying so, then the app in
 });
 
 test('npm start with the Electron binary runs the desktop app on the freshly built app', async () => {
-  test.skip(process.platform === 'win32', 'the stand-in binary is a shell script');
+  test.skip(
+    process.platform === 'win32',
+    'on Windows: the stand-in Electron binary this test puts in node_modules/electron is a shell script',
+  );
   test.setTimeout(180_000);
   const record = join(temp, 'electron-args.txt');
   const fake = join(temp, 'electron');
@@ -115,7 +118,10 @@ test('npm start with the Electron binary runs the desktop app on the freshly bui
 });
 
 test('the installer puts the CLI beside the app, and it serves the app from there', async ({ page }) => {
-  test.skip(process.platform !== 'linux', 'packs the Linux layout');
+  test.skip(
+    process.platform !== 'linux',
+    `on ${process.platform}: this test packs and runs the Linux layout (linux-unpacked) with electron-builder`,
+  );
   test.setTimeout(180_000);
   // electron-builder packs the real layout (app.asar, extraResources) around a stand-in Electron
   // distribution, since the real one cannot be downloaded everywhere.
