@@ -1,77 +1,20 @@
 // @vitest-environment jsdom
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ItemView, MyLabel, Progress, SaveResult, UndoResult } from '../../../shared/api';
-import type { QueueCounts } from '../../../shared/queue';
-import type { ItemId } from '../../../shared/records';
-import { emptyDraft, type Draft } from '../model';
-import { FakeBackend, flush } from '../test/fakeApi';
-import { useLabelSession } from './useLabelSession';
-
-const IDS = [11, 12, 13, 14];
-
-const counts = (done: number): QueueCounts => ({
-  todo: IDS.length - done,
-  done,
-  flagged: 0,
-  all: IDS.length,
-  complete: 0,
-  distressing: 0,
-});
-const progress = (done: number): Progress => ({ counts: counts(done), items: IDS.length, annotations: done });
-
-const view = (id: ItemId, mine: MyLabel | null = null): ItemView => ({
-  id,
-  img: `img/${String(id)}.png`,
-  text: `meme ${String(id)}`,
-  set_name: null,
-  missing: false,
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { MyLabel, UndoResult } from '../../../shared/api';
+import { emptyDraft } from '../model';
+import {
+  backend,
+  hateful,
+  inFlight,
   mine,
-  suggestion: null,
-});
-
-const hateful: Draft = { hate: 'hateful', pc: ['race'], attack: ['dehumanizing'], note: 'n1', flag: true };
-const notHateful: Draft = { ...emptyDraft(), hate: 'not_hateful' };
-
-let backend: FakeBackend;
-/** The backend's own record of my labels, as the real one keeps it. */
-let mine: Map<ItemId, MyLabel>;
-
-beforeEach(() => {
-  mine = new Map();
-  backend = new FakeBackend()
-    .answer('queue:list', ({ filter }) => ({ filter: filter, ids: IDS, counts: counts(mine.size) }))
-    .answer('progress:get', () => progress(mine.size))
-    .answer('item:get', ({ ids }) => ids.map((id) => view(id, mine.get(id) ?? null)))
-    .install();
-});
-afterEach(() => {
-  cleanup();
-  delete window.api;
-});
-
-async function startSession() {
-  const hook = renderHook(() => useLabelSession('todo'));
-  await waitFor(() => expect(hook.result.current.current?.id).toBe(11));
-  await waitFor(() => expect(hook.result.current.progress).not.toBeNull());
-  return hook;
-}
-
-/** The oldest unanswered call of `channel`, once the session's serial chain has sent it. */
-async function inFlight<C extends 'annotation:save' | 'annotation:undo'>(channel: C) {
-  await act(flush);
-  const [call] = backend.pending(channel);
-  expect(call, `a ${channel} call in flight`).toBeDefined();
-  return call;
-}
-
-const saveResult = (item: ItemId, done: number): SaveResult => ({
-  item,
-  at: '2026-01-01T00:00:00.000Z',
-  saved: true,
-  progress: progress(done),
-  feedback: null,
-});
+  notHateful,
+  progress,
+  saveResult,
+  startSession,
+} from '../test/labelSession';
+import { flush } from '../test/fakeApi';
+import { useLabelSession } from './useLabelSession';
 
 describe('useLabelSession: optimistic save', () => {
   it('a page being closed sends a save waiting for its frame at once', async () => {
@@ -290,121 +233,5 @@ describe('useLabelSession: undo', () => {
     expect(backend.callsOf('annotation:undo').map((c) => c.args.item)).toStrictEqual([12, 11]);
     expect(result.current.current?.id).toBe(11);
     expect(result.current.canUndo).toBe(false);
-  });
-});
-
-describe('useLabelSession: back and relabel', () => {
-  it('going back shows my earlier label as the draft; saving again sends a new save for that item', async () => {
-    backend.hold('annotation:save');
-    const { result } = await startSession();
-    act(() => result.current.save(hateful));
-    const first = await inFlight('annotation:save');
-    await act(async () => first.resolve(saveResult(11, 1)));
-    expect(result.current.current?.id).toBe(12);
-
-    act(() => result.current.back());
-    expect(result.current.current?.id).toBe(11);
-    expect(result.current.pos).toBe(0);
-    expect(result.current.draft).toStrictEqual(hateful);
-    expect(result.current.current?.mine).toMatchObject({
-      hate: 'hateful',
-      pc: ['race'],
-      note: 'n1',
-      flag: true,
-    });
-
-    // Relabel: change the answer in the draft, then save again.
-    act(() => result.current.setDraft((d) => ({ ...d, pc: ['race', 'sex'], note: 'second look' })));
-    act(() => result.current.save(result.current.draft));
-    expect(result.current.current?.id).toBe(12);
-    const again = await inFlight('annotation:save');
-    expect(backend.callsOf('annotation:save')).toHaveLength(2);
-    expect(again.args).toMatchObject({
-      item: 11,
-      hate: 'hateful',
-      pc: ['race', 'sex'],
-      attack: ['dehumanizing'],
-      note: 'second look',
-      flag: true,
-    });
-    await act(async () => again.resolve(saveResult(11, 1)));
-    expect(result.current.status).toMatchObject({ state: 'saved', item: 11 });
-    // Back again: the draft is the new label.
-    act(() => result.current.back());
-    expect(result.current.draft).toMatchObject({ pc: ['race', 'sex'], note: 'second look' });
-  });
-
-  it('keys faster than React renders act in order: two skips, then a save of the meme they reached', async () => {
-    backend.hold('annotation:save');
-    const { result } = await startSession();
-    // All three in one act(): no render between them, as with keys pressed within one frame.
-    act(() => {
-      const s = result.current;
-      s.next();
-      s.next();
-      s.save(notHateful);
-    });
-    expect(result.current.current?.id).toBe(14);
-    const call = await inFlight('annotation:save');
-    expect(call.args).toMatchObject({ item: 13, hate: 'not_hateful' });
-  });
-
-  it('a meme fetched for an earlier move never replaces the one a later move showed', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => 100 + i);
-    backend.answer('queue:list', ({ filter }) => ({ filter, ids: many, counts: counts(0) }));
-    const hook = renderHook(() => useLabelSession('todo'));
-    const { result } = hook;
-    await waitFor(() => expect(result.current.current?.id).toBe(100));
-    await act(flush);
-    backend.hold('item:get');
-    // Far past the prefetched memes a move waits for a fetch; a move back to a cached one does not.
-    act(() => result.current.jumpTo(130));
-    expect(result.current.loading).toBe(true);
-    act(() => result.current.jumpTo(101));
-    expect(result.current.current?.id).toBe(101);
-    expect(backend.pending('item:get').length).toBeGreaterThan(0);
-    await act(async () => {
-      for (const c of backend.pending('item:get')) c.resolve(c.args.ids.map((id) => view(id)));
-    });
-    expect(result.current.current?.id).toBe(101);
-  });
-
-  it('after a jump back to a skipped meme, Save & next passes over memes answered since', async () => {
-    const { result } = await startSession();
-    act(() => result.current.next()); // skip 11
-    act(() => result.current.save(notHateful)); // 12
-    act(() => result.current.save(notHateful)); // 13
-    expect(result.current.current?.id).toBe(14);
-    act(() => void result.current.jumpTo(11));
-    act(() => result.current.save(notHateful));
-    expect(result.current.current?.id).toBe(14);
-    // Back still shows an earlier answer, to look at or change.
-    act(() => result.current.back());
-    expect(result.current.current?.id).toBe(13);
-    expect(result.current.current?.mine).toMatchObject({ hate: 'not_hateful' });
-    await waitFor(() => expect(backend.callsOf('annotation:save')).toHaveLength(3));
-    expect(backend.callsOf('annotation:save').map((c) => c.args.item)).toStrictEqual([12, 13, 11]);
-  });
-
-  it('skipping moves on without saving; back from the first meme stays there', async () => {
-    const { result } = await startSession();
-    act(() => result.current.back());
-    expect(result.current.current?.id).toBe(11);
-    act(() => result.current.next());
-    expect(result.current.current?.id).toBe(12);
-    expect(backend.callsOf('annotation:save')).toHaveLength(0);
-  });
-});
-
-describe('useLabelSession: sync', () => {
-  it('labels synced in refresh the progress but not the queue; a forgotten meme reloads the queue', async () => {
-    const { result } = await startSession();
-    const queueCalls = backend.callsOf('queue:list').length;
-    mine.set(14, { ...notHateful, at: '' } as MyLabel);
-    act(() => backend.emit('project:changed', { reason: 'sync', annotators: ['ann-b'] }));
-    await waitFor(() => expect(result.current.progress?.counts.done).toBe(1));
-    expect(backend.callsOf('queue:list')).toHaveLength(queueCalls);
-    act(() => backend.emit('project:changed', { reason: 'forget', annotators: [] }));
-    await waitFor(() => expect(backend.callsOf('queue:list')).toHaveLength(queueCalls + 1));
   });
 });
