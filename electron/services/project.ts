@@ -311,16 +311,19 @@ export class Project extends ProjectLogs {
    * of the annotators, whose gold is fixed, not agreed).
    */
   scored(policy: GoldPolicy = this.policy()): { items: Item[]; golds: Gold[] } {
-    const golds = this.golds(policy);
+    return this.withoutKnown(this.golds(policy));
+  }
+
+  private withoutKnown<G extends Gold[] | null>(golds: G): { items: Item[]; golds: G } {
     if (this.state.knownKeys().size === 0) return { items: this.items, golds };
     const items: Item[] = [];
     const kept: Gold[] = [];
     this.items.forEach((it, i) => {
       if (this.state.known(it.id)) return;
       items.push(it);
-      kept.push(golds[i]);
+      if (golds) kept.push(golds[i]);
     });
-    return { items, golds: kept };
+    return { items, golds: (golds && kept) as G };
   }
 
   /** When this project's items are ready for review and export (shared/readiness.ts). */
@@ -335,12 +338,21 @@ export class Project extends ProjectLogs {
 
   /** Gold of every item in item order, cached until labels change. */
   golds(policy: GoldPolicy = this.policy()): Gold[] {
-    const c = this.goldCache;
-    if (c && c.version === this.state.version && c.policy === policy && c.golds.length === this.items.length)
-      return c.golds;
+    const cached = this.cachedGolds(policy);
+    if (cached) return cached;
     const golds = goldForAll(this.state, this.items, policy);
     this.goldCache = { version: this.state.version, policy, golds };
     return golds;
+  }
+
+  private cachedGolds(policy: GoldPolicy): Gold[] | null {
+    const c = this.goldCache;
+    return c &&
+      c.version === this.state.version &&
+      c.policy === policy &&
+      c.golds.length === this.items.length
+      ? c.golds
+      : null;
   }
 
   gold(item: Item, policy: GoldPolicy = this.policy()): Gold {
@@ -348,7 +360,8 @@ export class Project extends ProjectLogs {
   }
 
   agreement(policy: GoldPolicy = this.policy()): AgreementReport {
-    const { items, golds } = this.scored(policy);
+    // Golds not computed yet (`memejury stats`) are computed by the matrix in its own pass.
+    const { items, golds } = this.withoutKnown(this.cachedGolds(policy));
     const matrix = buildLabelMatrix(this.state, items, golds, policy);
     return computeAgreement(matrix, this.fullOverlap());
   }

@@ -9,6 +9,7 @@ import { TASKS } from '../taxonomy';
 import { HATE_CODE, NO_RATING, type LabelMatrix } from './matrix';
 import { masiAlpha } from './masi';
 import { cohenKappa, nominalAgreement, type NominalAgreement } from './nominal';
+import { distinctRows, type WeightedRows } from './rows';
 
 export { buildLabelMatrix, type LabelMatrix } from './matrix';
 export { masiDistance, masiAlpha } from './masi';
@@ -129,19 +130,25 @@ function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement
     for (let a = 0; a < A; a++) masks[r * A + a] = src[u * A + a];
     r++;
   }
-  const values = new Int32Array(masks.length);
+  const distinct = distinctRows(masks, rows, A);
+  const { weights } = distinct;
+  const values = new Int32Array(distinct.values.length);
   const labels: Record<string, NominalAgreement> = {};
   const names = m.labels[task];
   for (let bit = 0; bit < names.length; bit++) {
-    for (let i = 0; i < masks.length; i++) values[i] = masks[i] < 0 ? NO_RATING : (masks[i] >>> bit) & 1;
-    setOwn(labels, names[bit], nominalAgreement({ values, items: rows, raters: A, categories: 2 }, fullN));
+    for (let i = 0; i < values.length; i++) {
+      const mask = distinct.values[i];
+      values[i] = mask < 0 ? NO_RATING : (mask >>> bit) & 1;
+    }
+    const ratings = { values, items: distinct.items, raters: A, categories: 2, weights };
+    setOwn(labels, names[bit], nominalAgreement(ratings, fullN));
   }
-  const alpha = masiAlpha({ masks, items: rows, raters: A });
+  const alpha = masiAlpha({ masks: distinct.values, items: distinct.items, raters: A, weights });
   let two = 0;
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < distinct.items; r++) {
     let k = 0;
-    for (let a = 0; a < A; a++) if (masks[r * A + a] >= 0) k++;
-    if (k >= 2) two++;
+    for (let a = 0; a < A; a++) if (distinct.values[r * A + a] >= 0) k++;
+    if (k >= 2) two += weights[r];
   }
   return { alpha_masi: alpha, items: rows, items_two_or_more: two, labels };
 }
@@ -161,24 +168,29 @@ export function pairKey(x: string, y: string): string {
   return `pair.${a}.${b}`;
 }
 
-function pairFigures(m: LabelMatrix, hate: Int32Array): PairAgreement[] {
+/** Each pair of annotators' hate kappa, over the distinct rows of the (counted) hate matrix. */
+function pairFigures(m: LabelMatrix, hate: WeightedRows): PairAgreement[] {
   const A = m.annotators.length;
   const out: PairAgreement[] = [];
   for (let a = 0; a < A; a++) {
     for (let b = a + 1; b < A; b++) {
       const va: number[] = [];
       const vb: number[] = [];
-      for (let u = 0; u < m.items; u++) {
-        const x = hate[u * A + a];
-        const y = hate[u * A + b];
+      const w: number[] = [];
+      let items = 0;
+      for (let u = 0; u < hate.items; u++) {
+        const x = hate.values[u * A + a];
+        const y = hate.values[u * A + b];
         if (x >= 0 && y >= 0) {
           va.push(x);
           vb.push(y);
+          w.push(hate.weights[u]);
+          items += hate.weights[u];
         }
       }
       // Cohen's kappa is symmetric: naming the pair in `pairOrder` changes no figure.
       const [first, second] = pairOrder(m.annotators[a], m.annotators[b]);
-      out.push({ a: first, b: second, items: va.length, hate_cohen_kappa: cohenKappa(va, vb, 2) });
+      out.push({ a: first, b: second, items, hate_cohen_kappa: cohenKappa(va, vb, 2, w) });
     }
   }
   return out.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
@@ -281,6 +293,7 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
   const excluded = hateSelected(m);
   const hate = countedHate(m, excluded);
   const hateFullN = hateFullOverlap(hate, A, fullOverlap, excluded);
+  const hateRows = distinctRows(hate, m.items, A);
   // Annotators without a single vote (only skips, e.g. "distressing") have no figures at all:
   // a skip never counts for or against anyone.
   const perAnnotator = annotatorFigures(m, excluded).filter((a) => a.items_done > 0);
@@ -291,10 +304,10 @@ export function computeAgreement(m: LabelMatrix, fullOverlap: number): Agreement
     full_overlap_raters: fullOverlap,
     hate_excluded: m.annotators.filter((_, a) => excluded[a]),
     hate_full_overlap_raters: hateFullN,
-    hate: nominalAgreement({ values: hate, items: m.items, raters: A, categories: 2 }, hateFullN),
+    hate: nominalAgreement({ ...hateRows, raters: A, categories: 2 }, hateFullN),
     pc: taskAgreement(m, 'pc', fullOverlap),
     attack: taskAgreement(m, 'attack', fullOverlap),
-    pairs: pairFigures(m, hate).filter((p) => p.items > 0),
+    pairs: pairFigures(m, hateRows).filter((p) => p.items > 0),
     per_annotator: perAnnotator,
   };
 }

@@ -28,11 +28,13 @@ export interface SetRatings {
   masks: Int32Array;
   items: number;
   raters: number;
+  /** How many items each row stands for (distinctRows); 1 each when absent. */
+  weights?: Float64Array;
 }
 
 /** Alpha with MASI over every item with two or more ratings; null without pairable data. */
 export function masiAlpha(r: SetRatings): number | null {
-  const { masks, items, raters } = r;
+  const { masks, items, raters, weights } = r;
   const ids = new Map<number, number>();
   const distinct: number[] = [];
   const freq: number[] = [];
@@ -62,6 +64,7 @@ export function masiAlpha(r: SetRatings): number | null {
   let n = 0;
   let observed = 0;
   for (let u = 0; u < items; u++) {
+    const w = weights === undefined ? 1 : weights[u];
     let m = 0;
     const base = u * raters;
     for (let c = 0; c < raters; c++) {
@@ -79,11 +82,11 @@ export function masiAlpha(r: SetRatings): number | null {
     if (m < 2) continue;
     let sum = 0;
     for (let i = 0; i < m; i++) {
-      freq[local[i]]++;
+      freq[local[i]] += w;
       for (let j = i + 1; j < m; j++) sum += 2 * d(local[i], local[j]);
     }
-    observed += sum / (m - 1);
-    n += m;
+    observed += (w * sum) / (m - 1);
+    n += w * m;
   }
   if (n < 2) return null;
   let expected = 0;

@@ -1,7 +1,7 @@
 // Dense item × annotator matrices of the current labels, the input of every agreement figure.
 import { computeGold, type Gold, type GoldPolicy, type Vote } from '../gold';
 import type { AnnotationEvent, Item } from '../records';
-import type { AnnotationState } from '../state';
+import { goldOf, type AnnotationState } from '../state';
 import { HATEFUL, TASK_EMPTY, TASK_LABELS, TASK_PRIORITY, type Task } from '../taxonomy';
 
 export const NO_RATING = -1;
@@ -60,6 +60,16 @@ class LabelIndex {
         this.labels.push(l);
         this.index.set(l, i);
       }
+      m |= 1 << i;
+    }
+    return m;
+  }
+  /** The bitmask of a list of taxonomy labels, or -1 if it holds any other label. */
+  taxonomyMask(list: readonly string[]): number {
+    let m = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = this.index.get(list[k]);
+      if (i === undefined || i >= TASK_LABELS[this.task].length) return -1;
       m |= 1 << i;
     }
     return m;
@@ -184,17 +194,19 @@ const COUNTS = new Int32Array(32);
 
 /**
  * `policy` is the gold policy `golds` were computed with; it also gives the gold each annotator
- * is compared with (the policy over the other annotators' votes).
+ * is compared with (the policy over the other annotators' votes). Without `golds` (null), each
+ * item's gold is computed here as `goldOf` gives it.
  *
  * One pass over the items, with no array or object per item in the common case: the votes come
- * through reusable buffers, and the gold without each voter is computed on label bitmasks when
- * every label involved is a taxonomy label and no lead decided the item. Anything else (labels
- * outside the taxonomy, decisions) goes through `independentGold`, the rule as written.
+ * through reusable buffers, and the gold without each voter (and the item's gold, when `golds`
+ * is null) is computed on label bitmasks when every label involved is a taxonomy label and no
+ * lead decided the item. Anything else (labels outside the taxonomy, decisions, known answers)
+ * goes through `independentGold` and `goldOf`, the rules as written.
  */
 export function buildLabelMatrix(
   state: AnnotationState,
   items: readonly Item[],
-  golds: readonly Gold[],
+  golds: readonly Gold[] | null,
   policy: GoldPolicy = 'fghm',
 ): LabelMatrix {
   const A = state.annotators.length;
@@ -214,25 +226,41 @@ export function buildLabelMatrix(
   const fast = RANKS.pc !== null && RANKS.attack !== null;
   const votes: Vote[] = [];
   const cols: number[] = [];
+  const buffers = { votes, cols };
   let pcMasks = new Int32Array(8);
   let attackMasks = new Int32Array(8);
   let isHateful = new Uint8Array(8);
   for (let u = 0; u < n; u++) {
     const item = items[u];
-    const g = golds[u];
-    if (g.hate) {
+    const k = state.votesInto(item.id, votes, cols);
+    if (k > pcMasks.length) {
+      pcMasks = new Int32Array(k * 2);
+      attackMasks = new Int32Array(k * 2);
+      isHateful = new Uint8Array(k * 2);
+    }
+    const decided = state.adjudication(item.id) !== undefined;
+    let g = golds === null ? null : golds[u];
+    // Without golds, the votes' masks are taken first when every label is a taxonomy label, and
+    // the gold is computed on them below; otherwise goldOf gives it here, before any label of
+    // the item gets a bit, so bits are numbered as when `golds` are given.
+    let premasked = g === null && fast && !decided && state.known(item.id) === undefined;
+    for (let i = 0; premasked && i < k; i++) {
+      pcMasks[i] = pcIndex.taxonomyMask(votes[i].pc);
+      attackMasks[i] = attackIndex.taxonomyMask(votes[i].attack);
+      if (pcMasks[i] < 0 || attackMasks[i] < 0) premasked = false;
+    }
+    if (g === null && !premasked) g = goldOf(state, item, policy, buffers);
+    if (g !== null && g.hate) {
       goldHate[u] = HATE_CODE[g.hate];
       if (g.hate === HATEFUL) {
         goldPc[u] = pcIndex.mask(g.pc.labels, TASK_EMPTY.pc);
         goldAttack[u] = attackIndex.mask(g.attack.labels, TASK_EMPTY.attack);
       }
     }
-    const k = state.votesInto(item.id, votes, cols);
-    if (k === 0) continue;
-    if (k > pcMasks.length) {
-      pcMasks = new Int32Array(k * 2);
-      attackMasks = new Int32Array(k * 2);
-      isHateful = new Uint8Array(k * 2);
+    if (k === 0) {
+      // No votes: an imported reference is the gold, which says only hateful or not.
+      if (premasked && item.ref_hate) goldHate[u] = HATE_CODE[item.ref_hate];
+      continue;
     }
     let hatefulVotes = 0;
     let outside = 0;
@@ -242,8 +270,8 @@ export function buildLabelMatrix(
       const h = ev.hate === HATEFUL;
       hate[cell] = h ? HATE_CODE.hateful : HATE_CODE.not_hateful;
       // A not-hateful vote is an empty label set: the annotator chose no category.
-      const pm = pcIndex.mask(ev.pc);
-      const am = attackIndex.mask(ev.attack);
+      const pm = premasked ? pcMasks[i] : pcIndex.mask(ev.pc);
+      const am = premasked ? attackMasks[i] : attackIndex.mask(ev.attack);
       pc[cell] = pm;
       attack[cell] = am;
       pcMasks[i] = pm;
@@ -254,7 +282,15 @@ export function buildLabelMatrix(
       const ms = (ev as AnnotationEvent).ms;
       if (ms > 0) seconds[cell] = ms / 1000;
     }
-    const general = !fast || outside !== 0 || state.adjudication(item.id) !== undefined;
+    if (premasked) {
+      // computeGold's rule on the masks: a hate majority, then each task's labels.
+      if (hatefulVotes * 2 > k) {
+        goldHate[u] = HATE_CODE.hateful;
+        goldPc[u] = Math.max(0, taskGoldMask('pc', pcMasks, isHateful, -1, k, k, policy));
+        goldAttack[u] = Math.max(0, taskGoldMask('attack', attackMasks, isHateful, -1, k, k, policy));
+      } else if ((k - hatefulVotes) * 2 > k) goldHate[u] = HATE_CODE.not_hateful;
+    }
+    const general = !fast || outside !== 0 || decided;
     for (let i = 0; i < k; i++) {
       const cell = u * A + cols[i];
       if (general) {

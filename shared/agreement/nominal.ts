@@ -14,6 +14,8 @@ export interface Ratings {
   items: number;
   raters: number;
   categories: number;
+  /** How many items each row stands for (distinctRows); 1 each when absent. */
+  weights?: Float64Array;
 }
 
 export interface NominalAgreement {
@@ -31,25 +33,35 @@ function chanceCorrected(observed: number, expected: number): number {
   return (observed - expected) / (1 - expected);
 }
 
-/** Cohen's kappa from two raters' parallel category lists (same length, no missing values). */
-export function cohenKappa(a: ArrayLike<number>, b: ArrayLike<number>, categories: number): number | null {
-  const n = a.length;
-  if (n === 0) return null;
+/**
+ * Cohen's kappa from two raters' parallel category lists (same length, no missing values), each
+ * pair standing for `weights[i]` items (1 each when absent).
+ */
+export function cohenKappa(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  categories: number,
+  weights?: ArrayLike<number>,
+): number | null {
   const ca = new Float64Array(categories);
   const cb = new Float64Array(categories);
   let agree = 0;
-  for (let i = 0; i < n; i++) {
-    ca[a[i]]++;
-    cb[b[i]]++;
-    if (a[i] === b[i]) agree++;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    ca[a[i]] += w;
+    cb[b[i]] += w;
+    if (a[i] === b[i]) agree += w;
+    n += w;
   }
+  if (n === 0) return null;
   let expected = 0;
   for (let k = 0; k < categories; k++) expected += (ca[k] / n) * (cb[k] / n);
   return chanceCorrected(agree / n, expected);
 }
 
 export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
-  const { values, items, raters, categories: K } = r;
+  const { values, items, raters, categories: K, weights } = r;
   const counts = new Float64Array(K);
   // Krippendorff coincidences: only the diagonal and the margins are needed for nominal data.
   const coincDiag = new Float64Array(K);
@@ -69,6 +81,7 @@ export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
   const rated = new Int32Array(raters);
 
   for (let u = 0; u < items; u++) {
+    const w = weights === undefined ? 1 : weights[u];
     const base = u * raters;
     let m = 0;
     for (let k = 0; k < K; k++) counts[k] = 0;
@@ -80,21 +93,21 @@ export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
       }
     }
     if (m < 2) continue;
-    pairable++;
+    pairable += w;
     for (let k = 0; k < K; k++) {
       const n = counts[k];
       if (n === 0) continue;
-      coincDiag[k] += (n * (n - 1)) / (m - 1);
-      margins[k] += n;
+      coincDiag[k] += (w * (n * (n - 1))) / (m - 1);
+      margins[k] += w * n;
     }
     if (m !== fullN) continue;
-    fullItems++;
+    fullItems += w;
     let agreeing = 0;
     for (let k = 0; k < K; k++) {
       agreeing += counts[k] * (counts[k] - 1);
-      fullTotals[k] += counts[k];
+      fullTotals[k] += w * counts[k];
     }
-    sumP += agreeing / (m * (m - 1));
+    sumP += (w * agreeing) / (m * (m - 1));
     for (let i = 0; i < m; i++) {
       for (let j = i + 1; j < m; j++) {
         const a = rated[i];
@@ -102,10 +115,10 @@ export function nominalAgreement(r: Ratings, fullN: number): NominalAgreement {
         const p = a * raters + b;
         const va = values[base + a];
         const vb = values[base + b];
-        pairN[p]++;
-        if (va === vb) pairAgree[p]++;
-        pairMargA[p * K + va]++;
-        pairMargB[p * K + vb]++;
+        pairN[p] += w;
+        if (va === vb) pairAgree[p] += w;
+        pairMargA[p * K + va] += w;
+        pairMargB[p * K + vb] += w;
       }
     }
   }
