@@ -14,6 +14,8 @@ import { readUtf8 } from './fsx';
 
 export interface ItemListLoad {
   items: Item[];
+  /** Each item's position in `items`, by its key. */
+  index: Map<ItemKey, number>;
   errors: LineError[];
   warnings: string[];
   files: string[];
@@ -88,7 +90,7 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
     .map((e) => e.name)
     .sort();
   const items: Item[] = [];
-  const seen = new Map<ItemKey, Item>();
+  const index = new Map<ItemKey, number>();
   const errors: LineError[] = [];
   const warnings: string[] = [];
   const files: string[] = [];
@@ -96,8 +98,9 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
     const text = await readUtf8(join(dir, name));
     const add = (item: Item, line: number): void => {
       const key = itemKey(item.id);
-      const prev = seen.get(key);
-      if (prev) {
+      const at = index.get(key);
+      if (at !== undefined) {
+        const prev = items[at];
         if (prev.img !== item.img || prev.text !== item.text)
           warnings.push(
             `${name}:${line}: item ${key} is already defined in ${prev.origin}; the first definition is kept`,
@@ -105,7 +108,7 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
         return;
       }
       item.origin = name;
-      seen.set(key, item);
+      index.set(key, items.length);
       items.push(item);
     };
     const onError = (e: LineError): void => {
@@ -153,5 +156,5 @@ export async function loadItemLists(dir: string): Promise<ItemListLoad> {
     files.push(name);
     eachJsonl(text, name, checkFghmItem, add, onError);
   }
-  return { items, errors, warnings, files };
+  return { items, index, errors, warnings, files };
 }

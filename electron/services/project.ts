@@ -82,7 +82,8 @@ export class Project extends ProjectLogs {
   configStamp = '';
   config: ProjectConfig;
   items: Item[] = [];
-  readonly index = new Map<ItemKey, number>();
+  /** Each item's position in `items`, by its key. */
+  index = new Map<ItemKey, number>();
   images = new Set<string>();
   /** Attached model predictions by item (.memejury/predictions.jsonl). */
   predictions: Predictions = { byItem: new Map(), rows: [] };
@@ -130,7 +131,7 @@ export class Project extends ProjectLogs {
     this.errors.push(...lists.errors);
     this.warnings.push(...lists.warnings);
     this.itemListFiles = lists.files;
-    this.setItems(lists.items);
+    this.setItems(lists.items, lists.index);
     this.images = new Set(images);
     // (No set of 100k listed paths to make when there are no image files to match.)
     const listed = images.length === 0 ? new Set<string>() : new Set(this.items.map((i) => i.img));
@@ -174,9 +175,16 @@ export class Project extends ProjectLogs {
     return this.index.has(itemKey(id));
   }
 
-  setItems(items: Item[]): void {
+  /** `index`, when given, is each item's position in `items` (as loadItemLists gives it). */
+  setItems(items: Item[], index?: Map<ItemKey, number>): void {
+    if (index) {
+      this.items = items;
+      this.index = index;
+      this.goldCache = null;
+      return;
+    }
     this.items = [];
-    this.index.clear();
+    this.index = new Map();
     for (const it of items) this.addItem(it);
   }
 

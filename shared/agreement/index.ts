@@ -120,18 +120,11 @@ function hateFullOverlap(values: Int32Array, A: number, fullN: number, excluded:
 
 function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement {
   const A = m.annotators.length;
-  const src = m[task];
-  let rows = 0;
-  for (let u = 0; u < m.items; u++) if (m.goldHate[u] === HATE_CODE.hateful) rows++;
-  // The rows of items whose gold is hateful, copied cell by cell (no view object per row).
-  const masks = new Int32Array(rows * A);
-  for (let u = 0, r = 0; u < m.items; u++) {
-    if (m.goldHate[u] !== HATE_CODE.hateful) continue;
-    for (let a = 0; a < A; a++) masks[r * A + a] = src[u * A + a];
-    r++;
-  }
-  const distinct = distinctRows(masks, rows, A);
+  // The rows of the items whose gold is hateful.
+  const distinct = distinctRows(m[task], m.items, A, { of: m.goldHate, is: HATE_CODE.hateful });
   const { weights } = distinct;
+  let rows = 0;
+  for (let r = 0; r < distinct.items; r++) rows += weights[r];
   const values = new Int32Array(distinct.values.length);
   const labels: Record<string, NominalAgreement> = {};
   const names = m.labels[task];

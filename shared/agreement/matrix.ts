@@ -64,14 +64,23 @@ class LabelIndex {
     }
     return m;
   }
+  /** Masks of frozen lists (the lists the state holds are interned: a few distinct ones). */
+  private readonly frozenMasks = new Map<readonly string[], number>();
   /** The bitmask of a list of taxonomy labels, or -1 if it holds any other label. */
   taxonomyMask(list: readonly string[]): number {
-    let m = 0;
+    if (list.length === 0) return 0;
+    let m = this.frozenMasks.get(list);
+    if (m !== undefined) return m;
+    m = 0;
     for (let k = 0; k < list.length; k++) {
       const i = this.index.get(list[k]);
-      if (i === undefined || i >= TASK_LABELS[this.task].length) return -1;
+      if (i === undefined || i >= TASK_LABELS[this.task].length) {
+        m = -1;
+        break;
+      }
       m |= 1 << i;
     }
+    if (Object.isFrozen(list)) this.frozenMasks.set(list, m);
     return m;
   }
 }

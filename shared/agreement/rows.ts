@@ -15,8 +15,22 @@ export interface WeightedRows {
 // exact; beyond, by their text. A dense table replaces the map while it stays this small.
 const TABLE_LIMIT = 1 << 16;
 
-/** The distinct rows of an items × raters matrix, in order of first appearance, with weights. */
-export function distinctRows(values: Int32Array, items: number, raters: number): WeightedRows {
+/** Only the rows `u` with `of[u] === is` (e.g. the items whose gold is hateful). */
+export interface RowSelection {
+  of: Int32Array;
+  is: number;
+}
+
+/**
+ * The distinct rows of an items × raters matrix (or of the rows `only` selects), in order of
+ * first appearance, with weights.
+ */
+export function distinctRows(
+  values: Int32Array,
+  items: number,
+  raters: number,
+  only?: RowSelection,
+): WeightedRows {
   let min = 0;
   let max = 0;
   for (let i = 0; i < items * raters; i++) {
@@ -31,6 +45,7 @@ export function distinctRows(values: Int32Array, items: number, raters: number):
   const firstRow: number[] = [];
   const counts: number[] = [];
   for (let u = 0; u < items; u++) {
+    if (only !== undefined && only.of[u] !== only.is) continue;
     const at = u * raters;
     let key: number | string = 0;
     if (codes <= Number.MAX_SAFE_INTEGER)
