@@ -242,7 +242,7 @@ export interface LineCheck<T> {
 const listsByText = new Map<string, string[]>();
 
 /** The label list whose JSON text between the brackets is `key`, interned; undefined if not plain. */
-function labelList(key: string): string[] | undefined {
+export function labelList(key: string): string[] | undefined {
   if (key === '') return EMPTY_LIST as string[];
   const hit = listsByText.get(key);
   if (hit !== undefined) return hit;
@@ -371,13 +371,15 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
 // 300k lines, and JSON.stringify of each object was a third of its time.
 
 let lastAtJson = ['', '""'];
+let lastAnnotatorJson = ['', '""'];
 
 /** The line of a checked annotation event, as JSON.stringify writes it (without the newline). */
 export function annotationLine(ev: AnnotationEvent): string {
   if (ev.at !== lastAtJson[0]) lastAtJson = [ev.at, jsonString(ev.at)];
+  if (ev.annotator !== lastAnnotatorJson[0]) lastAnnotatorJson = [ev.annotator, jsonString(ev.annotator)];
   let line =
     `{"v":1,"item":${typeof ev.item === 'number' ? String(ev.item) : jsonString(ev.item)}` +
-    `,"annotator":${jsonString(ev.annotator)},"hate":${ev.hate === null ? 'null' : jsonString(ev.hate)}` +
+    `,"annotator":${lastAnnotatorJson[1]},"hate":${ev.hate === null ? 'null' : ev.hate === HATEFUL ? '"hateful"' : ev.hate === NOT_HATEFUL ? '"not_hateful"' : jsonString(ev.hate)}` +
     `,"pc":${jsonList(ev.pc)},"attack":${jsonList(ev.attack)},"at":${lastAtJson[1]}` +
     `,"ms":${String(ev.ms)},"note":${ev.note === '' ? '""' : jsonString(ev.note)},"flag":${ev.flag ? 'true' : 'false'}`;
   if (ev.undo) line += ',"undo":true';

@@ -4,7 +4,14 @@
 // and for the other tools' formats alike (interchange.ts makes their plans).
 import { UserError } from './errors';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fromFghm, itemListLine, slotAnnotator, slotEvents } from '../../shared/fghm';
+import {
+  checkFghmRecord,
+  fromFghm,
+  itemListLine,
+  slotAnnotator,
+  slotEvents,
+  type FghmImport,
+} from '../../shared/fghm';
 import {
   eachJsonl,
   formatLineError,
@@ -12,7 +19,13 @@ import {
   parseJsonOrJsonl,
   type LineError,
 } from '../../shared/jsonl';
-import { itemKey, type AnnotationEvent, type Item, type ItemKey } from '../../shared/records';
+import {
+  checkAnnotationEvent,
+  itemKey,
+  type AnnotationEvent,
+  type Item,
+  type ItemKey,
+} from '../../shared/records';
 import { type Adjudication } from '../../shared/leadLines';
 import { exists, readTextFile, writeFileAtomic } from './fsx';
 import { importFinished, importRecord, importStarted } from './importJournal';
@@ -78,6 +91,7 @@ async function freeListName(dir: string, file: string): Promise<string> {
  */
 export interface ImportPlan {
   records: { item: Item; line: number }[];
+  /** Lines as checkAnnotationEvent returned them: written without being checked again. */
   events: AnnotationEvent[];
   /** The annotators whose lines these are, in the order the roster should keep them. */
   annotators: { id: string; name: string }[];
@@ -105,29 +119,33 @@ export async function importFghm(project: Project, file: string, guard?: ImportG
   let maxSlots = 0;
   // Each record becomes its item and its slots' lines as it is read: neither the parsed record
   // nor its slots live on (100k of each, with their lists, until the last was mapped).
-  const take = (value: unknown, line: number): void => {
-    const m = fromFghm(value);
-    if (!m.ok) {
-      errors.push({ file, line, message: m.error });
-      return;
-    }
-    const key = itemKey(m.value.item.id);
+  const take = (rec: FghmImport, line: number): void => {
+    const key = itemKey(rec.item.id);
     const first = inFile.get(key);
     if (first !== undefined) {
       errors.push({ file, line, message: `field "id": item ${key} already appears at line ${first}` });
       return;
     }
     inFile.set(key, line);
-    for (const w of m.value.warnings) warnings.push(`${file}:${line}: ${w}`);
-    records.push({ item: m.value.item, line });
-    for (const ev of slotEvents(m.value, at)) events.push(ev);
-    maxSlots = Math.max(maxSlots, m.value.slots.length);
+    for (const w of rec.warnings) warnings.push(`${file}:${line}: ${w}`);
+    records.push({ item: rec.item, line });
+    // Checked as they are made, so a plan holds checked lines only (as interchange plans do).
+    for (const ev of slotEvents(rec, at)) {
+      const c = checkAnnotationEvent(ev);
+      if (c.ok) events.push(c.value);
+      else errors.push({ file, line, message: c.error });
+    }
+    maxSlots = Math.max(maxSlots, rec.slots.length);
   };
   if (looksLikeJsonArray(text)) {
     const parsed = parseJsonOrJsonl(text, file);
     errors.push(...parsed.errors);
-    for (const { value, line } of parsed.records) take(value, line);
-  } else eachJsonl(text, file, null, take, (e) => errors.push(e));
+    for (const { value, line } of parsed.records) {
+      const m = fromFghm(value);
+      if (m.ok) take(m.value, line);
+      else errors.push({ file, line, message: m.error });
+    }
+  } else eachJsonl(text, file, checkFghmRecord, take, (e) => errors.push(e));
   return applyImport(
     project,
     file,
@@ -241,7 +259,11 @@ export async function applyImport(
     if (annotators.length > 0)
       await project.addToRoster(annotators.map((a) => ({ id: a.id, name: a.name, role: 'imported' })));
     if (kept.length > 0)
-      await project.appendAnnotations(kept, { importedSlots: true, importing: new Set(writing) });
+      await project.appendAnnotations(kept, {
+        importedSlots: true,
+        importing: new Set(writing),
+        checked: true,
+      });
     if (decisions.length > 0) await Promise.all(decisions.map((d) => project.appendAdjudication(d)));
     await importFinished(record);
     return result(newItems.length, kept.length, itemList, decisions.length);

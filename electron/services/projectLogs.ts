@@ -325,11 +325,12 @@ export abstract class ProjectLogs {
    */
   async appendAnnotations(
     events: AnnotationEvent[],
-    opts: { importedSlots?: boolean; importing?: ReadonlySet<string> } = {},
+    opts: { importedSlots?: boolean; importing?: ReadonlySet<string>; checked?: boolean } = {},
   ): Promise<void> {
     const byAnnotator = new Map<string, AnnotationEvent[]>();
     for (const ev of events) {
-      const checked = checkAnnotationEvent(ev);
+      // `checked`: these are checkAnnotationEvent's values already (an import's plan).
+      const checked = opts.checked === true ? { ok: true as const, value: ev } : checkAnnotationEvent(ev);
       if (!checked.ok) throw new ProjectError(`annotation for item ${ev.item}: ${checked.error}`);
       // The importer writes the files of a release's annotator slots (fghm-1…), which no person's
       // app writes, from whichever app runs the import, and the files of the annotators of another
