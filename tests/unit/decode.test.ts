@@ -23,13 +23,8 @@ import {
   type Item,
 } from '../../shared/records';
 import { rng } from '../../electron/services/synthetic';
+import { LABELS, mutate, pick, randomItemRecord, usually, type R } from './lineFuzz';
 
-type R = () => number;
-const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-/** Mostly the usual value, sometimes any of the odd ones. */
-const usually = <T>(r: R, usual: T, odd: readonly T[]): T => (r() < 0.9 ? usual : pick(r, odd));
-
-const LABELS = ['race', 'religion', 'sex', 'mocking', 'slurs', 'other', 'a]b', 'x"y', 'tab\there', 'é', ''];
 const TIMES = [
   '2024-03-01T10:00:00.000Z',
   '2024-03-01T10:00:00Z',
@@ -78,42 +73,6 @@ function randomRaw(r: R): Record<string, unknown> {
   if (r() < 0.1) o.undo = pick(r, [true, true, false]);
   if (r() < 0.05) o.extra = 1;
   return o;
-}
-
-const MUTATION_CHARS = [
-  '"',
-  '{',
-  '}',
-  '[',
-  ']',
-  ',',
-  ':',
-  '\\',
-  ' ',
-  '0',
-  '1',
-  '9',
-  'a',
-  'e',
-  '.',
-  '-',
-  '\t',
-];
-
-function mutate(r: R, line: string): string {
-  const i = Math.floor(r() * line.length);
-  switch (Math.floor(r() * 4)) {
-    case 0:
-      return line.slice(0, i) + line.slice(i + 1);
-    case 1:
-      return line.slice(0, i) + pick(r, MUTATION_CHARS) + line.slice(i);
-    case 2:
-      return line.slice(0, i) + pick(r, MUTATION_CHARS) + line.slice(i + 1);
-    default: {
-      const j = Math.floor(r() * line.length);
-      return line.slice(0, Math.min(i, j)) + line.slice(Math.max(i, j));
-    }
-  }
 }
 
 function slow(line: string): Check<AnnotationEvent> | null {
@@ -188,28 +147,6 @@ describe('decodeAnnotationLine', () => {
     expect(withFast.records.length).toBeGreaterThan(1000);
   });
 });
-
-function randomItemRecord(r: R): Record<string, unknown> {
-  const o: Record<string, unknown> = {
-    id: usually(r, Math.floor(r() * 100000), [0, 'meme-7', '', 'x"y', -1, 2.5, 1234567890123456]),
-  };
-  if (r() < 0.7) o.set_name = usually(r, pick(r, ['train', 'dev_seen']), [5, 'a"b', 'tab\t']);
-  o.img = usually(r, `img/${Math.floor(r() * 1000)}.png`, [
-    '',
-    '/abs.png',
-    '../up.png',
-    'img/.h.png',
-    'C:x.png',
-    'a//b.png',
-    'a\\b.png',
-    7,
-  ]);
-  o.text = usually(r, pick(r, ['a meme', 'üñí', '']), ['say "no"', 'two\nlines', 'back\\slash', 3]);
-  if (r() < 0.5) o.gold_hate = usually(r, [pick(r, ['hateful', 'not_hateful'])], [[], ['maybe'], 'hateful']);
-  if (r() < 0.05) o.source = 'web';
-  if (r() < 0.05) o.gold_pc = ['race'];
-  return o;
-}
 
 function slowItem(line: string): Check<Item> | null {
   let raw: unknown;
