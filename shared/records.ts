@@ -146,9 +146,16 @@ export function isHate(v: unknown): v is Hate {
 const ISO_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/;
 
+// The last time string found good: lines checked together (an import's) nearly always share it.
+let lastGoodTime: string | null = null;
+
 /** Whether `v` is a time string Date.parse reads (the rule of every "at" field). */
 export function isTimeString(v: unknown): v is string {
-  return typeof v === 'string' && (ISO_TIME.test(v) || !Number.isNaN(Date.parse(v)));
+  if (typeof v !== 'string') return false;
+  if (v === lastGoodTime) return true;
+  if (!ISO_TIME.test(v) && Number.isNaN(Date.parse(v))) return false;
+  lastGoodTime = v;
+  return true;
 }
 
 export function checkCommon(o: Record<string, unknown>): string | null {
@@ -158,19 +165,27 @@ export function checkCommon(o: Record<string, unknown>): string | null {
   return null;
 }
 
+let lastGoodAnnotator: string | null = null;
+
 export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   if (!isObject(raw)) return fail('expected a JSON object');
   const common = checkCommon(raw);
   if (common) return fail(common);
-  if (!isAnnotatorId(raw.annotator))
-    return fail(`field "annotator": expected an annotator id (${ANNOTATOR_ID_RULE})`);
+  // Lines checked together nearly always share their annotator: the rule is applied once to it.
+  let annotator: string;
+  if (lastGoodAnnotator !== null && raw.annotator === lastGoodAnnotator) annotator = lastGoodAnnotator;
+  else {
+    if (!isAnnotatorId(raw.annotator))
+      return fail(`field "annotator": expected an annotator id (${ANNOTATOR_ID_RULE})`);
+    annotator = lastGoodAnnotator = raw.annotator;
+  }
   if (raw.undo === true) {
     return {
       ok: true,
       value: {
         v: 1,
         item: raw.item as ItemId,
-        annotator: internString(raw.annotator),
+        annotator: internString(annotator),
         hate: null,
         pc: EMPTY_LIST as string[],
         attack: EMPTY_LIST as string[],
@@ -205,7 +220,7 @@ export function checkAnnotationEvent(raw: unknown): Check<AnnotationEvent> {
   const value: AnnotationEvent = {
     v: 1,
     item: raw.item as ItemId,
-    annotator: internString(raw.annotator),
+    annotator: internString(annotator),
     hate: raw.hate,
     pc: internList(raw.pc),
     attack: internList(raw.attack),
@@ -373,13 +388,12 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
 let lastAtJson = ['', '""'];
 let lastAnnotatorJson = ['', '""'];
 
-/** The line of a checked annotation event, as JSON.stringify writes it (without the newline). */
-export function annotationLine(ev: AnnotationEvent): string {
+/** Everything of a line after its item: `,"annotator":…}`. */
+function lineAfterItem(ev: AnnotationEvent): string {
   if (ev.at !== lastAtJson[0]) lastAtJson = [ev.at, jsonString(ev.at)];
   if (ev.annotator !== lastAnnotatorJson[0]) lastAnnotatorJson = [ev.annotator, jsonString(ev.annotator)];
   let line =
-    `{"v":1,"item":${typeof ev.item === 'number' ? String(ev.item) : jsonString(ev.item)}` +
-    `,"annotator":${lastAnnotatorJson[1]},"hate":${ev.hate === null ? 'null' : ev.hate === HATEFUL ? '"hateful"' : ev.hate === NOT_HATEFUL ? '"not_hateful"' : jsonString(ev.hate)}` +
+    `,"annotator":${lastAnnotatorJson[1]},"hate":${ev.hate === null ? 'null' : jsonString(ev.hate)}` +
     `,"pc":${jsonList(ev.pc)},"attack":${jsonList(ev.attack)},"at":${lastAtJson[1]}` +
     `,"ms":${String(ev.ms)},"note":${ev.note === '' ? '""' : jsonString(ev.note)},"flag":${ev.flag ? 'true' : 'false'}`;
   if (ev.undo) line += ',"undo":true';
@@ -387,4 +401,55 @@ export function annotationLine(ev: AnnotationEvent): string {
   if (ev.gv !== undefined) line += `,"gv":${jsonString(ev.gv)}`;
   if (ev.model !== undefined) line += `,"model":${JSON.stringify(ev.model)}`;
   return line + '}';
+}
+
+// Lines written together (an import's: one annotator, one time, no note or timing) differ in
+// little but their item: the rest of such a line is remembered by its hate and label lists
+// (interned, so a list is its contents), for the last annotator and time.
+let tailsFor = ['', ''];
+export interface LineTail {
+  /** Everything of the line after its item. */
+  text: string;
+  /** The UTF-8 of `text` and a newline, kept here by whoever first writes it as bytes. */
+  bytes?: Uint8Array;
+}
+const tails = new Map<Hate | null, Map<readonly string[], Map<readonly string[], LineTail>>>();
+
+/**
+ * The remembered rest (after the item) of the line of an event written together with others (an
+ * import's), or undefined for any other event.
+ */
+export function plainTail(ev: AnnotationEvent): LineTail | undefined {
+  const plain =
+    ev.ms === 0 &&
+    ev.note === '' &&
+    !ev.flag &&
+    ev.undo === undefined &&
+    ev.skip === undefined &&
+    ev.gv === undefined &&
+    ev.model === undefined &&
+    Object.isFrozen(ev.pc) &&
+    Object.isFrozen(ev.attack);
+  if (!plain) return undefined;
+  if (ev.annotator !== tailsFor[0] || ev.at !== tailsFor[1]) {
+    tails.clear();
+    tailsFor = [ev.annotator, ev.at];
+  }
+  let byPc = tails.get(ev.hate);
+  if (byPc === undefined) tails.set(ev.hate, (byPc = new Map()));
+  let byAttack = byPc.get(ev.pc);
+  if (byAttack === undefined) byPc.set(ev.pc, (byAttack = new Map()));
+  let tail = byAttack.get(ev.attack);
+  if (tail === undefined) {
+    tail = { text: lineAfterItem(ev) };
+    // Bounded: label lists are few, but nothing here may grow without end.
+    if (byAttack.size < 1000) byAttack.set(ev.attack, tail);
+  }
+  return tail;
+}
+
+/** The line of a checked annotation event, as JSON.stringify writes it (without the newline). */
+export function annotationLine(ev: AnnotationEvent): string {
+  const head = `{"v":1,"item":${typeof ev.item === 'number' ? String(ev.item) : jsonString(ev.item)}`;
+  return head + (plainTail(ev)?.text ?? lineAfterItem(ev));
 }

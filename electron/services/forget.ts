@@ -329,10 +329,14 @@ export async function forgetAnnotator(
 /** Refuses to bring back a forgotten item: by its id in any spelling, its image's name or bytes. */
 export function forgottenGuard(
   project: Project,
-): (item: { id: ItemId; img: string }) => Promise<string | null> {
-  return async (item) => {
+): (item: { id: ItemId; img: string }) => Promise<string | null> | null {
+  // Nothing forgotten (nearly every import): answered at once, not a promise per record.
+  return (item) => {
     const g = project.governance;
-    if (g.itemHashes.size === 0 && g.imgHashes.size === 0) return null;
+    return g.itemHashes.size === 0 && g.imgHashes.size === 0 ? null : refusal(item);
+  };
+  async function refusal(item: { id: ItemId; img: string }): Promise<string | null> {
+    const g = project.governance;
     const f = Forgotten.fromGovernance(g);
     const spellings = itemHashSpellings(item.id);
     const tomb = g.tombstones.find((t) => t.scope === 'item' && spellings.includes(t.hash));
@@ -351,7 +355,7 @@ export function forgottenGuard(
       }
     }
     return null;
-  };
+  }
 }
 
 /**

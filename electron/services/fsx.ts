@@ -213,7 +213,7 @@ export class AppendQueue {
 
   constructor(readonly path: string) {}
 
-  append(text: string): Promise<void> {
+  append(text: string | Uint8Array): Promise<void> {
     return this.enqueue({ kind: 'append', text }) as Promise<void>;
   }
 
@@ -293,13 +293,13 @@ export class AppendQueue {
       let fh: FileHandle | null = null;
       let before = -1;
       try {
-        let text = batch.map((b) => b.text).join('');
-        if (text) {
+        let bytes = joinBytes(batch.map((b) => b.text));
+        if (bytes.length > 0) {
           ({ fh, size: before } = await this.openCurrent());
-          if (this.needsNewline) text = '\n' + text;
-          await fh.appendFile(text);
+          if (this.needsNewline) bytes = Buffer.concat([NEWLINE, bytes]);
+          await fh.appendFile(bytes);
           await fh.sync();
-          this.needsNewline = !text.endsWith('\n');
+          this.needsNewline = bytes[bytes.length - 1] !== 10;
           if (this.onWritten) this.onWritten((await fh.stat()).size);
         }
         for (const b of batch) b.resolve(undefined);
@@ -323,7 +323,19 @@ export class AppendQueue {
   }
 }
 
-type OpInput = { kind: 'append'; text: string } | { kind: 'exclusive'; fn: () => Promise<unknown> };
+const NEWLINE = Buffer.from('\n');
+
+/** Texts and bytes to append, as one buffer of UTF-8. */
+function joinBytes(parts: (string | Uint8Array)[]): Buffer {
+  if (parts.length === 1) {
+    const p = parts[0];
+    return typeof p === 'string' ? Buffer.from(p) : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+  }
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+}
+
+type OpInput =
+  { kind: 'append'; text: string | Uint8Array } | { kind: 'exclusive'; fn: () => Promise<unknown> };
 type Settle = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
-type AppendOp = { kind: 'append'; text: string } & Settle;
+type AppendOp = { kind: 'append'; text: string | Uint8Array } & Settle;
 type Op = AppendOp | ({ kind: 'exclusive'; fn: () => Promise<unknown> } & Settle);

@@ -193,7 +193,8 @@ export async function applyImport(
       continue;
     }
     if (guard) {
-      const refused = await guard(r.item, r.line);
+      const answer = guard(r.item, r.line);
+      const refused = answer instanceof Promise ? await answer : answer;
       if (refused) {
         errors.push({ file, line: r.line, message: refused });
         continue;

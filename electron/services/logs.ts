@@ -1,8 +1,9 @@
 // Reading the append-only logs (annotations/<annotator>.jsonl, adjudications.jsonl,
-// governance.jsonl). Reads are by byte offset so a watcher can pick up only what was appended.
+// governance.jsonl), and the bytes of annotation lines to append. Reads are by byte offset so a
+// watcher can pick up only what was appended.
 import { open, truncate } from 'node:fs/promises';
 import { eachJsonl, splitTornTail, type LineError } from '../../shared/jsonl';
-import type { Check } from '../../shared/records';
+import { annotationLine, plainTail, type AnnotationEvent, type Check } from '../../shared/records';
 import { appendDurable } from './fsx';
 
 export interface LogChunk {
@@ -131,4 +132,41 @@ export async function repairTornTail(path: string): Promise<number> {
   await fh.sync();
   await fh.close();
   return Buffer.byteLength(tail);
+}
+
+const HEAD_BYTES = Buffer.from('{"v":1,"item":');
+
+/**
+ * The UTF-8 of checked annotation events' lines, each `annotationLine(ev)` and a newline. Lines
+ * written together (an import's, 100k per annotator) are copied from remembered bytes of their
+ * rest (`plainTail`), the item number written digit by digit: no string per line.
+ */
+export function annotationLinesBytes(events: readonly AnnotationEvent[]): Buffer {
+  let out = Buffer.allocUnsafe(events.length * 160 + 64);
+  let at = 0;
+  const room = (n: number): void => {
+    if (at + n <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
+    out.copy(bigger, 0, 0, at);
+    out = bigger;
+  };
+  for (const ev of events) {
+    const tail = typeof ev.item === 'number' ? plainTail(ev) : undefined;
+    if (tail === undefined) {
+      const line = annotationLine(ev) + '\n';
+      room(Buffer.byteLength(line));
+      at += out.write(line, at);
+      continue;
+    }
+    const bytes = (tail.bytes ??= Buffer.from(tail.text + '\n'));
+    // A checked item number is a safe non-negative integer: 16 digits at most.
+    room(HEAD_BYTES.length + 16 + bytes.length);
+    out.set(HEAD_BYTES, at);
+    at += HEAD_BYTES.length;
+    const digits = String(ev.item);
+    for (let k = 0; k < digits.length; k++) out[at++] = digits.charCodeAt(k);
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  return out.subarray(0, at);
 }

@@ -6,41 +6,17 @@ import { basename, relative, sep } from 'node:path';
 import { checkGovernanceEvent, GovernanceState, type GovernanceEvent } from '../../shared/governance';
 import type { LineError } from '../../shared/jsonl';
 import { formatLineError } from '../../shared/jsonl';
-import {
-  annotationLine,
-  checkAnnotationEvent,
-  type AnnotationEvent,
-  type Check,
-  type ItemId,
-} from '../../shared/records';
+import { checkAnnotationEvent, type AnnotationEvent, type Check, type ItemId } from '../../shared/records';
 import { checkLeadLine, type LeadLine } from '../../shared/leadLines';
 import { isSlotAnnotator } from '../../shared/fghm';
 import { checkKnownLine, type KnownLine } from '../../shared/known';
 import { AnnotationState } from '../../shared/state';
 import { AppendQueue } from './fsx';
 import { annotatorHash, itemHash } from './hashes';
-import { openLog, readLogBytes, readLogFrom } from './logs';
+import { annotationLinesBytes, openLog, readLogBytes, readLogFrom } from './logs';
 import type { ProjectPaths } from './paths';
 
 export class ProjectError extends UserError {}
-
-/**
- * The text of annotation lines, joined a few thousand at a time: a line written field by field is
- * a rope of its pieces, which then dies young instead of 300k of them living until the end.
- */
-function linesOf(events: readonly AnnotationEvent[]): string {
-  const parts: string[] = [];
-  const chunk: string[] = [];
-  for (const ev of events) {
-    chunk.push(annotationLine(ev));
-    if (chunk.length === 4096) {
-      parts.push(chunk.join('\n') + '\n');
-      chunk.length = 0;
-    }
-  }
-  if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
-  return parts.join('');
-}
 
 export interface OpenOptions {
   /** The annotator this process writes for: only that log is repaired and appended to. */
@@ -126,7 +102,7 @@ export abstract class ProjectLogs {
   }
 
   /** Appends `count` whole lines already joined (each ending in a newline), as appendLines. */
-  private async appendText(file: string, text: string, count: number): Promise<void> {
+  private async appendText(file: string, text: string | Uint8Array, count: number): Promise<void> {
     if (!this.positions.has(file)) this.positions.set(file, { end: 0, lines: 0 });
     await this.writerFor(file).append(text);
     (this.positions.get(file) as LogPosition).lines += count;
@@ -359,7 +335,7 @@ export abstract class ProjectLogs {
     // Enqueue synchronously so lines land in the order of the calls, even when not awaited.
     const writes = [...byAnnotator].map(async ([annotator, list]) => {
       this.state.addAnnotator(annotator);
-      await this.appendText(this.paths.annotationFile(annotator), linesOf(list), list.length);
+      await this.appendText(this.paths.annotationFile(annotator), annotationLinesBytes(list), list.length);
       for (const e of list) this.state.apply(e);
     });
     await Promise.all(writes);

@@ -22,6 +22,7 @@ import {
   type Check,
   type Item,
 } from '../../shared/records';
+import { annotationLinesBytes } from '../../electron/services/logs';
 import { rng } from '../../electron/services/synthetic';
 import { LABELS, mutate, pick, randomItemRecord, usually, type R } from './lineFuzz';
 
@@ -251,6 +252,26 @@ describe('annotationLine', () => {
       expect(back && 'ok' in back && back.ok ? back.value : back).toStrictEqual(c.value);
     }
     expect(n).toBeGreaterThan(1000);
+  });
+
+  it('as bytes: the UTF-8 of the same lines, for lines written together and any other', () => {
+    const r = rng(12);
+    const events: AnnotationEvent[] = [];
+    for (let k = 0; k < 4000; k++) {
+      const raw = randomRaw(r);
+      // Most as an import writes them (no time spent, note or flag: their rest is remembered).
+      if (r() < 0.7) Object.assign(raw, { ms: 0, note: '', flag: false });
+      if (r() < 0.05) raw.note = pick(r, ['😀 ok', 'q"uote', '\u2028']);
+      if (r() < 0.05) raw.item = pick(r, ['meme-"7"', '😀', 123456789012345]);
+      const c = checkAnnotationEvent(raw);
+      if (c.ok) events.push(c.value);
+    }
+    const want = events.map((ev) => JSON.stringify(ev) + '\n').join('');
+    expect(annotationLinesBytes(events).toString('utf8')).toBe(want);
+    // In batches too (the remembered rests carry over from one batch to the next).
+    const halves = [events.slice(0, 1000), events.slice(1000)].map((b) => annotationLinesBytes(b));
+    expect(Buffer.concat(halves).toString('utf8')).toBe(want);
+    expect(annotationLinesBytes([]).length).toBe(0);
   });
 });
 
