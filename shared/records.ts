@@ -147,6 +147,8 @@ const ISO_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/;
 
 // The last time string found good: lines checked together (an import's) nearly always share it.
+// Kept as given, so callers pass strings of their own, never a slice of a larger text (a log's
+// whole text would stay in memory with it): decodeAnnotationLine owns its capture first.
 let lastGoodTime: string | null = null;
 
 /** Whether `v` is a time string Date.parse reads (the rule of every "at" field). */
@@ -324,8 +326,10 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
   } else annotator = lastAnnotator;
   let time = m[7];
   if (time !== lastTime) {
+    // Owned first: isTimeString keeps the last good time, which must not hold the log's text.
+    time = own(time);
     if (!isTimeString(time)) return undefined;
-    time = lastTime = own(time);
+    lastTime = time;
   } else time = lastTime;
   // Read even on an undo line, which keeps neither: a list JSON.parse would refuse is refused.
   const pc = labelList(m[5]);
