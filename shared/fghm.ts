@@ -191,19 +191,19 @@ function withSlots(item: Item, pc: string[][] | 'None', attack: string[][] | 'No
       // In the released files only annotators who found the meme hateful have labels; an
       // annotator slot with no label at all is a not-hateful vote (DESIGN.md, export record).
       slots.push({ hate: p.length || a.length ? HATEFUL : NOT_HATEFUL, pc: p, attack: a });
-      for (const [task, list] of [
-        ['pc', p],
-        ['attack', a],
-      ] as const) {
-        for (const l of list)
-          if (!isKnownLabel(task, l))
-            warnings.push(
-              `field "${task}": label "${l}" of annotator ${i + 1} is outside the taxonomy (kept)`,
-            );
-      }
+      outsideTaxonomy('pc', p, i, warnings);
+      outsideTaxonomy('attack', a, i, warnings);
     }
   }
   return { ok: true, value: { item, slots, warnings } };
+}
+
+function outsideTaxonomy(task: Task, list: readonly string[], slot: number, warnings: string[]): void {
+  for (let k = 0; k < list.length; k++)
+    if (!isKnownLabel(task, list[k]))
+      warnings.push(
+        `field "${task}": label "${list[k]}" of annotator ${slot + 1} is outside the taxonomy (kept)`,
+      );
 }
 
 /**
@@ -233,7 +233,7 @@ const FGHM_LINE = new RegExp(
 function slotListsText(text: string): string[][] | undefined {
   const lists: string[][] = [];
   // Between the outer brackets: `[…]` lists separated by commas (the expression checked that).
-  for (let i = 1; i < text.length - 1; ) {
+  for (let i = 1; i < text.length - 1;) {
     const close = text.indexOf(']', i);
     const list = labelList(text.slice(i + 1, close));
     if (list === undefined) return undefined;

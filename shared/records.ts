@@ -283,18 +283,19 @@ export function labelList(key: string): string[] | undefined {
  * `{"v":1,"item":…,"annotator":…,"hate":…,"pc":[…],"attack":[…],"at":…,"ms":…,"note":…,
  * "flag":…}` with `"undo":true` last, or an optional `"skip":…` then an optional `"gv":…` last,
  * exactly as written by the app. One sticky expression reads the whole line: the engine's
- * compiled matcher is several times faster than reading it token by token in script.
+ * compiled matcher is several times faster than reading it token by token in script. The hate
+ * value and the flag are told by which empty group matched, so they cost no string per line.
  */
 const ANNOTATION_LINE = new RegExp(
   '\\{"v":1,"item":(?:(0|[1-9]\\d{0,14})|' +
     PLAIN_STRING +
     '),"annotator":' +
     PLAIN_STRING +
-    ',"hate":(?:"(hateful|not_hateful)"|null),"pc":\\[([^\\]]*)\\],"attack":\\[([^\\]]*)\\],"at":' +
+    ',"hate":(?:"hateful"()|"not_hateful"()|null),"pc":\\[([^\\]]*)\\],"attack":\\[([^\\]]*)\\],"at":' +
     PLAIN_STRING +
     ',"ms":(0|[1-9]\\d{0,14}),"note":' +
     PLAIN_STRING +
-    ',"flag":(true|false)(?:(,"undo":true)|(?:,"skip":' +
+    ',"flag":(?:true()|false)(?:(,"undo":true)|(?:,"skip":' +
     PLAIN_STRING +
     ')?(?:,"gv":' +
     PLAIN_STRING +
@@ -324,7 +325,7 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
     if (!isAnnotatorId(annotator)) return undefined;
     annotator = lastAnnotator = internString(own(annotator));
   } else annotator = lastAnnotator;
-  let time = m[7];
+  let time = m[8];
   if (time !== lastTime) {
     // Owned first: isTimeString keeps the last good time, which must not hold the log's text.
     time = own(time);
@@ -332,11 +333,11 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
     lastTime = time;
   } else time = lastTime;
   // Read even on an undo line, which keeps neither: a list JSON.parse would refuse is refused.
-  const pc = labelList(m[5]);
+  const pc = labelList(m[6]);
   if (pc === undefined) return undefined;
-  const attack = labelList(m[6]);
+  const attack = labelList(m[7]);
   if (attack === undefined) return undefined;
-  if (m[11] !== undefined)
+  if (m[12] !== undefined)
     // What checkAnnotationEvent makes of any undo line: the retraction, nothing else kept.
     return {
       v: 1,
@@ -351,26 +352,26 @@ export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end
       flag: false,
       undo: true,
     };
-  const hate = (m[4] ?? null) as Hate | null;
+  const hate: Hate | null = m[4] !== undefined ? HATEFUL : m[5] !== undefined ? NOT_HATEFUL : null;
   if (hate !== HATEFUL && (pc.length > 0 || attack.length > 0)) return undefined;
   const ev: AnnotationEvent = {
     v: 1,
     item,
     annotator,
-    hate: hate === null ? null : hate === HATEFUL ? HATEFUL : NOT_HATEFUL,
+    hate,
     pc,
     attack,
     at: time,
-    ms: Number(m[8]),
-    note: own(m[9]),
-    flag: m[10] === 'true',
+    ms: Number(m[9]),
+    note: own(m[10]),
+    flag: m[11] !== undefined,
   };
-  const skip = m[12];
+  const skip = m[13];
   if (skip !== undefined) {
     if (!SKIP_REASONS.includes(skip as SkipReason)) return undefined;
     ev.skip = skip as SkipReason;
   }
-  let gv = m[13];
+  let gv = m[14];
   if (gv !== undefined) {
     // Consecutive lines nearly always carry the same guidelines version.
     if (gv !== lastGv) {

@@ -16,6 +16,7 @@ import type { Item } from '../../shared/records';
 import pkg from '../../package.json';
 import { checkWriteTarget } from './confine';
 import { writeFileAtomic } from './fsx';
+import { LineBytes } from './logs';
 import type { Project } from './project';
 import { isInterchangeFormat } from '../../shared/interchange/model';
 
@@ -51,7 +52,7 @@ export async function previewExport(project: Project, opts: ExportOptions): Prom
 }
 
 /**
- * The export's text, made a chunk at a time with a pause for other work and a progress report
+ * The export's bytes, made a chunk at a time with a pause for other work and a progress report
  * after each. The FGHM shape is written line by line (fghmLine, without a record object per
  * meme); the full shape through its records.
  */
@@ -59,23 +60,18 @@ async function buildExport(
   project: Project,
   opts: ExportOptions,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ text: string; counts: ExportCounts; items: Item[]; voters: Set<string> }> {
-  const parts: string[] = [];
+): Promise<{ bytes: Buffer; counts: ExportCounts; items: Item[]; voters: Set<string> }> {
   const voters = new Set<string>();
-  // Lines are joined a chunk at a time: a line built field by field is a rope of its pieces, which
-  // then dies young instead of 100k ropes living on until the end.
-  let chunk: string[] = [];
-  const flush = (): void => {
-    if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
-    chunk = [];
-  };
   const source = exportSource(project, opts);
+  // Each line goes to the bytes as it is made: no string of the whole export, nor a rope per line
+  // living on until the end.
+  const lines = new LineBytes(source.items.length);
   const steps = selectExportSteps(
     source,
     opts,
     (s) => {
       for (const v of s.votes) voters.add(v.annotator);
-      chunk.push(
+      lines.add(
         opts.format === 'fghm'
           ? fghmLine(s.item, s.votes, s.gold)
           : JSON.stringify(fullRecord(source.state, s, opts.policy)),
@@ -85,15 +81,13 @@ async function buildExport(
   );
   let step = steps.next();
   for (; !step.done; step = steps.next()) {
-    flush();
     if (onProgress) {
       onProgress(step.value, source.items.length);
       await new Promise((r) => setImmediate(r));
     }
   }
-  flush();
   onProgress?.(source.items.length, source.items.length);
-  return { text: parts.join(''), counts: step.value.counts, items: step.value.items, voters };
+  return { bytes: lines.bytes(), counts: step.value.counts, items: step.value.items, voters };
 }
 
 /** The manifest written beside every export: what is in it, under which rules, and its hash. */
@@ -169,9 +163,8 @@ export async function exportGold(
   // Never a project file (.memejury/, item lists, images), for the app and the CLI alike.
   const abs = await checkWriteTarget(resolve(out), project.paths.dir);
   const manifestPath = await checkWriteTarget(manifestPathOf(abs), project.paths.dir);
-  const { text, counts, items, voters } = await buildExport(project, opts, onProgress);
-  // Encoded once: the bytes written are the bytes hashed.
-  const bytes = Buffer.from(text);
+  // The bytes written are the bytes hashed.
+  const { bytes, counts, items, voters } = await buildExport(project, opts, onProgress);
   await writeFileAtomic(abs, bytes);
   const manifest = manifestFor(project, abs, bytes, opts, items, counts, voters);
   await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');

@@ -30,7 +30,7 @@ import { type Adjudication } from '../../shared/leadLines';
 import { exists, readTextFile, writeFileAtomic } from './fsx';
 import { importFinished, importRecord, importStarted } from './importJournal';
 import { AnnotatorLock } from './locks';
-import { repairTornTail } from './logs';
+import { linesBytes, repairTornTail } from './logs';
 import type { Project } from './project';
 
 export class ImportError extends UserError {
@@ -181,6 +181,7 @@ export async function applyImport(
   const errors: LineError[] = [...plan.errors];
   const warnings = [...plan.warnings];
   const records: { item: Item; line: number }[] = [];
+  const newItems: Item[] = [];
   for (const r of plan.records) {
     const key = itemKey(r.item.id);
     const existing = project.item(r.item.id);
@@ -201,6 +202,7 @@ export async function applyImport(
       }
     }
     records.push(r);
+    if (!existing) newItems.push(r.item);
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
@@ -212,8 +214,6 @@ export async function applyImport(
     throw new ImportError(
       `${file}: holds ${decisions.length} lead decision${decisions.length === 1 ? '' : 's'}: import it as the project's lead (in lead mode, or "memejury import --lead"); nothing was imported`,
     );
-
-  const newItems = records.filter((r) => !project.item(r.item.id)).map((r) => r.item);
 
   // What will be written, decided before anything is.
   const events = plan.events.filter((ev) => !sameLabels(project.state.current(ev.annotator, ev.item), ev));
@@ -243,16 +243,23 @@ export async function applyImport(
   const writing = [...new Set(kept.map((ev) => ev.annotator))];
   const locks: AnnotatorLock[] = [];
   try {
-    for (const a of writing)
-      if (project.options.annotator !== a)
-        locks.push(await AnnotatorLock.acquire(project.paths.meta, a, 'memejury import'));
-    for (const a of writing) {
-      const bytes = await repairTornTail(project.paths.annotationFile(a));
-      if (bytes > 0)
+    // Each lock is its own file, fsynced: taken side by side, all or none (the finally below
+    // releases those taken when one is refused).
+    const taking = await Promise.allSettled(
+      writing
+        .filter((a) => project.options.annotator !== a)
+        .map((a) => AnnotatorLock.acquire(project.paths.meta, a, 'memejury import')),
+    );
+    for (const t of taking) if (t.status === 'fulfilled') locks.push(t.value);
+    const refused = taking.find((t) => t.status === 'rejected');
+    if (refused) throw refused.reason;
+    const torn = await Promise.all(writing.map((a) => repairTornTail(project.paths.annotationFile(a))));
+    writing.forEach((a, i) => {
+      if (torn[i] > 0)
         warnings.push(
-          `annotations/${a}.jsonl: a torn last line (${bytes} bytes) was cut off and kept in ${a}.jsonl.corrupt`,
+          `annotations/${a}.jsonl: a torn last line (${torn[i]} bytes) was cut off and kept in ${a}.jsonl.corrupt`,
         );
-    }
+    });
     // Recorded before the first write and cleared after the last: an import killed in between
     // is reported when the project is next opened (importJournal.ts), never silently partial.
     const record = await importStarted(project.paths, file, text);
@@ -305,7 +312,7 @@ async function writeItems(
     // A file already at the top of the project is itself an item list; anything else is copied.
     if (!inRoot) {
       itemList = await freeListName(project.paths.dir, file);
-      const body = newItems.map((it) => itemListLine(it) + '\n').join('');
+      const body = linesBytes(newItems.length, (i) => itemListLine(newItems[i]));
       await writeFileAtomic(join(project.paths.dir, itemList), body);
     }
     // The plan's items are its own: they are kept as they are, with where they came from.

@@ -170,3 +170,40 @@ export function annotationLinesBytes(events: readonly AnnotationEvent[]): Buffer
   }
   return out.subarray(0, at);
 }
+
+/**
+ * Lines gathered as UTF-8, each followed by a newline, in one growing buffer: no joined string of
+ * them all (an export's or an item list's 100k lines: the join alone flattened megabytes of ropes).
+ */
+export class LineBytes {
+  private buf: Buffer;
+  private at = 0;
+
+  constructor(expectedLines = 1024) {
+    this.buf = Buffer.allocUnsafe(expectedLines * 128 + 64);
+  }
+
+  add(line: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the newline 1.
+    const most = line.length * 3 + 1;
+    if (this.at + most > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + most));
+      this.buf.copy(bigger, 0, 0, this.at);
+      this.buf = bigger;
+    }
+    this.at += this.buf.write(line, this.at);
+    this.buf[this.at++] = 10;
+  }
+
+  /** The bytes so far (a view: add nothing more once taken). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
+}
+
+/** The UTF-8 of `count` lines, `lineAt(i)` each followed by a newline. */
+export function linesBytes(count: number, lineAt: (i: number) => string): Buffer {
+  const out = new LineBytes(count);
+  for (let i = 0; i < count; i++) out.add(lineAt(i));
+  return out.bytes();
+}

@@ -304,6 +304,8 @@ export abstract class ProjectLogs {
     opts: { importedSlots?: boolean; importing?: ReadonlySet<string>; checked?: boolean } = {},
   ): Promise<void> {
     const byAnnotator = new Map<string, AnnotationEvent[]>();
+    // Whether the import may write an annotator's file, decided once per annotator.
+    const slots = new Map<string, boolean>();
     for (const ev of events) {
       // `checked`: these are checkAnnotationEvent's values already (an import's plan).
       const checked = opts.checked === true ? { ok: true as const, value: ev } : checkAnnotationEvent(ev);
@@ -311,9 +313,14 @@ export abstract class ProjectLogs {
       // The importer writes the files of a release's annotator slots (fghm-1…), which no person's
       // app writes, from whichever app runs the import, and the files of the annotators of another
       // tool's export whose writer locks it holds (`importing`).
-      const slot =
-        (opts.importedSlots === true && isSlotAnnotator(ev.annotator)) ||
-        opts.importing?.has(ev.annotator) === true;
+      let slot = slots.get(ev.annotator);
+      if (slot === undefined)
+        slots.set(
+          ev.annotator,
+          (slot =
+            (opts.importedSlots === true && isSlotAnnotator(ev.annotator)) ||
+            opts.importing?.has(ev.annotator) === true),
+        );
       if (this.options.annotator !== undefined && ev.annotator !== this.options.annotator && !slot)
         throw new ProjectError(
           `this app writes for "${this.options.annotator}", not "${ev.annotator}": each annotator writes only their own file`,

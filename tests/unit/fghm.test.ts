@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromFghm, slotEvents, toFghm } from '../../shared/fghm';
@@ -7,6 +7,7 @@ import { parseJsonOrJsonl } from '../../shared/jsonl';
 import { AnnotationState, goldOf } from '../../shared/state';
 import { exportGold } from '../../electron/services/exporter';
 import { importFghm, ImportError } from '../../electron/services/importer';
+import { AnnotatorLock } from '../../electron/services/locks';
 import { initProject, Project } from '../../electron/services/project';
 import { fixture, tempDir } from './helpers';
 
@@ -165,6 +166,21 @@ describe('import then export', () => {
     expect(first.annotationsAdded).toBe(727);
     expect(again.itemsAdded).toBe(0);
     expect(again.annotationsAdded).toBe(0);
+    await p.close();
+  });
+
+  it('refuses while another app writes one of the slot files: nothing written, no lock left', async () => {
+    const dir = await tempDir();
+    await initProject(dir);
+    const p = await Project.open(dir);
+    const held = await AnnotatorLock.acquire(p.paths.meta, 'fghm-2', 'another app');
+    const err = await importFghm(p, fixture('dev_seen.json')).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('annotator "fghm-2" is already labeling this project');
+    // The other slots' locks, taken alongside, were let go; nothing reached the logs.
+    expect((await readdir(join(p.paths.meta, 'locks'))).sort()).toEqual(['fghm-2.lock']);
+    expect(await readdir(p.paths.annotations).catch(() => [])).toEqual([]);
+    await held.release();
+    expect((await importFghm(p, fixture('dev_seen.json'))).annotationsAdded).toBe(727);
     await p.close();
   });
 });
