@@ -3,8 +3,9 @@
 import type { Gold } from './gold';
 import { normalizeLabels } from './labels';
 import { jsonList, jsonString } from './jsonText';
-import { own, PLAIN_STRING } from './lineScan';
+import { matchLine, own, PLAIN_STRING } from './lineScan';
 import {
+  capturedItemId,
   internString,
   isItemId,
   labelList,
@@ -137,16 +138,13 @@ const ITEM_LINE = new RegExp(
 
 let lastSetName = '';
 
-export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
-  ITEM_LINE.lastIndex = start;
-  const m = ITEM_LINE.exec(t);
-  if (m === null || ITEM_LINE.lastIndex !== end) return undefined;
-  let id: ItemId;
-  if (m[1] !== undefined) id = Number(m[1]);
-  else {
-    if (!isItemId(m[2])) return undefined;
-    id = own(m[2]);
-  }
+/**
+ * The item of a line that ITEM_LINE or FGHM_LINE matched (both capture id, set_name, img, text
+ * and gold_hate as groups 1 to 6), or undefined where checkFghmItem would refuse it.
+ */
+function capturedItem(m: RegExpExecArray): Item | undefined {
+  const id = capturedItemId(m[1], m[2]);
+  if (id === undefined) return undefined;
   const img = m[4];
   if (img === '' || imagePathProblem(img) !== null) return undefined;
   const item: Item = { id, img: own(img), text: own(m[5]) };
@@ -155,6 +153,11 @@ export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
     item.set_name = m[3] === lastSetName ? lastSetName : (lastSetName = internString(own(m[3])));
   if (m[6] !== undefined) item.ref_hate = m[6] === HATEFUL ? HATEFUL : NOT_HATEFUL;
   return item;
+}
+
+export const decodeItemLine: LineDecoder<Item> = (t, start, end) => {
+  const m = matchLine(ITEM_LINE, t, start, end);
+  return m === null ? undefined : capturedItem(m);
 };
 
 (checkFghmItem as LineCheck<Item>).decode = decodeItemLine;
@@ -244,27 +247,16 @@ function slotListsText(text: string): string[][] | undefined {
 }
 
 export const decodeFghmLine: LineDecoder<FghmImport> = (t, start, end) => {
-  FGHM_LINE.lastIndex = start;
-  const m = FGHM_LINE.exec(t);
-  if (m === null || FGHM_LINE.lastIndex !== end) return undefined;
-  let id: ItemId;
-  if (m[1] !== undefined) id = Number(m[1]);
-  else {
-    if (!isItemId(m[2])) return undefined;
-    id = own(m[2]);
-  }
-  const img = m[4];
-  if (img === '' || imagePathProblem(img) !== null) return undefined;
+  const m = matchLine(FGHM_LINE, t, start, end);
+  if (m === null) return undefined;
   // Gold categories and attacks are checked as fromFghm does, and not kept.
   if (m[7] !== undefined && labelList(m[7]) === undefined) return undefined;
   if (m[8] !== undefined && labelList(m[8]) === undefined) return undefined;
   const pc = m[9] === undefined ? 'None' : slotListsText(m[9]);
   const attack = m[10] === undefined ? 'None' : slotListsText(m[10]);
   if (pc === undefined || attack === undefined) return undefined;
-  const item: Item = { id, img: own(img), text: own(m[5]) };
-  if (m[3] !== undefined)
-    item.set_name = m[3] === lastSetName ? lastSetName : (lastSetName = internString(own(m[3])));
-  if (m[6] !== undefined) item.ref_hate = m[6] === HATEFUL ? HATEFUL : NOT_HATEFUL;
+  const item = capturedItem(m);
+  if (item === undefined) return undefined;
   const r = withSlots(item, pc, attack);
   return r.ok ? r.value : undefined;
 };

@@ -22,6 +22,13 @@ export function releaseLastMatch(): void {
   EMPTY_MATCH.exec('');
 }
 
+/** The match of a sticky line expression `re` on exactly `t` from `start` to `end`, or null. */
+export function matchLine(re: RegExp, t: string, start: number, end: number): RegExpExecArray | null {
+  re.lastIndex = start;
+  const m = re.exec(t);
+  return m !== null && re.lastIndex === end ? m : null;
+}
+
 /** Where the last token read by these helpers ended (one line is decoded at a time). */
 export const cursor = { at: 0 };
 

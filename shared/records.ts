@@ -4,7 +4,7 @@
 import { GUIDELINE_VERSION_RULE, isGuidelineVersion } from './guidelines';
 import { ANNOTATOR_ID_RULE, isAnnotatorId } from './ids';
 import { jsonList, jsonString } from './jsonText';
-import { cursor, own, PLAIN_STRING, plainString } from './lineScan';
+import { cursor, matchLine, own, PLAIN_STRING, plainString } from './lineScan';
 import { HATEFUL, NOT_HATEFUL, type Hate } from './taxonomy';
 
 export type ItemId = number | string;
@@ -310,16 +310,20 @@ let lastAnnotator = '';
 let lastTime = '';
 let lastGv = '';
 
+/**
+ * The item id a line expression captured, as digits (a number) or as a plain string, owned; or
+ * undefined when the id rule refuses it.
+ */
+export function capturedItemId(digits: string | undefined, text: string | undefined): ItemId | undefined {
+  if (digits !== undefined) return Number(digits);
+  return isItemId(text) ? own(text) : undefined;
+}
+
 export const decodeAnnotationLine: LineDecoder<AnnotationEvent> = (t, start, end) => {
-  ANNOTATION_LINE.lastIndex = start;
-  const m = ANNOTATION_LINE.exec(t);
-  if (m === null || ANNOTATION_LINE.lastIndex !== end) return undefined;
-  let item: ItemId;
-  if (m[1] !== undefined) item = Number(m[1]);
-  else {
-    if (!isItemId(m[2])) return undefined;
-    item = own(m[2]);
-  }
+  const m = matchLine(ANNOTATION_LINE, t, start, end);
+  if (m === null) return undefined;
+  const item = capturedItemId(m[1], m[2]);
+  if (item === undefined) return undefined;
   let annotator = m[3];
   if (annotator !== lastAnnotator) {
     if (!isAnnotatorId(annotator)) return undefined;
