@@ -103,13 +103,19 @@ export interface ImportPlan {
   warnings: string[];
 }
 
-export async function importFghm(project: Project, file: string, guard?: ImportGuard): Promise<ImportResult> {
-  let text: string;
-  try {
-    text = await readTextFile(file);
-  } catch (err) {
-    throw new ImportError((err as Error).message);
-  }
+/** `text`: the file's text when the caller has read it already (importAny, to tell its format). */
+export async function importFghm(
+  project: Project,
+  file: string,
+  guard?: ImportGuard,
+  text?: string,
+): Promise<ImportResult> {
+  if (text === undefined)
+    try {
+      text = await readTextFile(file);
+    } catch (err) {
+      throw new ImportError((err as Error).message);
+    }
   const errors: LineError[] = [];
   const records: { item: Item; line: number }[] = [];
   const events: AnnotationEvent[] = [];

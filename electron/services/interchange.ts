@@ -180,7 +180,7 @@ export async function importAny(
     throw new ImportError(
       `${path}: a Meme Jury "full" export, which imports only as FGHM: its memes and gold but not who voted what nor the lead's decisions; import the CSV, Label Studio, Prodigy or Hugging Face export of the project instead (they carry both); nothing was imported`,
     );
-  if (format === 'fghm') return { ...(await importFghm(project, path, guard)), format };
+  if (format === 'fghm') return { ...(await importFghm(project, path, guard, text)), format };
   const parsed = readInterchange(format, text, file);
   return { ...(await applyImport(project, file, text, planOf(parsed), guard)), format };
 }
