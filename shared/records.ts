@@ -446,12 +446,15 @@ export function plainTail(ev: AnnotationEvent): LineTail | undefined {
   }
   let byPc = tails.get(ev.hate);
   if (byPc === undefined) tails.set(ev.hate, (byPc = new Map()));
+  // Bounded: label lists are few (interned), but nothing here may grow without end.
   let byAttack = byPc.get(ev.pc);
-  if (byAttack === undefined) byPc.set(ev.pc, (byAttack = new Map()));
+  if (byAttack === undefined) {
+    byAttack = new Map();
+    if (byPc.size < 1000) byPc.set(ev.pc, byAttack);
+  }
   let tail = byAttack.get(ev.attack);
   if (tail === undefined) {
     tail = { text: lineAfterItem(ev) };
-    // Bounded: label lists are few, but nothing here may grow without end.
     if (byAttack.size < 1000) byAttack.set(ev.attack, tail);
   }
   return tail;
