@@ -118,29 +118,34 @@ export function checkFghmItem(raw: unknown): Check<Item> {
 }
 
 /**
+ * How an item-list line and a released line begin, `{"id":…[,"set_name":…],"img":…,"text":…`,
+ * capturing the id (digits, group 1, or a string, 2), set_name (3), img (4) and text (5): both
+ * expressions below start with it, and `capturedItem` reads these groups and the gold_hate (6)
+ * each captures next.
+ */
+const ITEM_FIELDS =
+  '\\{"id":(?:(0|[1-9]\\d{0,14})|' +
+  PLAIN_STRING +
+  ')(?:,"set_name":' +
+  PLAIN_STRING +
+  ')?,"img":' +
+  PLAIN_STRING +
+  ',"text":' +
+  PLAIN_STRING;
+
+/**
  * An item-list line exactly as the importer writes it, `{"id":…,["set_name":…,]"img":…,"text":…
  * [,"gold_hate":["hateful"|"not_hateful"]]}` with no escapes: the Item checkFghmItem makes of
  * it, read without JSON.parse; undefined for any other line, which JSON.parse and checkFghmItem
  * then read (records.ts explains the fast path; a unit test compares the two).
  */
-const ITEM_LINE = new RegExp(
-  '\\{"id":(?:(0|[1-9]\\d{0,14})|' +
-    PLAIN_STRING +
-    ')(?:,"set_name":' +
-    PLAIN_STRING +
-    ')?,"img":' +
-    PLAIN_STRING +
-    ',"text":' +
-    PLAIN_STRING +
-    '(?:,"gold_hate":\\["(hateful|not_hateful)"\\])?\\}',
-  'y',
-);
+const ITEM_LINE = new RegExp(ITEM_FIELDS + '(?:,"gold_hate":\\["(hateful|not_hateful)"\\])?\\}', 'y');
 
 let lastSetName = '';
 
 /**
- * The item of a line that ITEM_LINE or FGHM_LINE matched (both capture id, set_name, img, text
- * and gold_hate as groups 1 to 6), or undefined where checkFghmItem would refuse it.
+ * The item of a line that ITEM_LINE or FGHM_LINE matched (ITEM_FIELDS, then gold_hate as group
+ * 6), or undefined where checkFghmItem would refuse it.
  */
 function capturedItem(m: RegExpExecArray): Item | undefined {
   const id = capturedItemId(m[1], m[2]);
@@ -217,14 +222,7 @@ function outsideTaxonomy(task: Task, list: readonly string[], slot: number, warn
  * line, which JSON.parse and fromFghm then read. A unit test compares the two.
  */
 const FGHM_LINE = new RegExp(
-  '\\{"id":(?:(0|[1-9]\\d{0,14})|' +
-    PLAIN_STRING +
-    ')(?:,"set_name":' +
-    PLAIN_STRING +
-    ')?,"img":' +
-    PLAIN_STRING +
-    ',"text":' +
-    PLAIN_STRING +
+  ITEM_FIELDS +
     '(?:,"gold_hate":\\[(?:"(hateful|not_hateful)")?\\])?(?:,"gold_pc":\\[([^\\]]*)\\])?' +
     '(?:,"gold_attack":\\[([^\\]]*)\\])?' +
     '(?:,"pc":(?:"None"|(\\[(?:\\[[^\\]]*\\](?:,\\[[^\\]]*\\])*)?\\])))?' +
