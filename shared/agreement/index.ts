@@ -133,8 +133,9 @@ function taskAgreement(m: LabelMatrix, task: Task, fullN: number): TaskAgreement
       const mask = distinct.values[i];
       values[i] = mask < 0 ? NO_RATING : (mask >>> bit) & 1;
     }
-    const ratings = { values, items: distinct.items, raters: A, categories: 2, weights };
-    setOwn(labels, names[bit], nominalAgreement(ratings, fullN));
+    // Label sets have many distinct rows (thousands); one label's yes/no, at most 3^raters.
+    const label = distinctRows(values, distinct.items, A, { weights });
+    setOwn(labels, names[bit], nominalAgreement({ ...label, raters: A, categories: 2 }, fullN));
   }
   const alpha = masiAlpha({ masks: distinct.values, items: distinct.items, raters: A, weights });
   let two = 0;

@@ -15,10 +15,15 @@ export interface WeightedRows {
 // exact; beyond, by their text. A dense table replaces the map while it stays this small.
 const TABLE_LIMIT = 1 << 16;
 
-/** Only the rows `u` with `of[u] === is` (e.g. the items whose gold is hateful). */
+/**
+ * Which rows count, and for how much: only the rows `u` with `of[u] === is` (e.g. the items
+ * whose gold is hateful), and/or each row as `weights[u]` items (rows that are distinct rows
+ * already, of a finer matrix).
+ */
 export interface RowSelection {
-  of: Int32Array;
-  is: number;
+  of?: Int32Array;
+  is?: number;
+  weights?: Float64Array;
 }
 
 /**
@@ -45,7 +50,7 @@ export function distinctRows(
   const firstRow: number[] = [];
   const counts: number[] = [];
   for (let u = 0; u < items; u++) {
-    if (only !== undefined && only.of[u] !== only.is) continue;
+    if (only?.of !== undefined && only.of[u] !== only.is) continue;
     const at = u * raters;
     let key: number | string = 0;
     if (codes <= Number.MAX_SAFE_INTEGER)
@@ -59,7 +64,7 @@ export function distinctRows(
       firstRow.push(u);
       counts.push(0);
     }
-    counts[id]++;
+    counts[id] += only?.weights === undefined ? 1 : only.weights[u];
   }
   const out = new Int32Array(firstRow.length * raters);
   for (let r = 0; r < firstRow.length; r++)

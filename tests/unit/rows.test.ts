@@ -39,5 +39,14 @@ describe('distinctRows', () => {
     expect(tally(rows.values, rows.items, raters, rows.weights)).toEqual(tally(values, items, raters));
     // Each row once.
     expect(tally(rows.values, rows.items, raters).size).toBe(rows.items);
+    // Only the rows selected, and rows that stand for several items each.
+    const of = Int32Array.from({ length: items }, (_, u) => u % 3);
+    const picked = distinctRows(values, items, raters, { of, is: 0 });
+    const kept = values.filter((_, i) => Math.floor(i / raters) % 3 === 0);
+    expect(tally(picked.values, picked.items, raters, picked.weights)).toEqual(
+      tally(kept, kept.length / raters, raters),
+    );
+    const again = distinctRows(rows.values, rows.items, raters, { weights: rows.weights });
+    expect(tally(again.values, again.items, raters, again.weights)).toEqual(tally(values, items, raters));
   });
 });
