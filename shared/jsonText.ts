@@ -1,5 +1,5 @@
 // JSON text of plain values, exactly as JSON.stringify writes them, for the line writers that
-// build a line field by field (records.ts annotationLine, fghm.ts fghmLine): a plain string
+// build a line field by field (annotationLine.ts, fghm.ts fghmLine): a plain string
 // without anything to escape is written as it is, and the text of a frozen (interned) label list
 // is made once and reused.
 

@@ -3,7 +3,8 @@
 // watcher can pick up only what was appended.
 import { open, truncate } from 'node:fs/promises';
 import { eachJsonl, splitTornTail, type LineError } from '../../shared/jsonl';
-import { annotationLine, plainTail, type AnnotationEvent, type Check } from '../../shared/records';
+import { annotationLine, plainTail } from '../../shared/annotationLine';
+import type { AnnotationEvent, Check } from '../../shared/records';
 import { appendDurable } from './fsx';
 
 export interface LogChunk {
@@ -134,43 +135,6 @@ export async function repairTornTail(path: string): Promise<number> {
   return Buffer.byteLength(tail);
 }
 
-const HEAD_BYTES = Buffer.from('{"v":1,"item":');
-
-/**
- * The UTF-8 of checked annotation events' lines, each `annotationLine(ev)` and a newline. Lines
- * written together (an import's, 100k per annotator) are copied from remembered bytes of their
- * rest (`plainTail`), the item number written digit by digit: no string per line.
- */
-export function annotationLinesBytes(events: readonly AnnotationEvent[]): Buffer {
-  let out = Buffer.allocUnsafe(events.length * 160 + 64);
-  let at = 0;
-  const room = (n: number): void => {
-    if (at + n <= out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
-    out.copy(bigger, 0, 0, at);
-    out = bigger;
-  };
-  for (const ev of events) {
-    const tail = typeof ev.item === 'number' ? plainTail(ev) : undefined;
-    if (tail === undefined) {
-      const line = annotationLine(ev) + '\n';
-      room(Buffer.byteLength(line));
-      at += out.write(line, at);
-      continue;
-    }
-    const bytes = (tail.bytes ??= Buffer.from(tail.text + '\n'));
-    // A checked item number is a safe non-negative integer: 16 digits at most.
-    room(HEAD_BYTES.length + 16 + bytes.length);
-    out.set(HEAD_BYTES, at);
-    at += HEAD_BYTES.length;
-    const digits = String(ev.item);
-    for (let k = 0; k < digits.length; k++) out[at++] = digits.charCodeAt(k);
-    out.set(bytes, at);
-    at += bytes.length;
-  }
-  return out.subarray(0, at);
-}
-
 /**
  * Lines gathered as UTF-8, each followed by a newline, in one growing buffer: no joined string of
  * them all (an export's or an item list's 100k lines: the join alone flattened megabytes of ropes).
@@ -179,26 +143,64 @@ export class LineBytes {
   private buf: Buffer;
   private at = 0;
 
-  constructor(expectedLines = 1024) {
-    this.buf = Buffer.allocUnsafe(expectedLines * 128 + 64);
+  /** Sized for the lines expected, so that it seldom grows (each growth copies it all). */
+  constructor(expectedLines = 1024, bytesPerLine = 128) {
+    this.buf = Buffer.allocUnsafe(expectedLines * bytesPerLine + 64);
   }
 
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.buf = bigger;
+  }
+
+  /** A whole line; its newline is added. */
   add(line: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the newline 1.
-    const most = line.length * 3 + 1;
-    if (this.at + most > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + most));
-      this.buf.copy(bigger, 0, 0, this.at);
-      this.buf = bigger;
-    }
+    this.room(line.length * 3 + 1);
     this.at += this.buf.write(line, this.at);
     this.buf[this.at++] = 10;
+  }
+
+  /**
+   * A line made of bytes, ASCII text and bytes again (a newline among the last ends it): one
+   * room check and local copies, as an import writes 300k of them.
+   */
+  addJoined(head: Uint8Array, ascii: string, tail: Uint8Array): void {
+    this.room(head.length + ascii.length + tail.length);
+    const buf = this.buf;
+    let at = this.at;
+    buf.set(head, at);
+    at += head.length;
+    for (let k = 0; k < ascii.length; k++) buf[at++] = ascii.charCodeAt(k);
+    buf.set(tail, at);
+    this.at = at + tail.length;
   }
 
   /** The bytes so far (a view: add nothing more once taken). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.at);
   }
+}
+
+const HEAD_BYTES = Buffer.from('{"v":1,"item":');
+
+/**
+ * The UTF-8 of checked annotation events' lines, each `annotationLine(ev)` and a newline. Lines
+ * written together (an import's, 100k per annotator) are copied from remembered bytes of their
+ * rest (`plainTail`), the item number written digit by digit: no string per line.
+ */
+export function annotationLinesBytes(events: readonly AnnotationEvent[]): Buffer {
+  // An annotation line is about 150 bytes (more with a note).
+  const out = new LineBytes(events.length, 160);
+  for (const ev of events) {
+    // A checked item number is a safe non-negative integer: its digits are ASCII.
+    const tail = typeof ev.item === 'number' ? plainTail(ev) : undefined;
+    if (tail === undefined) out.add(annotationLine(ev));
+    else out.addJoined(HEAD_BYTES, String(ev.item), (tail.bytes ??= Buffer.from(tail.text + '\n')));
+  }
+  return out.bytes();
 }
 
 /** The UTF-8 of `count` lines, `lineAt(i)` each followed by a newline. */

@@ -16,12 +16,12 @@ import {
 import { computeGold } from '../../shared/gold';
 import {
   checkAnnotationEvent,
-  annotationLine,
   decodeAnnotationLine,
   type AnnotationEvent,
   type Check,
   type Item,
 } from '../../shared/records';
+import { annotationLine } from '../../shared/annotationLine';
 import { annotationLinesBytes } from '../../electron/services/logs';
 import { rng } from '../../electron/services/synthetic';
 import { LABELS, mutate, pick, randomItemRecord, usually, type R } from './lineFuzz';
