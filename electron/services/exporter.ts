@@ -65,7 +65,8 @@ async function buildExport(
   const source = exportSource(project, opts);
   // Each line goes to the bytes as it is made: no string of the whole export, nor a rope per line
   // living on until the end.
-  const lines = new LineBytes(source.items.length);
+  // A released-format line is about 240 bytes: sized so the buffer does not grow midway.
+  const lines = new LineBytes(source.items.length, 256);
   const steps = selectExportSteps(
     source,
     opts,

@@ -159,8 +159,10 @@ export class LineBytes {
   add(line: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the newline 1.
     this.room(line.length * 3 + 1);
-    this.at += this.buf.write(line, this.at);
-    this.buf[this.at++] = 10;
+    const buf = this.buf;
+    const at = this.at + buf.write(line, this.at);
+    buf[at] = 10;
+    this.at = at + 1;
   }
 
   /**
